@@ -1,0 +1,41 @@
+"""MkDocs hook: run the generator before every build and give MkDocs its navigation.
+
+Listed under ``hooks:`` in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs serve`` see
+fresh pages; ``watch:`` covers the data and templates, so an edit reloads the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+if __package__ in (None, ""):  # loaded by file path: make the package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.build import build  # noqa: E402
+from generator.errors import GeneratorError  # noqa: E402
+from generator.views import nav  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.generator")
+
+# Another data folder, for example a synthetic bank in benchmarks.
+DATA_ENV = "STUDYSITE_DATA"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Generate the pages from ``data/`` (beside mkdocs.yml, or $STUDYSITE_DATA); set ``nav``."""
+    root = Path(config.config_file_path).resolve().parent
+    data_dir = Path(os.environ.get(DATA_ENV) or root / "data")
+    try:
+        result = build(data_dir, Path(config.docs_dir))
+    except GeneratorError as error:
+        # Raised before MkDocs cleans site/, so the last good site stays as it was.
+        raise PluginError(str(error)) from error
+    if not config.nav:
+        config.nav = nav(result.site)
+    return config

@@ -1,0 +1,438 @@
+"""Shape the validated bank into what templates show: pages, letters, links, outlines.
+
+Templates hold layout only; everything computed lives here, as plain data with tests.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from typing import Literal
+
+from generator.model import (
+    Bank,
+    Callout,
+    CalloutKind,
+    DomainContent,
+    Question,
+    Table,
+    Topic,
+    Tree,
+)
+
+ADMONITIONS: dict[CalloutKind, tuple[str, str]] = {
+    "exam-tip": ("tip", "Exam tip"),
+    "exam-concept": ("info", "Exam concept"),
+    "exam-pattern": ("example", "Exam pattern"),
+    "exam-weight": ("note", "Exam weight"),
+    "decision-shortcut": ("question", "Decision shortcut"),
+    "warning": ("warning", "Watch out"),
+}
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def letter(index: int) -> str:
+    """Letter of the ``index``-th option: 0 -> A, 25 -> Z, 26 -> AA."""
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative Markdown link target between two generated pages (paths under docs/)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def md_cell(text: str) -> str:
+    """Text made safe for one cell of a Markdown pipe table."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def admonition(callout: Callout) -> tuple[str, str]:
+    """Material admonition type and title for a callout."""
+    kind, default_title = ADMONITIONS[callout.kind]
+    return kind, callout.title or default_title
+
+
+def choose_label(choose: int) -> str:
+    """What the learner is told to do: 'Choose one.' or 'Choose two.'."""
+    return f"Choose {NUMBER_WORDS.get(choose, str(choose))}."
+
+
+def row_anchor(table_id: str, item_id: str) -> str:
+    """Id of a comparison table row, the target of links from tree outcomes."""
+    return f"{table_id}--{item_id}"
+
+
+# ---- pages --------------------------------------------------------------------------
+
+
+PageKind = Literal[
+    "home", "glossary", "progress", "domain", "topic", "questions", "takeaways", "study-sheet"
+]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its title, and the template that lays it out."""
+
+    path: str
+    title: str
+    kind: PageKind
+    domain: DomainContent | None = None
+    topic: Topic | None = None
+
+
+@dataclass
+class Site:
+    """Everything rendering needs: the bank, its pages, and indexes between them."""
+
+    bank: Bank
+    pages: list[Page] = field(default_factory=list)
+    topic_pages: dict[str, str] = field(default_factory=dict)
+    topic_titles: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    table_pages: dict[str, str] = field(default_factory=dict)
+    trees: dict[str, Tree] = field(default_factory=dict)
+
+    def questions_for(self, topic_id: str) -> list[Question]:
+        """Self-check questions of a topic: every question that lists it."""
+        return [q for d in self.bank.domains for q in d.questions if topic_id in q.topics]
+
+
+def domain_pages(content: DomainContent) -> list[Page]:
+    """The pages of one domain in reading order."""
+    slug = content.slug
+    number = content.domain.number
+    pages = [
+        Page(f"{slug}/index.md", f"Domain {number}: {content.domain.title}", "domain", content)
+    ]
+    pages += [Page(f"{slug}/{t.id}.md", t.title, "topic", content, t) for t in content.topics]
+    pages += [
+        Page(f"{slug}/questions.md", f"Domain {number} practice questions", "questions", content),
+        Page(f"{slug}/takeaways.md", f"Domain {number} key takeaways", "takeaways", content),
+        Page(f"{slug}/study-sheet.md", f"Domain {number} study sheet", "study-sheet", content),
+    ]
+    return pages
+
+
+def build_site(bank: Bank) -> Site:
+    """Lay out the pages of the site and the indexes templates use to link between them."""
+    site = Site(bank=bank)
+    site.pages.append(Page("index.md", bank.exam.title, "home"))
+    for content in bank.domains:
+        site.pages += domain_pages(content)
+        for topic in content.topics:
+            site.topic_pages[topic.id] = f"{content.slug}/{topic.id}.md"
+            site.topic_titles[topic.id] = topic.title
+    for content in bank.domains:
+        for topic in content.topics:
+            for block in topic.blocks:
+                table_id = getattr(block, "table", None)
+                if table_id and table_id not in site.table_pages:
+                    site.table_pages[table_id] = site.topic_pages[topic.id]
+        site.tables.update((t.id, t) for t in content.tables)
+        site.trees.update((t.id, t) for t in content.trees)
+    site.pages.append(Page("progress.md", "Your progress", "progress"))
+    site.pages.append(Page("glossary.md", "Glossary", "glossary"))
+    return site
+
+
+def nav(site: Site) -> list[dict[str, object]]:
+    """MkDocs ``nav`` for the generated pages, in reading order."""
+    items: list[dict[str, object]] = [{"Home": "index.md"}]
+    for content in site.bank.domains:
+        children: list[dict[str, str]] = []
+        for page in domain_pages(content):
+            title = {
+                "domain": "Overview",
+                "questions": "Practice questions",
+                "takeaways": "Key takeaways",
+                "study-sheet": "Study sheet",
+            }.get(page.kind, page.title)
+            children.append({title: page.path})
+        items.append({f"Domain {content.domain.number}: {content.domain.title}": children})
+    items.append({"Your progress": "progress.md"})
+    items.append({"Glossary": "glossary.md"})
+    return items
+
+
+# ---- questions ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionView:
+    """An option as shown: letter in authored order, text, and its explanation."""
+
+    index: int
+    letter: str
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A question as shown on a page, numbered within that page."""
+
+    number: int
+    question: Question
+    options: list[OptionView]
+    answer: str
+    choose_label: str
+    topics: list[tuple[str, str]]
+
+    @property
+    def anchor(self) -> str:
+        """Id of the question on its page."""
+        return f"q-{self.question.id}"
+
+
+def question_views(site: Site, questions: list[Question], page_path: str) -> list[QuestionView]:
+    """Number a page's questions and resolve their letters and topic links."""
+    views = []
+    for number, question in enumerate(questions, start=1):
+        options = [
+            OptionView(i, letter(i), o.text, o.correct, o.why)
+            for i, o in enumerate(question.options)
+        ]
+        topics = [
+            (site.topic_titles[t], link(page_path, site.topic_pages[t]))
+            for t in question.topics
+            if t in site.topic_pages
+        ]
+        views.append(
+            QuestionView(
+                number=number,
+                question=question,
+                options=options,
+                answer=", ".join(o.letter for o in options if o.correct),
+                choose_label=choose_label(question.choose),
+                topics=topics,
+            )
+        )
+    return views
+
+
+# ---- tables -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A comparison table as Markdown-ready header and rows."""
+
+    table: Table
+    header: list[str]
+    rows: list[tuple[str, list[str]]]
+    columns: str
+
+    @property
+    def anchor(self) -> str:
+        """Id of the table's heading."""
+        return f"table-{self.table.id}"
+
+
+def _cell(kind: str, value: object, unit: str | None) -> str:
+    if kind == "yesno":
+        return ":material-check: Yes" if value else ":material-close: No"
+    if kind == "number":
+        number = f"{value:g}" if isinstance(value, float) else str(value)
+        return f"{number} {unit}" if unit else number
+    return md_cell(str(value))
+
+
+def table_view(site: Site, table: Table, page_path: str) -> TableView:
+    """Header, rows (with row anchor and topic link in the first cell) and column kinds."""
+    header = [md_cell(table.item_label)]
+    header += [
+        md_cell(f"{a.name} ({a.unit})" if a.unit and a.kind != "number" else a.name)
+        for a in table.attributes
+    ]
+    rows = []
+    for item in table.items:
+        anchor = row_anchor(table.id, item.id)
+        name = md_cell(item.name)
+        if (
+            item.topic
+            and item.topic in site.topic_pages
+            and site.topic_pages[item.topic] != page_path
+        ):
+            name = f"[{name}]({link(page_path, site.topic_pages[item.topic])})"
+        first = f'<span class="ss-row-anchor" id="{anchor}"></span>{name}'
+        cells = [_cell(a.kind, item.cells.get(a.id, ""), a.unit) for a in table.attributes]
+        rows.append((anchor, [first, *cells]))
+    columns = json.dumps(
+        [{"kind": "text", "sortable": True}]
+        + [{"kind": a.kind, "sortable": a.is_sortable} for a in table.attributes],
+        separators=(",", ":"),
+    )
+    return TableView(table, header, rows, columns)
+
+
+# ---- trees --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One entry of a tree's static outline: a question, a choice or an outcome."""
+
+    kind: Literal["question", "choice", "outcome"]
+    text: str
+    ref: str
+    why: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+    children: tuple[OutlineEntry, ...] = ()
+
+
+def outcome_links(
+    site: Site, tree: Tree, outcome_id: str, page_path: str
+) -> tuple[tuple[str, str], ...]:
+    """Links of an outcome: its topic, and its row in a comparison table when it has one."""
+    outcome = next(o for o in tree.outcomes if o.id == outcome_id)
+    title = site.topic_titles.get(outcome.topic, outcome.topic)
+    links = [(f"Read: {title}", link(page_path, site.topic_pages.get(outcome.topic, page_path)))]
+    if outcome.row and outcome.row.table in site.table_pages:
+        table = site.tables[outcome.row.table]
+        anchor = row_anchor(outcome.row.table, outcome.row.item)
+        links.append(
+            (f"Compare: {table.title}", link(page_path, site.table_pages[table.id], anchor))
+        )
+    return tuple(links)
+
+
+def tree_outline(site: Site, tree: Tree, page_path: str) -> OutlineEntry:
+    """The whole tree from its start node as nested entries (shared subtrees repeat)."""
+    nodes = {n.id: n for n in tree.nodes}
+    outcomes = {o.id: o for o in tree.outcomes}
+
+    def walk(node_id: str, seen: frozenset[str]) -> OutlineEntry:
+        if node_id in outcomes:
+            outcome = outcomes[node_id]
+            links = outcome_links(site, tree, node_id, page_path)
+            return OutlineEntry("outcome", outcome.answer, outcome.id, outcome.why, links)
+        node = nodes[node_id]
+        choices = tuple(
+            OutlineEntry(
+                "choice", c.label, f"{node.id}:{i}", children=(walk(c.next, seen | {node_id}),)
+            )
+            for i, c in enumerate(node.choices)
+            if c.next not in seen
+        )
+        return OutlineEntry("question", node.question, node.id, node.help or "", children=choices)
+
+    return walk(tree.start, frozenset())
+
+
+def tree_data(tree: Tree) -> str:
+    """The tree's structure as JSON for the widget (links come from the outline)."""
+    data = {
+        "id": tree.id,
+        "start": tree.start,
+        "nodes": {
+            n.id: {
+                "question": n.question,
+                "help": n.help or "",
+                "choices": [[c.label, c.next] for c in n.choices],
+            }
+            for n in tree.nodes
+        },
+        "outcomes": {o.id: {"answer": o.answer, "why": o.why} for o in tree.outcomes},
+    }
+    # "</" would end the script element early.
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+# ---- overview rows ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlueprintRow:
+    """A domain of the blueprint and, when it has content, a link and counts."""
+
+    number: int
+    title: str
+    weight: int
+    link: str | None
+    topics: int
+    questions: int
+
+
+def blueprint_rows(site: Site) -> list[BlueprintRow]:
+    """Every blueprint domain, linked when the bank has its content."""
+    content = {c.domain.number: c for c in site.bank.domains}
+    rows = []
+    for d in site.bank.exam.domains:
+        c = content.get(d.number)
+        rows.append(
+            BlueprintRow(
+                d.number,
+                d.title,
+                d.weight,
+                f"{c.slug}/index.md" if c else None,
+                len(c.topics) if c else 0,
+                len(c.questions) if c else 0,
+            )
+        )
+    return rows
+
+
+def missing_domains(site: Site) -> str:
+    """Blueprint domains without content, as words: 'domains 1, 2 and 3'."""
+    numbers = [str(r.number) for r in blueprint_rows(site) if r.link is None]
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"domain {numbers[0]}"
+    return f"domains {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    """A topic as listed on its domain's overview."""
+
+    title: str
+    summary: str
+    link: str
+    questions: int
+
+
+def topic_rows(site: Site, content: DomainContent, page_path: str) -> list[TopicRow]:
+    """The topics of a domain with links from ``page_path`` and question counts."""
+    return [
+        TopicRow(
+            t.title,
+            t.summary,
+            link(page_path, site.topic_pages[t.id]),
+            len(site.questions_for(t.id)),
+        )
+        for t in content.topics
+    ]
+
+
+def widget_links(
+    site: Site, content: DomainContent, page_path: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Links from ``page_path`` to where each table and tree of a domain is shown."""
+    tables: dict[str, str] = {}
+    trees: dict[str, str] = {}
+    for topic in content.topics:
+        target = site.topic_pages[topic.id]
+        for block in topic.blocks:
+            table_id = getattr(block, "table", None)
+            tree_id = getattr(block, "tree", None)
+            if table_id:
+                tables.setdefault(table_id, link(page_path, target, f"table-{table_id}"))
+            if tree_id:
+                trees.setdefault(tree_id, link(page_path, target, f"tree-{tree_id}"))
+    return tables, trees
+
+
+def blueprint_weight(site: Site, number: int) -> int:
+    """Weight in percent of domain ``number`` in the blueprint."""
+    return next((d.weight for d in site.bank.exam.domains if d.number == number), 0)

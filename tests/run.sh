@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Install everything the project and its tests need, then run lint, types and all tests.
+# Complete on a fresh Debian machine with Python 3.11+ (run as root, or with sudo for apt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
+command -v npm >/dev/null || need_apt+=(npm)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing with apt-get: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+if [ -f tests/package.json ]; then
+  npm install --prefix tests --no-audit --no-fund --silent
+fi
+
+.venv/bin/ruff check generator tests
+.venv/bin/ruff format --check generator tests
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"
