@@ -163,7 +163,7 @@ def _unknown(
     index: int | None = None,
 ) -> None:
     names = sorted(known)
-    hint = f"; known {what}s: {', '.join(names)}" if 0 < len(names) <= 12 else ""
+    hint = f"; known: {', '.join(names)}" if 0 < len(names) <= 12 else ""
     report.add(
         node,
         path,
@@ -267,7 +267,7 @@ def _check_table(report: _Report, path: str, table: Table, topics: set[str]) -> 
                         item.at.file,
                         line,
                         cell_path,
-                        f"expected {expected} for a {kind} column, found {found}",
+                        f"expected {expected} for a {attributes[key].kind.replace('yesno', 'yes/no')} column, found {found}",
                     )
                 )
 

@@ -89,7 +89,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        what = " ".join(part for part in (error.context, error.problem) if part)
+        what = ": ".join(part for part in (error.context, error.problem) if part)
         return None, [Problem(name, line, "", f"YAML syntax error: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(name, 0, "", f"YAML error: {error}")]

@@ -1,0 +1,148 @@
+"""Unit tests of data shaping: letters, links, outlines, question views, navigation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.load import load_bank
+from generator.views import (
+    blueprint_rows,
+    build_site,
+    choose_label,
+    letter,
+    link,
+    md_cell,
+    missing_domains,
+    nav,
+    question_views,
+    table_view,
+    tree_data,
+    tree_outline,
+)
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def site():  # type: ignore[no-untyped-def]
+    return build_site(load_bank(FIXTURES / "mini"))
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"), [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB")]
+)
+def test_letter(index: int, expected: str) -> None:
+    assert letter(index) == expected
+
+
+def test_link_between_pages() -> None:
+    assert link("domain-1/a.md", "domain-1/b.md") == "b.md"
+    assert link("index.md", "domain-1/index.md") == "domain-1/index.md"
+    assert link("domain-1/a.md", "progress.md") == "../progress.md"
+    assert link("domain-1/a.md", "domain-2/b.md", "row") == "../domain-2/b.md#row"
+
+
+def test_md_cell_escapes_pipes_and_folds_lines() -> None:
+    assert md_cell("a | b\n  c") == "a \\| b c"
+
+
+def test_choose_label() -> None:
+    assert choose_label(1) == "Choose one."
+    assert choose_label(2) == "Choose two."
+    assert choose_label(9) == "Choose 9."
+
+
+def test_site_pages_in_reading_order(site) -> None:  # type: ignore[no-untyped-def]
+    assert [p.path for p in site.pages] == [
+        "index.md",
+        "domain-1/index.md",
+        "domain-1/processors.md",
+        "domain-1/memory.md",
+        "domain-1/questions.md",
+        "domain-1/takeaways.md",
+        "domain-1/study-sheet.md",
+        "progress.md",
+        "glossary.md",
+    ]
+
+
+def test_nav_groups_domain_pages(site) -> None:  # type: ignore[no-untyped-def]
+    items = nav(site)
+    assert items[0] == {"Home": "index.md"}
+    assert items[1] == {
+        "Domain 1: Basics": [
+            {"Overview": "domain-1/index.md"},
+            {"Processors": "domain-1/processors.md"},
+            {"Memory": "domain-1/memory.md"},
+            {"Practice questions": "domain-1/questions.md"},
+            {"Key takeaways": "domain-1/takeaways.md"},
+            {"Study sheet": "domain-1/study-sheet.md"},
+        ]
+    }
+
+
+def test_questions_for_topic_include_shared_questions(site) -> None:  # type: ignore[no-untyped-def]
+    assert [q.id for q in site.questions_for("memory")] == ["q-two", "q-mem"]
+
+
+def test_question_views_letters_answer_and_links(site) -> None:  # type: ignore[no-untyped-def]
+    views = question_views(site, site.questions_for("memory"), "domain-1/memory.md")
+    first = views[0]
+    assert first.number == 1
+    assert [o.letter for o in first.options] == ["A", "B", "C"]
+    assert first.answer == "A, B"
+    assert first.choose_label == "Choose two."
+    assert first.topics == [("Processors", "processors.md"), ("Memory", "memory.md")]
+    assert views[1].anchor == "q-q-mem"
+
+
+def test_blueprint_rows_and_missing_domains(site) -> None:  # type: ignore[no-untyped-def]
+    rows = blueprint_rows(site)
+    assert [(r.number, r.weight, r.link, r.topics, r.questions) for r in rows] == [
+        (1, 60, "domain-1/index.md", 2, 3),
+        (2, 40, None, 0, 0),
+    ]
+    assert missing_domains(site) == "domain 2"
+
+
+def test_table_view_cells(site) -> None:  # type: ignore[no-untyped-def]
+    view = table_view(site, site.tables["processors"], "domain-1/memory.md")
+    assert view.header[0] == "Processor"
+    anchor, cells = view.rows[0]
+    assert anchor == "processors--cpu"
+    assert (
+        cells[0] == '<span class="ss-row-anchor" id="processors--cpu"></span>[CPU](processors.md)'
+    )
+    assert "No" in cells[1] and "Yes" in view.rows[1][1][1]
+    assert cells[2] == "8"
+    assert cells[3] == "General code \\| branching"
+    assert [c["kind"] for c in json.loads(view.columns)] == ["text", "yesno", "number", "text"]
+
+
+def test_tree_outline_walks_every_path(site) -> None:  # type: ignore[no-untyped-def]
+    outline = tree_outline(site, site.trees["pick-processor"], "domain-1/processors.md")
+    assert (outline.kind, outline.text) == ("question", "Is the work massively parallel?")
+    assert [c.text for c in outline.children] == ["Yes", "No"]
+    gpu = outline.children[0].children[0]
+    assert (gpu.kind, gpu.text, gpu.ref) == ("outcome", "GPU", "gpu")
+    assert gpu.links == (
+        ("Read: Processors", "processors.md"),
+        ("Compare: CPU and GPU", "processors.md#processors--gpu"),
+    )
+
+
+def test_tree_data_is_script_safe(site) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(tree_data(site.trees["pick-processor"]))
+    assert data["start"] == "parallel"
+    assert data["nodes"]["parallel"]["choices"] == [["Yes", "gpu"], ["No", "cpu"]]
+    assert "</" not in tree_data(site.trees["pick-processor"])
+
+
+def test_content_hash_changes_with_what_the_learner_sees(site) -> None:  # type: ignore[no-untyped-def]
+    question = site.questions_for("processors")[0]
+    edited = question.model_copy(update={"stem": question.stem + " Really?"})
+    same = question.model_copy(update={"difficulty": "hard"})
+    assert len(question.content_hash) == 12
+    assert edited.content_hash != question.content_hash
+    assert same.content_hash == question.content_hash
