@@ -58,7 +58,7 @@ def _duplicates(report: _Report, entries: Iterable[tuple[str, Node, str]], what:
     first: dict[str, tuple[str, Node]] = {}
     for path, node, key in entries:
         if key in first:
-            other_path, other = first[key]
+            _, other = first[key]
             report.add(
                 node,
                 f"{path}.id",
@@ -133,7 +133,8 @@ def find_problems(bank: Bank) -> list[Problem]:
                 report.add(
                     table,
                     path,
-                    f"table '{table.id}' is not shown on any topic (add a 'table: {table.id}' block)",
+                    f"table '{table.id}' is not shown on any topic "
+                    f"(add a 'table: {table.id}' block)",
                     "warning",
                 )
         for path, tree in indexed(domain.trees, "trees"):
@@ -192,15 +193,15 @@ def _check_exam(report: _Report, bank: Bank) -> None:
             f"expected domain weights that add up to 100, found {total}",
             field="domains",
         )
-    if exam.scored_questions is not None and exam.unscored_questions is not None:
-        if exam.scored_questions + exam.unscored_questions != exam.questions:
-            report.add(
-                exam,
-                "questions",
-                f"expected scored + unscored questions to equal {exam.questions}, found "
-                f"{exam.scored_questions} + {exam.unscored_questions}",
-                field="questions",
-            )
+    scored, unscored = exam.scored_questions, exam.unscored_questions
+    if scored is not None and unscored is not None and scored + unscored != exam.questions:
+        report.add(
+            exam,
+            "questions",
+            f"expected scored + unscored questions to equal {exam.questions}, "
+            f"found {scored} + {unscored}",
+            field="questions",
+        )
     seen: dict[int, str] = {}
     for content in bank.domains:
         domain = content.domain
@@ -267,7 +268,8 @@ def _check_table(report: _Report, path: str, table: Table, topics: set[str]) -> 
                         item.at.file,
                         line,
                         cell_path,
-                        f"expected {expected} for a {attributes[key].kind.replace('yesno', 'yes/no')} column, found {found}",
+                        f"expected {expected} for a {kind.replace('yesno', 'yes/no')} column, "
+                        f"found {found}",
                     )
                 )
 
@@ -277,7 +279,9 @@ def _check_tree(
 ) -> None:
     nodes = {n.id: n for n in tree.nodes}
     outcomes = {o.id: o for o in tree.outcomes}
-    entries = [(f"{path}.nodes[{i}]", n, n.id) for i, n in enumerate(tree.nodes)]
+    entries: list[tuple[str, Node, str]] = [
+        (f"{path}.nodes[{i}]", n, n.id) for i, n in enumerate(tree.nodes)
+    ]
     entries += [(f"{path}.outcomes[{i}]", o, o.id) for i, o in enumerate(tree.outcomes)]
     _duplicates(report, entries, f"node or outcome (tree '{tree.id}')")
     targets = set(nodes) | set(outcomes)
@@ -298,9 +302,11 @@ def _check_tree(
             else:
                 edges[node.id].append(choice.next)
     reached = _reachable(tree.start, edges)
-    for where, node, key in entries:
+    for where, entry, key in entries:
         if key not in reached and tree.start in nodes:
-            report.add(node, where, f"'{key}' cannot be reached from the start node '{tree.start}'")
+            report.add(
+                entry, where, f"'{key}' cannot be reached from the start node '{tree.start}'"
+            )
     cycle = _find_cycle(tree.start, edges)
     if cycle:
         index = next(i for i, n in enumerate(tree.nodes) if n.id == cycle[-2])
@@ -397,7 +403,8 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
         report.add(
             question,
             f"{path}.options",
-            f"expected exactly {question.choose} correct options for a 'choose {question.choose}' question, found {correct}",
+            f"expected exactly {question.choose} correct options "
+            f"for a 'choose {question.choose}' question, found {correct}",
             field="options",
         )
     if question.choose >= count:
@@ -424,7 +431,8 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
                 report.add(
                     option,
                     f"{path}.options[{i}].{field}",
-                    f"refers to an option by letter ('{match.group(0)}'); options are shuffled, name the option instead",
+                    f"refers to an option by letter ('{match.group(0)}'); "
+                    "options are shuffled, name the option instead",
                     "warning",
                     field=field,
                 )
@@ -438,7 +446,8 @@ def _check_coverage(report: _Report, topics: Sequence[Node], questions: Sequence
             report.add(
                 topic,
                 path,
-                f"topic '{key}' has {counts[key]} self-check question{'s' if counts[key] != 1 else ''}; "
+                f"topic '{key}' has {counts[key]} self-check "
+                f"question{'s' if counts[key] != 1 else ''}; "
                 f"aim for at least {MIN_QUESTIONS_PER_TOPIC}",
                 "warning",
             )

@@ -26,6 +26,27 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
     )
+    offline_cmd = commands.add_parser(
+        "offline", help="build a copy of the site that works opened from disk (file://)"
+    )
+    offline_cmd.add_argument(
+        "--out",
+        type=Path,
+        default=Path("site-offline"),
+        help="output folder (default: site-offline)",
+    )
+    offline_cmd.add_argument(
+        "--zip", type=Path, default=None, help="also write the site as this zip file"
+    )
+    pdf_cmd = commands.add_parser(
+        "pdf", help="print each domain's study sheet to PDF with Chromium"
+    )
+    pdf_cmd.add_argument(
+        "--site", type=Path, default=Path("site"), help="built site (default: site)"
+    )
+    pdf_cmd.add_argument(
+        "--out", type=Path, default=Path("dist/pdf"), help="output folder (default: dist/pdf)"
+    )
     return parser
 
 
@@ -43,6 +64,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             topics = sum(len(d.topics) for d in bank.domains)
             if not args.quiet:
                 print(f"ok: {len(bank.domains)} domains, {topics} topics, {questions} questions")
+        elif args.command == "offline":
+            from generator.offline import build_offline
+
+            where = build_offline(Path.cwd(), args.out, args.zip)
+            if not args.quiet:
+                print(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
+        elif args.command == "pdf":
+            from generator.pdf import write_pdfs
+
+            for pdf in write_pdfs(args.site, args.out):
+                if not args.quiet:
+                    print(f"wrote {pdf}")
+        elif args.command == "offline":
+            from generator.offline import build_offline
+
+            where = build_offline(Path.cwd(), args.out, args.zip)
+            if not args.quiet:
+                print(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
+        elif args.command == "pdf":
+            from generator.pdf import write_pdfs
+
+            for pdf in write_pdfs(args.site, args.out):
+                if not args.quiet:
+                    print(f"wrote {pdf}")
         else:
             result = build(args.data, args.docs)
             report = result.report

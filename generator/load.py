@@ -26,10 +26,7 @@ from generator.model import (
 
 log = logging.getLogger(__name__)
 
-try:
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C parser when built with libyaml
 
 ModelT = TypeVar("ModelT", bound=Node)
 
@@ -38,7 +35,7 @@ GLOSSARY_FILE = "glossary.yml"
 DOMAIN_FILE = "domain.yml"
 
 
-class _SourceLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _SourceLoader(_BaseLoader):  # type: ignore[misc]
     """Safe YAML loader that tags every mapping with its :class:`Source`."""
 
     file = "<memory>"
@@ -181,7 +178,8 @@ def problems_from_validation(error: ValidationError, data: Any, file: str) -> li
             message = f"expected {_expected(item)}, found {_describe(value)}"
         if path in found and found[path].message != message:
             # One value failing every member of a union: say so once.
-            message = f"expected {_describe_union(found[path].message, message)}, found {_describe(value)}"
+            either = _describe_union(found[path].message, message)
+            message = f"expected {either}, found {_describe(value)}"
         found[path] = Problem(file, line, path, message)
     return list(found.values())
 

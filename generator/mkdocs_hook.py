@@ -17,9 +17,9 @@ from mkdocs.exceptions import PluginError
 if __package__ in (None, ""):  # loaded by file path: make the package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build  # noqa: E402
-from generator.errors import GeneratorError  # noqa: E402
-from generator.views import nav  # noqa: E402
+from generator.build import build
+from generator.errors import GeneratorError
+from generator.views import nav
 
 log = logging.getLogger("mkdocs.hooks.generator")
 

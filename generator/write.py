@@ -45,7 +45,7 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -60,8 +60,8 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
     ]
     if hand_written and previous:
         raise BuildError(
-            f"refusing to overwrite hand-written files in {docs_dir}: {', '.join(sorted(hand_written))}; "
-            "move them or rename the generated pages"
+            f"refusing to overwrite hand-written files in {docs_dir}: "
+            f"{', '.join(sorted(hand_written))}; move them or rename the generated pages"
         )
     try:
         for rel, text in sorted(files.items()):

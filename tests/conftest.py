@@ -51,7 +51,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (config, generator, hand-written docs, data)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     shutil.copytree(data or ROOT / "data", target / "data")
     return target
@@ -64,7 +66,7 @@ def project(tmp_path: Path) -> Path:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -91,7 +93,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     """Debian's Chromium, headless, driven by Playwright."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash tests/run.sh`, which installs Debian's chromium")
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `bash tests/run.sh`, which installs Debian's chromium"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

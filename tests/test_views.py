@@ -25,7 +25,7 @@ from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
-def site():  # type: ignore[no-untyped-def]
+def site():
     return build_site(load_bank(FIXTURES / "mini"))
 
 
@@ -53,7 +53,7 @@ def test_choose_label() -> None:
     assert choose_label(9) == "Choose 9."
 
 
-def test_site_pages_in_reading_order(site) -> None:  # type: ignore[no-untyped-def]
+def test_site_pages_in_reading_order(site) -> None:
     assert [p.path for p in site.pages] == [
         "index.md",
         "domain-1/index.md",
@@ -67,7 +67,7 @@ def test_site_pages_in_reading_order(site) -> None:  # type: ignore[no-untyped-d
     ]
 
 
-def test_nav_groups_domain_pages(site) -> None:  # type: ignore[no-untyped-def]
+def test_nav_groups_domain_pages(site) -> None:
     items = nav(site)
     assert items[0] == {"Home": "index.md"}
     assert items[1] == {
@@ -82,11 +82,11 @@ def test_nav_groups_domain_pages(site) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_questions_for_topic_include_shared_questions(site) -> None:  # type: ignore[no-untyped-def]
+def test_questions_for_topic_include_shared_questions(site) -> None:
     assert [q.id for q in site.questions_for("memory")] == ["q-two", "q-mem"]
 
 
-def test_question_views_letters_answer_and_links(site) -> None:  # type: ignore[no-untyped-def]
+def test_question_views_letters_answer_and_links(site) -> None:
     views = question_views(site, site.questions_for("memory"), "domain-1/memory.md")
     first = views[0]
     assert first.number == 1
@@ -97,7 +97,7 @@ def test_question_views_letters_answer_and_links(site) -> None:  # type: ignore[
     assert views[1].anchor == "q-q-mem"
 
 
-def test_blueprint_rows_and_missing_domains(site) -> None:  # type: ignore[no-untyped-def]
+def test_blueprint_rows_and_missing_domains(site) -> None:
     rows = blueprint_rows(site)
     assert [(r.number, r.weight, r.link, r.topics, r.questions) for r in rows] == [
         (1, 60, "domain-1/index.md", 2, 3),
@@ -106,7 +106,7 @@ def test_blueprint_rows_and_missing_domains(site) -> None:  # type: ignore[no-un
     assert missing_domains(site) == "domain 2"
 
 
-def test_table_view_cells(site) -> None:  # type: ignore[no-untyped-def]
+def test_table_view_cells(site) -> None:
     view = table_view(site, site.tables["processors"], "domain-1/memory.md")
     assert view.header[0] == "Processor"
     anchor, cells = view.rows[0]
@@ -120,7 +120,7 @@ def test_table_view_cells(site) -> None:  # type: ignore[no-untyped-def]
     assert [c["kind"] for c in json.loads(view.columns)] == ["text", "yesno", "number", "text"]
 
 
-def test_tree_outline_walks_every_path(site) -> None:  # type: ignore[no-untyped-def]
+def test_tree_outline_walks_every_path(site) -> None:
     outline = tree_outline(site, site.trees["pick-processor"], "domain-1/processors.md")
     assert (outline.kind, outline.text) == ("question", "Is the work massively parallel?")
     assert [c.text for c in outline.children] == ["Yes", "No"]
@@ -132,14 +132,14 @@ def test_tree_outline_walks_every_path(site) -> None:  # type: ignore[no-untyped
     )
 
 
-def test_tree_data_is_script_safe(site) -> None:  # type: ignore[no-untyped-def]
+def test_tree_data_is_script_safe(site) -> None:
     data = json.loads(tree_data(site.trees["pick-processor"]))
     assert data["start"] == "parallel"
     assert data["nodes"]["parallel"]["choices"] == [["Yes", "gpu"], ["No", "cpu"]]
     assert "</" not in tree_data(site.trees["pick-processor"])
 
 
-def test_content_hash_changes_with_what_the_learner_sees(site) -> None:  # type: ignore[no-untyped-def]
+def test_content_hash_changes_with_what_the_learner_sees(site) -> None:
     question = site.questions_for("processors")[0]
     edited = question.model_copy(update={"stem": question.stem + " Really?"})
     same = question.model_copy(update={"difficulty": "hard"})
