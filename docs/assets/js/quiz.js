@@ -1,1 +1,258 @@
-/* quiz */
+/* Self-check quiz: makes the static questions of a page (generator/templates/_quiz.html.j2)
+ * interactive. Reads div[data-ss-quiz][data-ss-shuffle] > section[data-ss-question][data-ss-hash]
+ * [data-ss-choose][data-ss-shuffle] > li.ss-option[data-ss-option][data-ss-correct], and from the
+ * <details> each option's explanation (li[data-ss-explains] .ss-answer__text) and the Review
+ * links. The static list and <details> stay, hidden on screen, so print shows them unchanged.
+ * Options are shuffled on each attempt unless quiz or question says data-ss-shuffle="false";
+ * letters follow the shown order. Answers are kept by StudySite.progress (progress.js).
+ * Events (bubbling): "ss:answer" on a question {id, hash, picked, correct}; "ss:quiz-retry" and
+ * "ss:quiz-reset" on the quiz. Performance marks: "ss-answer-click", "ss-feedback-shown".
+ * With the URL hash #practice-mistakes only the questions last answered wrongly are shown.
+ */
+(() => {
+  "use strict";
+  const SS = window.StudySite;
+  if (!SS) return;
+  const mark = (name) => window.performance && performance.mark && performance.mark(name);
+  // Per option after an answer: icon, words for one answer, words for "choose N".
+  const MARKS = {
+    right: ["\u2713", "Your answer: right", "Right: you picked it"],
+    missed: ["\u2713", "The right answer", "Right: you missed it"],
+    wrong: ["\u2717", "Your answer: wrong", "Wrong: you picked it"],
+    other: ["", "Wrong", "Wrong"],
+  };
+  const letter = (k) => String.fromCharCode(65 + k);
+  const pressed = (b) => b.getAttribute("aria-pressed") === "true";
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    e.className = cls;
+    if (text) e.textContent = text;
+    if (tag === "button") e.type = "button";
+    return e;
+  }
+  function copy(from, to) {
+    from.childNodes.forEach((n) => to.append(n.cloneNode(true)));
+  }
+  function say(node, icon, text) {
+    const i = el("span", "ss-icon", icon);
+    i.setAttribute("aria-hidden", "true");
+    node.replaceChildren(...(icon ? [i, " " + text] : [text]));
+  }
+  function shuffled(q) {
+    const o = q.opts.map((_, i) => i);
+    for (let i = o.length - 1; q.shuffle && i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [o[i], o[j]] = [o[j], o[i]];
+    }
+    return o;
+  }
+  function arrange(q, order) {
+    q.order = order;
+    order.forEach((i, k) => {
+      q.opts[i].letter.textContent = letter(k);
+      q.list.append(q.opts[i].li);
+    });
+  }
+  function hint(q) {
+    const k = q.opts.filter((o) => pressed(o.btn)).length;
+    q.check.disabled = k !== q.n;
+    q.hint.textContent = k > q.n ? "Too many picked: choose " + q.n + "." : k + " of " + q.n + " picked";
+  }
+
+  function setup(sec, shuffle) {
+    const q = {
+      sec,
+      id: sec.getAttribute("data-ss-question"),
+      hash: sec.getAttribute("data-ss-hash"),
+      n: +sec.getAttribute("data-ss-choose") || 1,
+      shuffle: shuffle && sec.getAttribute("data-ss-shuffle") !== "false",
+      opts: [],
+      list: el("ul", "ss-choices"),
+      result: el("div", "ss-result"),
+      verdict: el("p", "ss-result__verdict"),
+    };
+    const details = sec.querySelector(".ss-answer");
+    sec.querySelectorAll(".ss-option").forEach((li, i) => {
+      const o = { i, correct: li.hasAttribute("data-ss-correct"), li: el("li", "ss-choice") };
+      const why = details && details.querySelector(`[data-ss-explains="${i}"] .ss-answer__text`);
+      const text = el("span", "ss-choice__text");
+      o.btn = el("button", "ss-choice__btn");
+      o.letter = el("span", "ss-choice__letter");
+      o.why = el("div", "ss-choice__why");
+      o.mark = el("strong", "ss-choice__mark");
+      o.why.hidden = true;
+      o.li.setAttribute("data-ss-option", i);
+      copy(li, text);
+      o.btn.append(o.letter, text);
+      o.why.append(o.mark, " ");
+      if (why) copy(why, o.why);
+      o.li.append(o.btn, o.why);
+      if (q.n > 1) o.btn.setAttribute("aria-pressed", "false");
+      o.btn.addEventListener("click", () => {
+        if (q.state) return;
+        if (q.n > 1) {
+          o.btn.setAttribute("aria-pressed", !pressed(o.btn));
+          return hint(q);
+        }
+        mark("ss-answer-click");
+        answer(q, [i]);
+      });
+      q.opts.push(o);
+    });
+    sec.querySelector(".ss-options").after(q.list);
+    if (q.n > 1) {
+      const p = el("p", "ss-check");
+      q.check = el("button", "md-button ss-check__btn", "Check");
+      q.hint = el("span", "ss-check__hint");
+      p.append(q.check, " ", q.hint);
+      q.list.after(p);
+      q.check.addEventListener("click", () => {
+        if (q.state) return;
+        mark("ss-answer-click");
+        answer(q, q.opts.filter((o) => pressed(o.btn)).map((o) => o.i));
+      });
+      hint(q);
+    }
+    q.result.hidden = true;
+    q.result.append(q.verdict);
+    const review = details && details.querySelector(".ss-answer__review");
+    if (review) q.result.append(review.cloneNode(true));
+    sec.querySelector("fieldset").after(q.result);
+    return q;
+  }
+
+  function show(q, picked) {
+    const ok = picked.length === q.n && q.opts.every((o) => o.correct === picked.includes(o.i));
+    const letters = q.order.map((i, k) => q.opts[i].correct && letter(k)).filter(Boolean);
+    q.state = { picked, correct: ok };
+    q.opts.forEach((o) => {
+      const p = picked.includes(o.i);
+      const kind = o.correct ? (p ? "right" : "missed") : p ? "wrong" : "other";
+      o.li.className = "ss-choice ss-choice--" + kind;
+      say(o.mark, MARKS[kind][0], MARKS[kind][q.n > 1 ? 2 : 1] + ".");
+      o.why.hidden = false;
+      o.btn.setAttribute("aria-disabled", "true");
+      if (q.n > 1) o.btn.setAttribute("aria-pressed", p);
+    });
+    if (q.check) q.check.setAttribute("aria-disabled", "true");
+    const last = letters.pop();
+    q.said = ok ? "Correct" :
+      "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
+    say(q.verdict, ok ? "\u2713" : "\u2717", q.said + ".");
+    q.result.className = "ss-result ss-result--" + (ok ? "right" : "wrong");
+    q.result.hidden = false;
+  }
+
+  function reset(q) {
+    q.state = null;
+    q.result.hidden = true;
+    q.opts.forEach((o) => {
+      o.li.className = "ss-choice";
+      o.why.hidden = true;
+      o.btn.removeAttribute("aria-disabled");
+      if (q.n > 1) o.btn.setAttribute("aria-pressed", "false");
+    });
+    if (q.check) {
+      q.check.removeAttribute("aria-disabled");
+      hint(q);
+    }
+    arrange(q, shuffled(q));
+  }
+
+  function answer(q, picked) {
+    show(q, picked);
+    mark("ss-feedback-shown");
+    q.quiz.say(q.said);
+    const correct = q.state.correct;
+    if (SS.progress) SS.progress.put(q.id, q.hash, { picked, correct, at: Date.now(), order: q.order });
+    q.quiz.update();
+    q.sec.dispatchEvent(new CustomEvent("ss:answer", {
+      bubbles: true, detail: { id: q.id, hash: q.hash, picked, correct },
+    }));
+  }
+
+  function mount(quiz) {
+    const store = SS.progress;
+    const shuffle = quiz.getAttribute("data-ss-shuffle") !== "false";
+    const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) => setup(sec, shuffle));
+    const live = el("div", "ss-sr");
+    const bar = el("div", "ss-quiz__bar");
+    const score = el("p", "ss-quiz__score");
+    const retry = el("button", "md-button", "Retry the ones I got wrong");
+    const resetAll = el("button", "md-button", "Reset");
+    const notice = el("p", "ss-quiz__notice");
+    const visible = () => qs.filter((q) => !q.sec.hidden);
+    const wrong = (list) => list.filter((q) => q.state && !q.state.correct);
+    const first = (q) => q.opts[q.order[0]].btn.focus();
+    live.setAttribute("role", "status");
+    bar.append(score, retry, " ", resetAll, notice);
+    quiz.append(bar, live);
+    quiz.classList.add("ss-quiz--live");
+
+    const ctx = {
+      // The same words twice in a row must still be announced.
+      say: (text) => { live.textContent = live.textContent === text ? text + "\u00a0" : text; },
+      update() {
+        const shown = visible(), done = shown.filter((q) => q.state).length;
+        const right = done - wrong(shown).length, left = shown.length - done;
+        score.textContent = right + " of " + shown.length + " right" + (left ? " (" + left + " not answered yet)" : "");
+        retry.disabled = right === done;
+        resetAll.disabled = !done;
+        notice.textContent = store ? store.problem() : "Progress will not be kept on this page.";
+      },
+    };
+    function restart(list, event, words) {
+      if (!list.length) return;
+      list.forEach(reset);
+      first(list[0]);
+      ctx.say(words);
+      ctx.update();
+      quiz.dispatchEvent(new CustomEvent(event, { bubbles: true, detail: { count: list.length } }));
+    }
+
+    const saved = store ? store.load().answers : {}; // read once: a bank can be large
+    qs.forEach((q) => {
+      const n = q.opts.length, rec = saved[q.id + ":" + q.hash];
+      const fits = (list) => list.every((i) => i < n);
+      const order = rec && rec.order;
+      q.quiz = ctx;
+      arrange(q, q.shuffle && order && order.length === n && fits(order) && new Set(order).size === n ? order : shuffled(q));
+      if (rec && rec.picked.length && fits(rec.picked)) show(q, rec.picked);
+    });
+    retry.addEventListener("click", () => {
+      const list = wrong(visible());
+      restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + (list.length > 1 ? "s" : ""));
+    });
+    resetAll.addEventListener("click", () => {
+      const list = visible();
+      if (store) store.remove(list.map((q) => q.id + ":" + q.hash));
+      restart(list, "ss:quiz-reset", "Quiz reset");
+    });
+
+    if (location.hash === "#practice-mistakes") {
+      const mistakes = wrong(qs), n = mistakes.length;
+      const banner = el("p", "ss-quiz__practice");
+      banner.tabIndex = -1;
+      if (n) {
+        const all = el("button", "md-button", "Show all questions");
+        qs.forEach((q) => { q.sec.hidden = !mistakes.includes(q); });
+        mistakes.forEach(reset);
+        banner.append(`Practising your mistakes: the ${n} question${n > 1 ? "s" : ""} on this page you last answered wrongly. `, all);
+        all.addEventListener("click", () => {
+          qs.forEach((q) => { q.sec.hidden = false; });
+          banner.remove();
+          ctx.update();
+          first(qs[0]);
+        });
+      } else {
+        banner.textContent = "No mistakes to practise here: every question you answered on this page was right.";
+      }
+      quiz.prepend(banner);
+      banner.focus();
+    }
+    ctx.update();
+  }
+
+  SS.register("quiz", "[data-ss-quiz]", mount);
+})();
