@@ -1,0 +1,326 @@
+"""Comparison tables in Chromium and in the built HTML: sorting and restoring the order,
+yes/no cells, the sticky header, linked rows, phone width, and tables only from data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from generator.diagram import plain
+from generator.load import load_bank
+from generator.model import Attribute, Table
+from generator.render import render_pages
+from generator.views import build_site
+from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build, screenshot_path, serve
+from tests.test_tree_browser import TREES, instant_navigation, paths, url_of
+
+BANK = load_bank(ROOT / "data")
+SITE = build_site(BANK)
+TABLES = {t.id: t for d in BANK.domains for t in d.tables}
+PIPE_TABLE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.MULTILINE)
+
+
+def table_url(table_id: str) -> str:
+    return url_of(SITE.table_pages[table_id])
+
+
+def names(page: Any, table_id: str) -> list[str]:
+    """The item names of a table's rows, top to bottom, as shown."""
+    rows = page.locator(f'[data-ss-table="{table_id}"] tbody tr td:first-child')
+    return [" ".join(t.split()) for t in rows.all_text_contents()]
+
+
+def yesno_table() -> tuple[Table, Attribute]:
+    """A table with a yes/no column whose sorted order differs from the authored order."""
+    for table in TABLES.values():
+        for attribute in table.attributes:
+            if attribute.kind == "yesno" and attribute.is_sortable:
+                values = [bool(i.cells.get(attribute.id)) for i in table.items]
+                if sorted(values, reverse=True) != values:
+                    return table, attribute
+    pytest.fail("no table in the data has a yes/no column that sorting would reorder")
+
+
+def header(page: Any, table: Table, column: int) -> Any:
+    return page.locator(f'[data-ss-table="{table.id}"] thead th').nth(column)
+
+
+@pytest.mark.browser
+def test_sort_by_a_yes_no_column_then_restore(page: Any, site_url: str) -> None:
+    table, attribute = yesno_table()
+    page.goto(site_url + table_url(table.id))
+    original = [plain(i.name) for i in table.items]
+    assert names(page, table.id) == original
+    column = 1 + table.attributes.index(attribute)
+    th = header(page, table, column)
+    button = th.locator("button.ss-sort")
+    expect(button).to_be_visible()
+    assert th.get_attribute("aria-sort") is None
+
+    def order(descending: bool) -> list[str]:
+        # Yes before no when ascending; ties keep the authored order.
+        items = sorted(
+            table.items,
+            key=lambda i: 0 if i.cells.get(attribute.id) else 1,
+            reverse=descending,
+        )
+        return [plain(i.name) for i in items]
+
+    button.click()
+    assert th.get_attribute("aria-sort") == "ascending"
+    assert names(page, table.id) == order(descending=False)
+    first = page.locator(f'[data-ss-table="{table.id}"] tbody tr').first
+    assert "Yes" in " ".join(first.locator("td").nth(column).text_content().split())
+    button.click()
+    assert th.get_attribute("aria-sort") == "descending"
+    assert names(page, table.id) == order(descending=True)
+
+    reset = page.locator(f'[data-ss-table="{table.id}"] .ss-table__reset')
+    assert reset.is_visible()
+    reset.click()
+    assert names(page, table.id) == original
+    assert th.get_attribute("aria-sort") is None
+    assert reset.is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('ss-sort')")
+
+    # The header cycles ascending, descending, original.
+    for _ in range(3):
+        button.click()
+    assert names(page, table.id) == original
+    assert th.get_attribute("aria-sort") is None
+
+
+@pytest.mark.browser
+def test_item_column_sorts_alphabetically(page: Any, site_url: str) -> None:
+    table = max(TABLES.values(), key=lambda t: len(t.items))
+    page.goto(site_url + table_url(table.id))
+    button = header(page, table, 0).locator("button.ss-sort")
+    button.click()
+    expected = sorted((plain(i.name) for i in table.items), key=str.casefold)
+    assert names(page, table.id) == expected
+    button.click()
+    assert names(page, table.id) == expected[::-1]
+    # Text columns sort only where the data asks for it.
+    for column, attribute in enumerate(table.attributes, start=1):
+        count = header(page, table, column).locator("button").count()
+        assert count == (1 if attribute.is_sortable else 0), attribute.id
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini fixture built and served: its table has a number column."""
+    project = copy_project(tmp_path_factory.mktemp("mini-project"), FIXTURES / "mini")
+    site = tmp_path_factory.mktemp("mini-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    yield from serve(site)
+
+
+@pytest.mark.browser
+def test_number_column_sorts_by_value(page: Any, mini_site: str) -> None:
+    bank = load_bank(FIXTURES / "mini")
+    table = next(t for d in bank.domains for t in d.tables if t.id == "processors")
+    attribute = next(a for a in table.attributes if a.kind == "number")
+    page.goto(mini_site + url_of(build_site(bank).table_pages[table.id]))
+    button = header(page, table, 1 + table.attributes.index(attribute)).locator("button")
+    by_value = sorted(table.items, key=lambda i: float(i.cells[attribute.id]))
+    by_text = sorted(table.items, key=lambda i: str(i.cells[attribute.id]))
+    assert by_value != by_text, "the fixture should tell numeric from text order"
+    button.click()
+    assert names(page, table.id) == [i.name for i in by_value]
+    button.click()
+    assert names(page, table.id) == [i.name for i in reversed(by_value)]
+
+
+def _row_is_highlighted(page: Any, anchor: str) -> None:
+    row = page.locator(f"tr:has(#{anchor})")
+    expect(row).to_have_class(re.compile(r"\bss-row--target\b"))
+    other = page.locator(f"[data-ss-table] tbody tr:not(:has(#{anchor}))").first
+    cell = "el => getComputedStyle(el.querySelector('td')).backgroundColor"
+    assert row.evaluate(cell) != other.evaluate(cell)
+    box = row.bounding_box()
+    assert box is not None
+    height = page.evaluate("innerHeight")
+    assert box["y"] >= 0 and box["y"] + min(box["height"], 40) <= height, box
+
+
+@pytest.mark.browser
+def test_outcome_link_reaches_and_highlights_the_row(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    instant_navigation(page, site_url, built_site)
+    # A tree whose outcome row sits on the tree's own page, and one on another page.
+    same = [
+        (tree, url, p)
+        for tree, url in TREES.values()
+        for p in paths(tree)
+        if p.outcome.row and table_url(p.outcome.row.table) == url
+    ]
+    assert same, "no tree outcome links to a table row on its own page"
+    tree, url, path = same[-1]
+    row = path.outcome.row
+    assert row is not None
+    page.goto(site_url + url + f"#tree-{tree.id}={path.fragment}")
+    compare = page.locator(f"#tree-{tree.id} .ss-tree__card a", has_text="Compare")
+    compare.click()
+    expect(page).to_have_url(re.compile(f"#{row.table}--{row.item}$"))
+    _row_is_highlighted(page, f"{row.table}--{row.item}")
+
+    # From the study sheet's copy of a tree to the topic page, by instant navigation.
+    sheet = url_of(next(p.path for p in SITE.pages if p.kind == "study-sheet"))
+    page.goto(site_url + sheet + f"#tree-{tree.id}={path.fragment}")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.ssNoReload = true")
+    page.locator(f"#tree-{tree.id} .ss-tree__card a", has_text="Compare").click()
+    expect(page).to_have_url(re.compile(re.escape(url) + f"#{row.table}--{row.item}$"))
+    _row_is_highlighted(page, f"{row.table}--{row.item}")
+    assert page.evaluate("window.ssNoReload") is True
+
+
+@pytest.mark.browser
+def test_a_row_link_opened_directly_is_highlighted(page: Any, site_url: str) -> None:
+    table = max(TABLES.values(), key=lambda t: len(t.items))
+    item = table.items[-1]
+    page.goto(site_url + table_url(table.id) + f"#{table.id}--{item.id}")
+    _row_is_highlighted(page, f"{table.id}--{item.id}")
+
+
+@pytest.mark.browser
+def test_header_sticks_while_the_table_scrolls(browser: Any, site_url: str) -> None:
+    table = max(TABLES.values(), key=lambda t: len(t.items) * len(t.attributes))
+    context = browser.new_context(viewport={"width": 375, "height": 560})
+    try:
+        page = context.new_page()
+        page.goto(site_url + table_url(table.id))
+        box = page.locator(f'[data-ss-table="{table.id}"] .md-typeset__scrollwrap')
+        expect(box).to_be_visible()
+        box.scroll_into_view_if_needed()
+        assert box.evaluate("el => el.scrollHeight > el.clientHeight"), "table too short"
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth"), "table fits a phone"
+        box.evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        th = page.locator(f'[data-ss-table="{table.id}"] thead th').first
+        top = box.evaluate("el => el.getBoundingClientRect().top")
+        th_top = th.evaluate("el => el.getBoundingClientRect().top")
+        assert abs(th_top - top) <= 2
+        # The first row has scrolled up under the header; the last row shows below it.
+        th_bottom = th.evaluate("el => el.getBoundingClientRect().bottom")
+        rows = page.locator(f'[data-ss-table="{table.id}"] tbody tr')
+        assert rows.first.evaluate("el => el.getBoundingClientRect().bottom") <= th_bottom + 1
+        assert rows.last.evaluate("el => el.getBoundingClientRect().top") >= th_bottom - 1
+        assert th.is_visible()
+        # The sideways scroll stays inside the box.
+        box.evaluate("el => el.scrollTo(el.scrollWidth, 0)")
+        assert page.evaluate("scrollX") == 0
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    finally:
+        context.close()
+
+
+def _pages_with_widgets(built_site: Path) -> list[str]:
+    found = []
+    for html in sorted(built_site.rglob("index.html")):
+        text = html.read_text(encoding="utf-8")
+        if "data-ss-table=" in text or "data-ss-tree=" in text:
+            found.append(str(html.parent.relative_to(built_site)).replace(".", "") + "/")
+    return [p.lstrip("/") for p in found]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False])
+def test_no_horizontal_scroll_at_phone_width(
+    browser: Any, site_url: str, built_site: Path, javascript: bool
+) -> None:
+    pages = _pages_with_widgets(built_site)
+    assert len(pages) >= len(TREES)
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, java_script_enabled=javascript
+    )
+    try:
+        page = context.new_page()
+        for url in pages:
+            page.goto(site_url + url)
+            if javascript:
+                wide = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+                assert wide <= 0, f"{url} is {wide}px wider than the phone"
+            # Without JavaScript Material's header title may overflow (its script fits it);
+            # the tables and trees themselves must still fit.
+            right = page.evaluate(
+                "Math.max(...[...document.querySelectorAll('.ss-table, .ss-tree')]"
+                ".map(e => e.getBoundingClientRect().right))"
+            )
+            assert right <= 375, f"{url}: a table or tree reaches {right}px"
+    finally:
+        context.close()
+
+
+def test_yes_no_cells_show_an_icon_and_a_word(built_site: Path) -> None:
+    checked = 0
+    for table in TABLES.values():
+        html = (built_site / table_url(table.id) / "index.html").read_text(encoding="utf-8")
+        div = BeautifulSoup(html, "html.parser").select_one(f'[data-ss-table="{table.id}"]')
+        assert div is not None
+        rows = div.select("tbody tr")
+        assert len(rows) == len(table.items)
+        for column, attribute in enumerate(table.attributes, start=1):
+            if attribute.kind != "yesno":
+                continue
+            for row, item in zip(rows, table.items, strict=True):
+                cell = row.find_all("td")[column]
+                word = "Yes" if item.cells.get(attribute.id) else "No"
+                assert cell.get_text(" ", strip=True) == word
+                mark = cell.select_one(f".ss-{word.lower()}")
+                assert mark is not None and mark.select_one("svg") is not None
+                checked += 1
+    assert checked
+
+
+def test_every_comparison_table_comes_from_data(built_site: Path) -> None:
+    # Hand-written Markdown under docs/ (anything the generator does not write) holds no
+    # pipe table: comparison tables are data.
+    generated = set(render_pages(SITE))
+    docs = ROOT / "docs"
+    for md in docs.rglob("*.md"):
+        relative = md.relative_to(docs).as_posix()
+        if relative in generated or relative.startswith(".generated/"):
+            continue
+        assert not PIPE_TABLE.search(md.read_text(encoding="utf-8")), f"{relative} has a table"
+    # On topic pages every table is a data table, wrapped and anchored.
+    topic_pages = [url_of(p) for p in SITE.topic_pages.values()]
+    for url in topic_pages:
+        soup = BeautifulSoup(
+            (built_site / url / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        for table in soup.select("article table"):
+            wrapper = table.find_parent("div", class_="ss-table")
+            assert wrapper is not None, f"{url}: a table outside div.ss-table"
+            data = TABLES[str(wrapper["data-ss-table"])]
+            ids = [a["id"] for a in table.select("tbody .ss-row-anchor")]
+            assert ids == [f"{data.id}--{i.id}" for i in data.items]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("device", "width"), [("desktop", 1280), ("phone", 375)])
+def test_table_screenshots(
+    browser: Any, site_url: str, scheme: str, device: str, width: int
+) -> None:
+    table, attribute = yesno_table()
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        item = table.items[1]
+        page.goto(site_url + table_url(table.id) + f"#{table.id}--{item.id}")
+        widget = page.locator(f'[data-ss-table="{table.id}"]')
+        header(page, table, 1 + table.attributes.index(attribute)).locator("button").click()
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        widget.scroll_into_view_if_needed()
+        page.screenshot(path=screenshot_path(f"table-{scheme}-{device}.png"))
+    finally:
+        context.close()
