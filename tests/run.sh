@@ -17,6 +17,8 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# The iframe-worker shim for the offline build (python -m generator offline): from npm, never a CDN.
+npm ci --prefix generator --no-audit --no-fund --silent
 if [ -f tests/package.json ]; then
   npm install --prefix tests --no-audit --no-fund --silent
 fi
