@@ -112,6 +112,8 @@ def find_problems(bank: Bank) -> list[Problem]:
 
     used_tables: set[str] = set()
     used_trees: set[str] = set()
+    # Questions per topic over the whole bank, counted once (not once per domain).
+    coverage = Counter(t for d in bank.domains for q in d.questions for t in q.topics)
     for domain in bank.domains:
         for path, topic in indexed(domain.topics, "topics"):
             for i, block in enumerate(topic.blocks):
@@ -148,7 +150,7 @@ def find_problems(bank: Bank) -> list[Problem]:
                 )
         for path, question in indexed(domain.questions, "questions"):
             _check_question(report, path, question, topics)
-        _check_coverage(report, domain.topics, [q for d in bank.domains for q in d.questions])
+        _check_coverage(report, domain.topics, coverage)
     return sorted(report.problems)
 
 
@@ -438,8 +440,8 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
                 )
 
 
-def _check_coverage(report: _Report, topics: Sequence[Node], questions: Sequence[Question]) -> None:
-    counts = Counter(topic for q in questions for topic in q.topics)
+def _check_coverage(report: _Report, topics: Sequence[Node], counts: Counter[str]) -> None:
+    """Warn about topics tested by too few questions (``counts``: questions per topic id)."""
     for path, topic in indexed(list(topics), "topics"):
         key = getattr(topic, "id", "")
         if counts[key] < MIN_QUESTIONS_PER_TOPIC:

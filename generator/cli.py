@@ -76,18 +76,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             for pdf in write_pdfs(args.site, args.out):
                 if not args.quiet:
                     print(f"wrote {pdf}")
-        elif args.command == "offline":
-            from generator.offline import build_offline
-
-            where = build_offline(Path.cwd(), args.out, args.zip)
-            if not args.quiet:
-                print(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
-        elif args.command == "pdf":
-            from generator.pdf import write_pdfs
-
-            for pdf in write_pdfs(args.site, args.out):
-                if not args.quiet:
-                    print(f"wrote {pdf}")
         else:
             result = build(args.data, args.docs)
             report = result.report

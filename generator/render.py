@@ -6,7 +6,8 @@ from typing import Any
 
 import jinja2
 
-from generator import views
+from generator import diagram, views
+from generator.progress import progress_view
 from generator.views import Page, Site
 
 ABBREVIATIONS = ".generated/abbreviations.md"
@@ -39,6 +40,7 @@ def environment() -> jinja2.Environment:
         table_view=views.table_view,
         tree_outline=views.tree_outline,
         tree_data=views.tree_data,
+        tree_diagram=diagram.tree_svg,
         letter=views.letter,
     )
     return env
@@ -51,6 +53,8 @@ def _context(site: Site, page: Page) -> dict[str, Any]:
         context.update(blueprint=views.blueprint_rows(site), missing=views.missing_domains(site))
     elif page.kind == "glossary":
         context.update(terms=sorted(site.bank.glossary.terms, key=lambda t: t.term.casefold()))
+    elif page.kind == "progress":
+        context["progress"] = progress_view(site, page.path)
     elif content is not None:
         context["content"] = content
         if page.kind == "domain":

@@ -5,6 +5,7 @@ Templates hold layout only; everything computed lives here, as plain data with t
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -45,8 +46,15 @@ def letter(index: int) -> str:
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative Markdown link target between two generated pages (paths under docs/)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=65_536)
+def _relative(to_page: str, from_folder: str) -> str:
+    # posixpath.relpath is slow (it makes both paths absolute); pages link to the same few
+    # targets thousands of times in a large bank.
+    return posixpath.relpath(to_page, from_folder)
 
 
 def md_cell(text: str) -> str:
@@ -100,10 +108,21 @@ class Site:
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    _by_topic: dict[str, list[Question]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def questions_for(self, topic_id: str) -> list[Question]:
-        """Self-check questions of a topic: every question that lists it."""
-        return [q for d in self.bank.domains for q in d.questions if topic_id in q.topics]
+        """Self-check questions of a topic: every question that lists it, in bank order."""
+        if self._by_topic is None:
+            # One pass over the bank, not one per topic: large banks stay linear.
+            by_topic: dict[str, list[Question]] = {}
+            for content in self.bank.domains:
+                for question in content.questions:
+                    for topic in dict.fromkeys(question.topics):
+                        by_topic.setdefault(topic, []).append(question)
+            self._by_topic = by_topic
+        return list(self._by_topic.get(topic_id, ()))
 
 
 def domain_pages(content: DomainContent) -> list[Page]:
@@ -240,7 +259,9 @@ class TableView:
 
 def _cell(kind: str, value: object, unit: str | None) -> str:
     if kind == "yesno":
-        return ":material-check: Yes" if value else ":material-close: No"
+        if value:
+            return '<span class="ss-yes">:material-check: Yes</span>'
+        return '<span class="ss-no">:material-close: No</span>'
     if kind == "number":
         number = f"{value:g}" if isinstance(value, float) else str(value)
         return f"{number} {unit}" if unit else number

@@ -62,7 +62,9 @@
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(schedule);
+    // On file:// pages with instant navigation, Material completes document$ without a
+    // value; mounting on completion too keeps the widgets working there.
+    window.document$.subscribe({ next: schedule, complete: schedule });
   } else {
     schedule();
   }
