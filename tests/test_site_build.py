@@ -333,3 +333,55 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "docs" / "domain-4" / "deployment-options.md").exists()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_mkdocs_serve_rebuilds_when_yaml_changes(project: Path) -> None:
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/studysite/domain-4/deployment-options/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if text in fetch():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("SageMaker deployment options")
+        topics = project / "data" / "domain-4" / "topics.yml"
+        topics.write_text(
+            topics.read_text().replace(
+                "title: SageMaker deployment options", "title: Ways to serve a model"
+            )
+        )
+        assert wait_for("Ways to serve a model")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
