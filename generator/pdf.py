@@ -7,26 +7,21 @@ site's print stylesheet, as a learner's "Print to PDF" would.
 
 from __future__ import annotations
 
-import functools
 import html
 import logging
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.chromium import CHROMIUM_ARGS, find_chromium
 from generator.errors import BuildError
+from generator.local_server import HOST, serve_folder
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
 PAPER = "A4"
 FOOTER = (
     '<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;'
@@ -91,7 +86,7 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
     chromium = find_chromium()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with _serve(site_dir) as base, sync_playwright() as playwright:
+    with serve_folder(site_dir) as base, sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         except PlaywrightError as error:
@@ -129,22 +124,3 @@ def _local_only(route: Route) -> None:
     else:
         log.warning("blocked a request outside the site: %s", route.request.url)
         route.abort("blockedbyclient")
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the server quiet: requests are not news."""
-
-
-@contextmanager
-def _serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

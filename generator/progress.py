@@ -11,19 +11,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from generator.views import Site, link
+from generator.views import Site, TopicRow, link, topic_rows
 
 INDEX_VERSION = 1
-
-
-@dataclass(frozen=True)
-class TopicProgress:
-    """A topic row of the Progress page: its id, title, link and number of questions."""
-
-    id: str
-    title: str
-    link: str
-    questions: int
 
 
 @dataclass(frozen=True)
@@ -35,7 +25,7 @@ class DomainProgress:
     link: str
     questions_link: str
     questions: int
-    topics: list[TopicProgress]
+    topics: list[TopicRow]
 
 
 @dataclass(frozen=True)
@@ -103,15 +93,7 @@ def progress_view(site: Site, page_path: str) -> ProgressView:
                 link=link(page_path, f"{slug}/index.md"),
                 questions_link=link(page_path, f"{slug}/questions.md"),
                 questions=len(content.questions),
-                topics=[
-                    TopicProgress(
-                        t.id,
-                        t.title,
-                        link(page_path, site.topic_pages[t.id]),
-                        len(site.questions_for(t.id)),
-                    )
-                    for t in content.topics
-                ],
+                topics=topic_rows(site, content, page_path),
             )
         )
     return ProgressView(

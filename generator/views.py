@@ -415,8 +415,9 @@ def missing_domains(site: Site) -> str:
 
 @dataclass(frozen=True)
 class TopicRow:
-    """A topic as listed on its domain's overview."""
+    """A topic as listed on its domain's overview and on the Progress page."""
 
+    id: str
     title: str
     summary: str
     link: str
@@ -427,6 +428,7 @@ def topic_rows(site: Site, content: DomainContent, page_path: str) -> list[Topic
     """The topics of a domain with links from ``page_path`` and question counts."""
     return [
         TopicRow(
+            t.id,
             t.title,
             t.summary,
             link(page_path, site.topic_pages[t.id]),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from generator.local_server import serve_folder
 from tests.browsing import RequestLog, search
 from tests.conftest import ROOT, screenshot_path
 
@@ -123,15 +122,8 @@ class _PagesHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def pages_url(custom_site: Path) -> Iterator[str]:
     """The SITE_URL build served like GitHub Pages serves a project site."""
-    handler = functools.partial(_PagesHandler, directory=str(custom_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/aws-ml/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(custom_site, _PagesHandler, "/aws-ml/") as url:
+        yield url
 
 
 @pytest.mark.browser

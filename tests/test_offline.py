@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from bs4 import BeautifulSoup
 from generator.errors import BuildError
 from generator.offline import SHIM_TARGET, build_offline, shim_source
 from tests.browsing import RequestLog, answer_first_question, remote_loads, search, walk_tree
-from tests.conftest import ROOT, copy_project, screenshot_path
+from tests.conftest import ROOT, copy_project, free_port, screenshot_path
 
 # One page of every kind, by site path (directory URLs); the topic has a quiz and a tree.
 KINDS = {
@@ -187,17 +186,11 @@ def test_unzipped_offline_site_opens_and_works(
     assert re.search(r"right|wrong", answer_first_question(page), re.IGNORECASE)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def served_by_mkdocs(tmp_path: Path) -> Iterator[str]:
     """`mkdocs serve` on a copy of the project; yields the site's base URL."""
     project = copy_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,

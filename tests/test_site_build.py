@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.load import load_bank
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, free_port, mkdocs_build
 
 SEED = ROOT.parent / "shared" / "seed" / "mls-domain4-study-page.txt"
 
@@ -335,21 +335,13 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "domain-4" / "deployment-options.md").exists()
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_mkdocs_serve_rebuilds_when_yaml_changes(project: Path) -> None:
     import subprocess
     import sys
     import time
     import urllib.request
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
