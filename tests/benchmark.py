@@ -22,8 +22,11 @@ topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
   stem (what the learner sees, so its content hash changes too) and after changing only one
   explanation, and which generated files each rewrites.
 
-Once, it prints the project's own JavaScript and CSS (``docs/assets/js``, ``docs/assets/css``)
-raw and gzipped, and, in Chromium, on a topic page with 100 questions (plus a comparison
+Once, it prints the project's own JavaScript and CSS: the sources (``docs/assets/js``,
+``docs/assets/css``) and the files the built site serves (minified by mkdocs-minify-plugin:
+``assets/js/*.min.js``, ``assets/css/*.min.css``), raw and gzipped (``gzip -9``, each file on
+its own as a server sends it, and all scripts and all stylesheets as one stream each), and,
+in Chromium, on a topic page with 100 questions (plus a comparison
 table and a decision tree): the ``ss-mount`` performance measure of ``mount.js`` and the time
 from an answer click to its feedback (the ``ss-answer-click`` and ``ss-feedback-shown``
 performance marks of ``quiz.js``; a MutationObserver and ``requestAnimationFrame`` also
@@ -248,23 +251,80 @@ def _gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def asset_sizes() -> list[tuple[str, int, int]]:
-    """The project's own scripts and stylesheets: (path, bytes, gzipped bytes)."""
-    rows = []
+# One asset: its name, source bytes and gzipped, served bytes and gzipped (0 when not built).
+Asset = tuple[str, int, int, int, int]
+
+
+def served_path(site: Path, folder: str, source: Path) -> Path | None:
+    """The built site's copy of a source asset: ``name.min.js`` when minified, else as is."""
+    for name in (f"{source.stem}.min{source.suffix}", source.name):
+        if (site / "assets" / folder / name).is_file():
+            return site / "assets" / folder / name
+    hashed = sorted((site / "assets" / folder).glob(f"{source.stem}.*.min{source.suffix}"))
+    return hashed[0] if hashed else None
+
+
+def _asset_files(site: Path | None) -> Iterator[tuple[str, Path, Path | None]]:
     for folder, suffix in (("js", ".js"), ("css", ".css")):
         for path in sorted((ROOT / "docs" / "assets" / folder).glob(f"*{suffix}")):
-            data = path.read_bytes()
-            rows.append((f"{folder}/{path.name}", len(data), _gzip_size(data)))
+            yield folder, path, served_path(site, folder, path) if site else None
+
+
+def asset_sizes(site: Path | None = None) -> list[Asset]:
+    """The project's own scripts and stylesheets, as sources and as ``site`` serves them."""
+    rows = []
+    for folder, source, served in _asset_files(site):
+        data = source.read_bytes()
+        out = served.read_bytes() if served else b""
+        rows.append(
+            (
+                f"{folder}/{source.name}",
+                len(data),
+                _gzip_size(data),
+                len(out),
+                _gzip_size(out) if served else 0,
+            )
+        )
     return rows
 
 
-def bundled_gzip() -> int:
-    """Gzipped size if all scripts were one file and all stylesheets another."""
-    total = 0
-    for folder, suffix in (("js", ".js"), ("css", ".css")):
-        paths = sorted((ROOT / "docs" / "assets" / folder).glob(f"*{suffix}"))
-        total += _gzip_size(b"\n".join(p.read_bytes() for p in paths))
-    return total
+def bundled_gzip(site: Path | None = None) -> int:
+    """Gzipped size if all scripts were one stream and all stylesheets another.
+
+    The sources, or with ``site`` the files that site serves.
+    """
+    streams: dict[str, list[bytes]] = {}
+    for folder, source, served in _asset_files(site):
+        path = served if site else source
+        if path is not None:
+            streams.setdefault(folder, []).append(path.read_bytes())
+    return sum(_gzip_size(b"\n".join(parts)) for parts in streams.values())
+
+
+def _totals(assets: list[Asset]) -> tuple[int, int, int, int]:
+    """Sums of source, source gzipped, served and served gzipped bytes."""
+    return (
+        sum(a[1] for a in assets),
+        sum(a[2] for a in assets),
+        sum(a[3] for a in assets),
+        sum(a[4] for a in assets),
+    )
+
+
+def _print_assets(assets: list[Asset], site: Path | None) -> None:
+    print(
+        "\n== The project's own JavaScript and CSS (gzip -9, each file on its own): "
+        "sources in docs/assets, and as the built site serves them (minified)"
+    )
+    print(f"{'':<24} {'source':>8} {'gzipped':>8}   {'served':>8} {'gzipped':>8}")
+    for name, raw, packed, out, out_gz in assets:
+        print(f"{name:<24} {raw:>8,} {packed:>8,}   {out:>8,} {out_gz:>8,}")
+    total = _totals(assets)
+    print(f"{'total (bytes)':<24} {total[0]:>8,} {total[1]:>8,}   {total[2]:>8,} {total[3]:>8,}")
+    print(
+        f"as one JS and one CSS stream, gzipped: sources {bundled_gzip():,} B, served "
+        f"{bundled_gzip(site) if site else 0:,} B"
+    )
 
 
 def measure_size(questions: int, work: Path, repeat: int) -> Figures:
@@ -677,7 +737,7 @@ def _rows() -> list[Row]:
     return rows
 
 
-def markdown(sizes: list[Figures], assets: list[tuple[str, int, int]], browser: Figures) -> str:
+def markdown(sizes: list[Figures], assets: list[Asset], browser: Figures, site: Path | None) -> str:
     """The figures as a Markdown table, for the README."""
     header = ["Questions", *(f"{f['questions']:,}" for f in sizes)]
     growth = len(sizes) > 1
@@ -691,13 +751,13 @@ def markdown(sizes: list[Figures], assets: list[tuple[str, int, int]], browser: 
             small, big = (value(sizes[0]), value(sizes[-1])) if value else (0.0, 0.0)
             cells.append(f"{big / small:.1f}x" if value and small else "")
         lines.append("| " + " | ".join(cells) + " |")
-    raw = sum(a[1] for a in assets)
-    packed = sum(a[2] for a in assets)
+    raw, packed, out, out_gz = _totals(assets)
     lines += [
         "",
-        f"The project's own JavaScript and CSS ({len(assets)} files): {raw / 1024:.1f} KiB, "
-        f"{packed / 1024:.1f} KiB gzipped (each file on its own, as served; "
-        f"{bundled_gzip() / 1024:.1f} KiB as one JS and one CSS bundle).",
+        f"The project's own JavaScript and CSS ({len(assets)} files) as served, minified: "
+        f"{out:,} B, {out_gz:,} B gzipped, each file on its own "
+        f"({bundled_gzip(site) if site else 0:,} B as one JS and one CSS stream); the "
+        f"commented sources: {raw:,} B, {packed:,} B gzipped.",
     ]
     if browser:
         topic = browser["topic"]
@@ -758,13 +818,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     repeat = max(1, args.repeat)
 
     print(f"Machine: {machine()}")
-    assets = asset_sizes()
-    print("\n== The project's own JavaScript and CSS (each file gzipped -9 on its own)")
-    for name, raw, packed in assets:
-        print(f"{name:<24} {raw:>7,} B  {packed:>6,} B gzipped")
-    total_raw, total_gz = sum(a[1] for a in assets), sum(a[2] for a in assets)
-    print(f"{'total':<24} {total_raw:>7,} B  {total_gz:>6,} B gzipped ({total_gz / 1024:.1f} KiB)")
-    print(f"(as one JS and one CSS bundle: {bundled_gzip() / 1024:.1f} KiB gzipped)")
 
     figures: list[Figures] = []
     browser: Figures = {}
@@ -773,10 +826,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = work / f"q{questions}"
             folder.mkdir()
             figures.append(measure_size(questions, folder, repeat))
+        site = Path(figures[0]["site"]) if figures else None
+        assets = asset_sizes(site)
+        _print_assets(assets, site)
         if not args.no_browser:
             browser = measure_browser(work / "browser", Path(figures[-1]["site"]))
             _print_browser(browser)
-    table = markdown(figures, assets, browser)
+        table = markdown(figures, assets, browser, site)
     print("\n== Markdown for the README\n")
     print(table)
     if args.json:

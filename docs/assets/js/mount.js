@@ -5,66 +5,65 @@
  * instant navigations (document$), or on DOMContentLoaded where Material is absent.
  * Mounted elements get data-ss-ready="<name> ...". Timing is recorded as the performance
  * measure "ss-mount" for benchmarks.
+ *
+ * Helpers for the widget scripts (all loaded after this one):
+ * StudySite.el(tag, className, text) makes an element (a button gets type="button");
+ * StudySite.emit(element, name, detail) dispatches a bubbling CustomEvent.
  */
-(function () {
+(() => {
   "use strict";
   if (window.StudySite) return;
-  var widgets = [];
+  const widgets = [];
+  const D = document;
 
-  function ready(element, name) {
-    var names = (element.getAttribute("data-ss-ready") || "").split(" ");
-    if (names.indexOf(name) !== -1) return false;
-    names.push(name);
-    element.setAttribute("data-ss-ready", names.join(" ").trim());
-    return true;
-  }
-
-  function mountWidget(widget, root) {
-    var elements = root.querySelectorAll(widget.selector);
-    for (var i = 0; i < elements.length; i++) {
-      if (!ready(elements[i], widget.name)) continue;
+  function mountWidget(widget) {
+    for (const e of D.querySelectorAll(widget.selector)) {
+      const names = (e.getAttribute("data-ss-ready") || "").split(" ");
+      if (names.includes(widget.name)) continue;
+      e.setAttribute("data-ss-ready", names.concat(widget.name).join(" ").trim());
       try {
-        widget.mount(elements[i]);
+        widget.mount(e);
       } catch (error) {
         // One broken widget must not stop the others; its static markup still works.
-        if (window.console) console.error("study site: cannot mount " + widget.name, error);
+        console.error("study site: cannot mount " + widget.name, error);
       }
     }
   }
 
   function mountAll() {
-    var mark = window.performance && performance.mark ? performance : null;
-    if (mark) performance.mark("ss-mount-start");
-    for (var i = 0; i < widgets.length; i++) mountWidget(widgets[i], document);
-    if (mark) {
-      performance.mark("ss-mount-end");
-      performance.measure("ss-mount", "ss-mount-start", "ss-mount-end");
-    }
-    document.dispatchEvent(new CustomEvent("ss:mounted"));
+    const start = performance.now();
+    widgets.forEach(mountWidget);
+    performance.measure("ss-mount", { start, end: performance.now() });
+    D.dispatchEvent(new CustomEvent("ss:mounted"));
   }
 
   window.StudySite = {
-    register: function (name, selector, mount) {
-      var widget = { name: name, selector: selector, mount: mount };
+    register(name, selector, mount) {
+      const widget = { name, selector, mount };
       widgets.push(widget);
-      if (document.readyState !== "loading") mountWidget(widget, document);
+      if (D.readyState != "loading") mountWidget(widget);
     },
-    mountAll: mountAll,
+    el(tag, cls, text) {
+      const e = D.createElement(tag);
+      if (cls) e.className = cls;
+      if (text) e.textContent = text;
+      if (tag == "button") e.type = "button";
+      return e;
+    },
+    emit: (e, name, detail) => e.dispatchEvent(new CustomEvent(name, { bubbles: true, detail })),
   };
 
   // Widget scripts load after this one, so the first mount waits for the whole page.
   function schedule() {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", mountAll, { once: true });
-    } else {
-      mountAll();
-    }
+    if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", mountAll, { once: true });
+    else mountAll();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  const doc$ = window.document$;
+  if (doc$ && doc$.subscribe) {
     // On file:// pages with instant navigation, Material completes document$ without a
     // value; mounting on completion too keeps the widgets working there.
-    window.document$.subscribe({ next: schedule, complete: schedule });
+    doc$.subscribe({ next: schedule, complete: schedule });
   } else {
     schedule();
   }

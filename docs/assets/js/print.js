@@ -4,27 +4,28 @@
  * script it does so at every occurrence; with it, only at the first occurrence that prints
  * (not in headings, tables, answers or widget controls, which paper does not show or has no
  * room for). Marks: data-ss-abbr-first on those <abbr>, data-ss-abbr="first" on the page.
+ * The marks are made just before printing ("beforeprint", which printing to PDF fires too,
+ * or the print media query turning on), so loading a page costs nothing.
  */
-(function () {
+(() => {
   "use strict";
-  var SS = window.StudySite;
-  if (!SS) return;
   // Where an expansion is not printed: no room, or hidden on paper.
-  var SKIP = "h1, h2, h3, h4, h5, h6, table, legend, summary, details, button, [hidden], " +
-    ".ss-answer-key, .ss-tree__app, .ss-tree__diagram, .ss-choices, .ss-result, .md-tooltip, .md-tooltip2";
+  const SKIP = "h1,h2,h3,h4,h5,h6,table,legend,details,button,[hidden],.ss-answer-key,.ss-tree__app," +
+    ".ss-tree__diagram,.ss-choices,.ss-result";
 
-  function mark(root) {
-    var seen = {};
-    var terms = root.querySelectorAll("abbr[title]");
-    for (var i = 0; i < terms.length; i++) {
-      var abbr = terms[i];
-      var key = abbr.textContent + "\u0000" + abbr.getAttribute("title");
-      if (seen[key] || abbr.closest(SKIP)) continue;
-      seen[key] = true;
-      abbr.setAttribute("data-ss-abbr-first", "");
+  function mark() {
+    for (const root of document.querySelectorAll(".md-content__inner:not([data-ss-abbr])")) {
+      const seen = new Set();
+      for (const abbr of root.querySelectorAll("abbr[title]")) {
+        const key = abbr.textContent + "\0" + abbr.title;
+        if (seen.has(key) || abbr.closest(SKIP)) continue;
+        seen.add(key);
+        abbr.setAttribute("data-ss-abbr-first", "");
+      }
+      root.setAttribute("data-ss-abbr", "first");
     }
-    root.setAttribute("data-ss-abbr", "first");
   }
 
-  SS.register("print-abbr", ".md-content__inner", mark);
+  addEventListener("beforeprint", mark);
+  matchMedia("print").addEventListener("change", (event) => event.matches && mark());
 })();

@@ -11,9 +11,8 @@
  */
 (() => {
   "use strict";
-  const SS = window.StudySite;
-  if (!SS) return;
-  const mark = (name) => window.performance && performance.mark && performance.mark(name);
+  const SS = window.StudySite, el = SS.el;
+  const mark = (name) => performance.mark(name);
   // Per option after an answer: icon, words for one answer, words for "choose N".
   const MARKS = {
     right: ["\u2713", "Your answer: right", "Right: you picked it"],
@@ -22,21 +21,17 @@
     other: ["", "Wrong", "Wrong"],
   };
   const letter = (k) => String.fromCharCode(65 + k);
-  const pressed = (b) => b.getAttribute("aria-pressed") === "true";
+  // ARIA attributes are set through their reflected properties (btn.ariaPressed = "true").
+  const pressed = (o) => o.btn.ariaPressed == "true";
+  const picks = (q) => q.opts.filter(pressed);
+  const s = (n) => (n > 1 ? "s" : "");
+  // A copy of the child nodes of from, appended to to (node by node: faster than cloning
+  // the parent on a page of many questions).
+  const copy = (from, to) => from.childNodes.forEach((n) => to.append(n.cloneNode(true)));
 
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    e.className = cls;
-    if (text) e.textContent = text;
-    if (tag === "button") e.type = "button";
-    return e;
-  }
-  function copy(from, to) {
-    from.childNodes.forEach((n) => to.append(n.cloneNode(true)));
-  }
   function say(node, icon, text) {
     const i = el("span", "ss-icon", icon);
-    i.setAttribute("aria-hidden", "true");
+    i.ariaHidden = true;
     node.replaceChildren(...(icon ? [i, " " + text] : [text]));
   }
   function shuffled(q) {
@@ -55,27 +50,35 @@
     });
   }
   function hint(q) {
-    const k = q.opts.filter((o) => pressed(o.btn)).length;
-    q.check.disabled = k !== q.n;
+    const k = picks(q).length;
+    q.check.disabled = k != q.n;
     q.hint.textContent = k > q.n ? "Too many picked: choose " + q.n + "." : k + " of " + q.n + " picked";
   }
 
   function setup(sec, shuffle) {
+    const attr = (name) => sec.getAttribute("data-ss-" + name);
     const q = {
       sec,
-      id: sec.getAttribute("data-ss-question"),
-      hash: sec.getAttribute("data-ss-hash"),
-      n: +sec.getAttribute("data-ss-choose") || 1,
-      shuffle: shuffle && sec.getAttribute("data-ss-shuffle") !== "false",
+      id: attr("question"),
+      hash: attr("hash"),
+      n: +attr("choose") || 1,
+      shuffle: shuffle && attr("shuffle") != "false",
       opts: [],
       list: el("ul", "ss-choices"),
       result: el("div", "ss-result"),
       verdict: el("p", "ss-result__verdict"),
     };
-    const details = sec.querySelector(".ss-answer");
+    const details = sec.querySelector(".ss-answer"), find = (sel) => details && details.querySelector(sel);
+    // Answers on a click: at once for one answer, with the Check button for "choose N".
+    const click = (button, act) => button.onclick = () => {
+      if (q.state) return;
+      if (act) return act();
+      mark("ss-answer-click");
+      answer(q, picks(q).map((o) => o.i));
+    };
     sec.querySelectorAll(".ss-option").forEach((li, i) => {
       const o = { i, correct: li.hasAttribute("data-ss-correct"), li: el("li", "ss-choice") };
-      const why = details && details.querySelector(`[data-ss-explains="${i}"] .ss-answer__text`);
+      const why = find(`[data-ss-explains="${i}"] .ss-answer__text`);
       const text = el("span", "ss-choice__text");
       o.btn = el("button", "ss-choice__btn");
       o.letter = el("span", "ss-choice__letter");
@@ -88,11 +91,10 @@
       o.why.append(o.mark, " ");
       if (why) copy(why, o.why);
       o.li.append(o.btn, o.why);
-      if (q.n > 1) o.btn.setAttribute("aria-pressed", "false");
-      o.btn.addEventListener("click", () => {
-        if (q.state) return;
+      if (q.n > 1) o.btn.ariaPressed = false;
+      click(o.btn, () => {
         if (q.n > 1) {
-          o.btn.setAttribute("aria-pressed", !pressed(o.btn));
+          o.btn.ariaPressed = !pressed(o);
           return hint(q);
         }
         mark("ss-answer-click");
@@ -107,23 +109,19 @@
       q.hint = el("span", "ss-check__hint");
       p.append(q.check, " ", q.hint);
       q.list.after(p);
-      q.check.addEventListener("click", () => {
-        if (q.state) return;
-        mark("ss-answer-click");
-        answer(q, q.opts.filter((o) => pressed(o.btn)).map((o) => o.i));
-      });
+      click(q.check);
       hint(q);
     }
     q.result.hidden = true;
     q.result.append(q.verdict);
-    const review = details && details.querySelector(".ss-answer__review");
+    const review = find(".ss-answer__review");
     if (review) q.result.append(review.cloneNode(true));
     sec.querySelector("fieldset").after(q.result);
     return q;
   }
 
   function show(q, picked) {
-    const ok = picked.length === q.n && q.opts.every((o) => o.correct === picked.includes(o.i));
+    const ok = picked.length == q.n && q.opts.every((o) => o.correct == picked.includes(o.i));
     const letters = q.order.map((i, k) => q.opts[i].correct && letter(k)).filter(Boolean);
     q.state = { picked, correct: ok };
     q.opts.forEach((o) => {
@@ -132,10 +130,10 @@
       o.li.className = "ss-choice ss-choice--" + kind;
       say(o.mark, MARKS[kind][0], MARKS[kind][q.n > 1 ? 2 : 1] + ".");
       o.why.hidden = false;
-      o.btn.setAttribute("aria-disabled", "true");
-      if (q.n > 1) o.btn.setAttribute("aria-pressed", p);
+      o.btn.ariaDisabled = true;
+      if (q.n > 1) o.btn.ariaPressed = p;
     });
-    if (q.check) q.check.setAttribute("aria-disabled", "true");
+    if (q.check) q.check.ariaDisabled = true;
     const last = letters.pop();
     q.said = ok ? "Correct" :
       "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
@@ -150,11 +148,11 @@
     q.opts.forEach((o) => {
       o.li.className = "ss-choice";
       o.why.hidden = true;
-      o.btn.removeAttribute("aria-disabled");
-      if (q.n > 1) o.btn.setAttribute("aria-pressed", "false");
+      o.btn.ariaDisabled = null;
+      if (q.n > 1) o.btn.ariaPressed = false;
     });
     if (q.check) {
-      q.check.removeAttribute("aria-disabled");
+      q.check.ariaDisabled = null;
       hint(q);
     }
     arrange(q, shuffled(q));
@@ -167,14 +165,12 @@
     const correct = q.state.correct;
     if (SS.progress) SS.progress.put(q.id, q.hash, { picked, correct, at: Date.now(), order: q.order });
     q.quiz.update();
-    q.sec.dispatchEvent(new CustomEvent("ss:answer", {
-      bubbles: true, detail: { id: q.id, hash: q.hash, picked, correct },
-    }));
+    SS.emit(q.sec, "ss:answer", { id: q.id, hash: q.hash, picked, correct });
   }
 
   function mount(quiz) {
     const store = SS.progress;
-    const shuffle = quiz.getAttribute("data-ss-shuffle") !== "false";
+    const shuffle = quiz.getAttribute("data-ss-shuffle") != "false";
     const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) => setup(sec, shuffle));
     const live = el("div", "ss-sr");
     const bar = el("div", "ss-quiz__bar");
@@ -185,19 +181,19 @@
     const visible = () => qs.filter((q) => !q.sec.hidden);
     const wrong = (list) => list.filter((q) => q.state && !q.state.correct);
     const first = (q) => q.opts[q.order[0]].btn.focus();
-    live.setAttribute("role", "status");
+    live.role = "status";
     bar.append(score, retry, " ", resetAll, notice);
     quiz.append(bar, live);
     quiz.classList.add("ss-quiz--live");
 
     const ctx = {
       // The same words twice in a row must still be announced.
-      say: (text) => { live.textContent = live.textContent === text ? text + "\u00a0" : text; },
+      say: (text) => { live.textContent = live.textContent == text ? text + "\u00a0" : text; },
       update() {
         const shown = visible(), done = shown.filter((q) => q.state).length;
         const right = done - wrong(shown).length, left = shown.length - done;
         score.textContent = right + " of " + shown.length + " right" + (left ? " (" + left + " not answered yet)" : "");
-        retry.disabled = right === done;
+        retry.disabled = right == done;
         resetAll.disabled = !done;
         notice.textContent = store ? store.problem() : "Progress will not be kept on this page.";
       },
@@ -208,7 +204,7 @@
       first(list[0]);
       ctx.say(words);
       ctx.update();
-      quiz.dispatchEvent(new CustomEvent(event, { bubbles: true, detail: { count: list.length } }));
+      SS.emit(quiz, event, { count: list.length });
     }
 
     const saved = store ? store.load().answers : {}; // read once: a bank can be large
@@ -217,20 +213,20 @@
       const fits = (list) => list.every((i) => i < n);
       const order = rec && rec.order;
       q.quiz = ctx;
-      arrange(q, q.shuffle && order && order.length === n && fits(order) && new Set(order).size === n ? order : shuffled(q));
+      arrange(q, q.shuffle && order && order.length == n && fits(order) && new Set(order).size == n ? order : shuffled(q));
       if (rec && rec.picked.length && fits(rec.picked)) show(q, rec.picked);
     });
-    retry.addEventListener("click", () => {
+    retry.onclick = () => {
       const list = wrong(visible());
-      restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + (list.length > 1 ? "s" : ""));
-    });
-    resetAll.addEventListener("click", () => {
+      restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + s(list.length));
+    };
+    resetAll.onclick = () => {
       const list = visible();
       if (store) store.remove(list.map((q) => q.id + ":" + q.hash));
       restart(list, "ss:quiz-reset", "Quiz reset");
-    });
+    };
 
-    if (location.hash === "#practice-mistakes") {
+    if (location.hash == "#practice-mistakes") {
       const mistakes = wrong(qs), n = mistakes.length;
       const banner = el("p", "ss-quiz__practice");
       banner.tabIndex = -1;
@@ -238,13 +234,13 @@
         const all = el("button", "md-button", "Show all questions");
         qs.forEach((q) => { q.sec.hidden = !mistakes.includes(q); });
         mistakes.forEach(reset);
-        banner.append(`Practising your mistakes: the ${n} question${n > 1 ? "s" : ""} on this page you last answered wrongly. `, all);
-        all.addEventListener("click", () => {
+        banner.append(`Practising your mistakes: the ${n} question${s(n)} on this page you last answered wrongly. `, all);
+        all.onclick = () => {
           qs.forEach((q) => { q.sec.hidden = false; });
           banner.remove();
           ctx.update();
           first(qs[0]);
-        });
+        };
       } else {
         banner.textContent = "No mistakes to practise here: every question you answered on this page was right.";
       }

@@ -2,74 +2,63 @@
  * order ("Original order" too); yes before no, numbers by value, text alphabetically.
  * A row named by the fragment (#<table>--<item>) is marked .ss-row--target and shown below
  * the sticky header. Sorting dispatches "ss:table-sort" (detail: table, column, direction). */
-(function () {
+(() => {
   "use strict";
+  const SS = window.StudySite;
 
   function sortKey(kind, cell) {
-    var text = cell.textContent.trim(), m;
-    if (kind == "yesno") return cell.querySelector(".ss-yes") ? 0 : cell.querySelector(".ss-no") ? 1 : 2;
-    if (kind == "number") return (m = /-?\d[\d,]*(\.\d+)?/.exec(text)) ? +m[0].replace(/,/g, "") : Infinity;
-    return text;
+    const text = cell.textContent.trim(), has = (s) => cell.querySelector(s);
+    if (kind == "yesno") return has(".ss-yes") ? 0 : has(".ss-no") ? 1 : 2;
+    if (kind != "number") return text;
+    const m = /-?\d[\d,]*(\.\d+)?/.exec(text);
+    return m ? +m[0].replace(/,/g, "") : Infinity;
   }
 
-  function compare(a, b) {
-    return typeof a == "string"
-      ? a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" })
-      : a < b ? -1 : a > b ? 1 : 0;
-  }
+  // Numbers (and yes/no ranks) by value; two missing numbers (Infinity) give NaN: a tie.
+  const compare = (a, b) => typeof a == "string"
+    ? a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" })
+    : a - b;
 
   function mount(root) {
-    var table = root.querySelector("table");
+    const table = root.querySelector("table");
     if (!table || !table.tHead || !table.tBodies[0]) return;
-    var columns = JSON.parse(root.getAttribute("data-ss-columns") || "[]");
-    var body = table.tBodies[0];
-    var original = [].slice.call(body.rows);
-    var heads = table.tHead.rows[0].cells;
-    var sorted = -1, direction = 0;
-    var tools = document.createElement("div");
-    tools.className = "ss-table__tools";
-    tools.innerHTML = '<button type="button" class="ss-table__reset" hidden>Original order</button>' +
-      '<span class="ss-sr" aria-live="polite"></span>';
-    var reset = tools.firstChild, status = tools.lastChild;
-    var box = table.closest(".md-typeset__scrollwrap") || table;
-    box.parentNode.insertBefore(tools, box);
+    const columns = JSON.parse(root.getAttribute("data-ss-columns") || "[]");
+    const body = table.tBodies[0], original = [...body.rows], heads = table.tHead.rows[0].cells;
+    const tools = SS.el("div", "ss-table__tools");
+    const reset = tools.appendChild(SS.el("button", "ss-table__reset", "Original order"));
+    const status = tools.appendChild(SS.el("span", "ss-sr"));
+    let sorted = -1, direction = 0;
+    reset.hidden = true;
+    status.ariaLive = "polite";
+    (table.closest(".md-typeset__scrollwrap") || table).before(tools);
 
     function sort(column, dir) {
-      var order = original.map(function (_, i) { return i; });
+      const order = original.map((_, i) => i);
       if (dir) {
-        var keys = original.map(function (row) { return sortKey(columns[column].kind, row.cells[column]); });
-        order.sort(function (a, b) { return dir * compare(keys[a], keys[b]) || a - b; });
+        const keys = original.map((row) => sortKey(columns[column].kind, row.cells[column]));
+        order.sort((a, b) => dir * compare(keys[a], keys[b]) || a - b);
       }
-      order.forEach(function (i) { body.appendChild(original[i]); });
+      body.append(...order.map((i) => original[i]));
       sorted = dir ? column : -1;
       direction = dir;
-      for (var i = 0; i < heads.length; i++) {
-        if (i == sorted) heads[i].setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
-        else heads[i].removeAttribute("aria-sort");
-      }
+      [...heads].forEach((th, i) => { th.ariaSort = i == sorted ? (dir > 0 ? "ascending" : "descending") : null; });
       reset.hidden = !dir;
       status.textContent = dir
         ? "Sorted by " + heads[column].textContent.trim() + (dir > 0 ? ", ascending." : ", descending.")
         : "Original order.";
-      root.dispatchEvent(new CustomEvent("ss:table-sort", {
-        bubbles: true,
-        detail: { table: root.getAttribute("data-ss-table"), column: dir ? column : null, direction: dir },
-      }));
+      SS.emit(root, "ss:table-sort", { table: root.getAttribute("data-ss-table"), column: dir ? column : null, direction: dir });
     }
 
-    columns.forEach(function (column, i) {
-      var th = heads[i];
+    columns.forEach((column, i) => {
+      const th = heads[i];
       if (!column.sortable || !th) return;
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "ss-sort";
-      while (th.firstChild) b.appendChild(th.firstChild);
-      th.appendChild(b).onclick = function () {
-        sort(i, sorted != i ? 1 : direction > 0 ? -1 : 0);
-      };
+      const b = SS.el("button", "ss-sort");
+      b.append(...th.childNodes);
+      th.append(b);
+      b.onclick = () => sort(i, sorted != i ? 1 : direction > 0 ? -1 : 0);
     });
-    reset.onclick = function () {
-      var th = heads[sorted];
+    reset.onclick = () => {
+      const th = heads[sorted];
       sort(0, 0);
       th.firstChild.focus();
     };
@@ -79,21 +68,21 @@
   // Mark the row the fragment names (:target misses it after instant navigation) and show
   // it just below the header, which sticks inside the table's scroll box.
   function markTarget() {
-    var id = "", old = document.querySelectorAll(".ss-row--target"), i;
-    for (i = 0; i < old.length; i++) old[i].classList.remove("ss-row--target");
+    let id = "";
+    for (const old of document.querySelectorAll(".ss-row--target")) old.classList.remove("ss-row--target");
     try {
       id = decodeURIComponent(location.hash.slice(1));
     } catch (e) {}
-    var anchor = id && document.getElementById(id);
+    const anchor = id && document.getElementById(id);
     if (!anchor || !anchor.classList.contains("ss-row-anchor")) return;
-    var row = anchor.closest("tr"), box = row.closest(".md-typeset__scrollwrap");
+    const row = anchor.closest("tr"), box = row.closest(".md-typeset__scrollwrap");
     row.classList.add("ss-row--target");
-    if (box) requestAnimationFrame(function () {
+    if (box) requestAnimationFrame(() => {
       box.scrollTop = row.offsetTop - row.closest("table").tHead.offsetHeight;
       box.scrollIntoView({ block: "start" });
     });
   }
 
   addEventListener("hashchange", markTarget);
-  StudySite.register("table", "div.ss-table[data-ss-table]", mount);
+  SS.register("table", "div.ss-table[data-ss-table]", mount);
 })();
