@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 #: Environment variable that mkdocs.yml reads to enable the offline plugin.
 OFFLINE_ENV = "STUDYSITE_OFFLINE"
 #: The npm package that provides the Web Worker shim for ``file://``.
+# A script loaded from another host: the offline copy must load everything from disk.
+_REMOTE_SCRIPT = re.compile(r"<script[^>]+src=\"(?:https?:)?//", re.IGNORECASE)
 SHIM_PACKAGE = "iframe-worker"
 #: Where the shim is copied in the offline site (relative to the site root).
 SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
@@ -157,7 +160,7 @@ def _check_output(out: Path) -> None:
     if not (out / "search" / "search_index.js").is_file():
         raise BuildError("the offline build wrote no search/search_index.js (offline plugin off?)")
     html = index.read_text(encoding="utf-8")
-    if SHIM_TARGET not in html or "unpkg.com" in html:
+    if SHIM_TARGET not in html or _REMOTE_SCRIPT.search(html):
         raise BuildError(f"{index} does not load the local {SHIM_PACKAGE} shim ({SHIM_TARGET})")
 
 

@@ -6,7 +6,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +70,40 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def mkdocs_serve(project: Path) -> Iterator[str]:
+    """Run ``mkdocs serve`` in ``project`` on a free port; yield the site's base URL once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # site_url's path is where `mkdocs serve` mounts the site.
+    url = f"http://127.0.0.1:{port}/studysite/"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if process.poll() is not None:
+                stderr = process.stderr.read() if process.stderr else ""
+                pytest.fail(f"mkdocs serve stopped: {stderr}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("mkdocs serve did not answer within 90 seconds")
+            time.sleep(0.25)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -6,13 +6,10 @@ import re
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.error import URLError
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator.errors import BuildError
 from generator.offline import SHIM_TARGET, build_offline, shim_source
 from tests.browsing import RequestLog, answer_first_question, remote_loads, search, walk_tree
-from tests.conftest import ROOT, copy_project, free_port, screenshot_path
+from tests.conftest import ROOT, copy_project, mkdocs_serve, screenshot_path
 
 # One page of every kind, by site path (directory URLs); the topic has a quiz and a tree.
 KINDS = {
@@ -189,35 +186,8 @@ def test_unzipped_offline_site_opens_and_works(
 @pytest.fixture
 def served_by_mkdocs(tmp_path: Path) -> Iterator[str]:
     """`mkdocs serve` on a copy of the project; yields the site's base URL."""
-    project = copy_project(tmp_path)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # site_url's path is where `mkdocs serve` mounts the site.
-    url = f"http://127.0.0.1:{port}/studysite/"
-    try:
-        for _ in range(240):
-            if process.poll() is not None:
-                pytest.fail(
-                    f"mkdocs serve stopped: {process.stderr.read() if process.stderr else ''}"
-                )
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (URLError, ConnectionError):
-                time.sleep(0.25)
-        else:
-            pytest.fail("mkdocs serve did not answer within a minute")
+    with mkdocs_serve(copy_project(tmp_path)) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.mark.browser

@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.load import load_bank
-from tests.conftest import ROOT, free_port, mkdocs_build
+from generator.model import Topic
+from tests.conftest import ROOT, mkdocs_build, mkdocs_serve
 
 SEED = ROOT.parent / "shared" / "seed" / "mls-domain4-study-page.txt"
 
@@ -157,6 +158,11 @@ def _squash(text: str) -> str:
     return re.sub(r"([(])\s+", r"\1", text)
 
 
+def _shown_on(topics: list[Topic], kind: str, widget_id: str) -> Topic:
+    """The topic whose blocks show the table or tree ``widget_id``."""
+    return next(t for t in topics if any(getattr(b, kind, None) == widget_id for b in t.blocks))
+
+
 def _soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -178,11 +184,7 @@ def test_every_topic_table_tree_and_question_is_built(built_site: Path) -> None:
             soup = _soup(built_site, f"{slug}/{topic.id}")
             assert soup.h1 is not None and _squash(_t(soup.h1)) == topic.title
         for table in content.tables:
-            host = next(
-                t
-                for t in content.topics
-                if any(getattr(b, "table", None) == table.id for b in t.blocks)
-            )
+            host = _shown_on(content.topics, "table", table.id)
             div = _soup(built_site, f"{slug}/{host.id}").select_one(f'[data-ss-table="{table.id}"]')
             assert div is not None, table.id
             html_table = div.find("table")
@@ -193,11 +195,7 @@ def test_every_topic_table_tree_and_question_is_built(built_site: Path) -> None:
             assert [_squash(_t(r.find("td"))) for r in rows] == [i.name for i in table.items]
             assert all(len(r.find_all("td")) == len(table.attributes) + 1 for r in rows)
         for tree in content.trees:
-            host = next(
-                t
-                for t in content.topics
-                if any(getattr(b, "tree", None) == tree.id for b in t.blocks)
-            )
+            host = _shown_on(content.topics, "tree", tree.id)
             div = _soup(built_site, f"{slug}/{host.id}").select_one(f'[data-ss-tree="{tree.id}"]')
             assert div is not None, tree.id
             outcomes = {li["data-ss-tree-outcome"] for li in div.select("[data-ss-tree-outcome]")}
@@ -336,44 +334,23 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
 
 
 def test_mkdocs_serve_rebuilds_when_yaml_changes(project: Path) -> None:
-    import subprocess
-    import sys
     import time
     import urllib.request
 
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/studysite/domain-4/deployment-options/"
-
-    def fetch() -> str:
+    def page(base: str) -> str:
+        url = base + "domain-4/deployment-options/"
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
 
-    def wait_for(text: str) -> bool:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if text in fetch():
-                    return True
-            except OSError:
-                pass
-            time.sleep(0.5)
-        return False
-
-    try:
-        assert wait_for("SageMaker deployment options")
+    with mkdocs_serve(project) as base:
+        assert "SageMaker deployment options" in page(base)
         topics = project / "data" / "domain-4" / "topics.yml"
         topics.write_text(
             topics.read_text().replace(
                 "title: SageMaker deployment options", "title: Ways to serve a model"
             )
         )
-        assert wait_for("Ways to serve a model")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        deadline = time.monotonic() + 90
+        while "Ways to serve a model" not in page(base):
+            assert time.monotonic() < deadline, "the page did not change after the YAML edit"
+            time.sleep(0.5)
