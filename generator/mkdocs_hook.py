@@ -6,6 +6,7 @@ fresh pages; ``watch:`` covers the data and templates, so an edit reloads the pa
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import sys
@@ -14,7 +15,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-if __package__ in (None, ""):  # loaded by file path: make the package importable
+# MkDocs loads this file by path; without an installed package, import it from beside the file.
+if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.build import build
