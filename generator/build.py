@@ -1,4 +1,4 @@
-"""Run the pipeline: load -> check -> render -> write."""
+"""Run the pipeline: load -> check -> render (pages, and the widget bundles) -> write."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bundle import bundle_assets
 from generator.checks import check_bank
 from generator.errors import Problem
 from generator.load import load_bank
@@ -58,7 +59,7 @@ def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
 
 
 def build(data_dir: Path, docs_dir: Path) -> Result:
-    """Generate the Markdown pages of ``data_dir`` into ``docs_dir``.
+    """Generate the Markdown pages of ``data_dir``, and the widget bundles, into ``docs_dir``.
 
     Nothing is written unless every check passes.
     """
@@ -74,6 +75,7 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
             log.warning("%s", warning)
         site = build_site(bank)
         files = render_pages(site)
+        files.update(bundle_assets(docs_dir))
         timings["render"] = (lap := clock()) - now
         report = write_files(files, docs_dir)
         timings["write"] = clock() - lap

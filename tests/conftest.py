@@ -48,7 +48,12 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
     shutil.copytree(
         ROOT / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__")
     )
-    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    # Sources only: the widget bundles are the generator's to write.
+    shutil.copytree(
+        ROOT / "docs" / "assets",
+        target / "docs" / "assets",
+        ignore=shutil.ignore_patterns("studysite.*"),
+    )
     shutil.copytree(data or ROOT / "data", target / "data")
     return target
 

@@ -129,7 +129,7 @@ def test_browsing_every_kind_of_page_sends_no_request_elsewhere(
     page.wait_for_url(re.compile("edge-deployment"))
     paths = log.paths()
     assert any(p.endswith("/search/search_index.json") for p in paths)
-    assert any(p.endswith("/assets/js/quiz.min.js") for p in paths)
+    assert any(p.endswith("/assets/studysite.min.js") for p in paths)
     assert log.foreign({"127.0.0.1"}) == []
 
 

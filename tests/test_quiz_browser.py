@@ -289,7 +289,7 @@ def test_storage_that_throws_still_lets_you_answer(
         assert notice.startswith("Progress will not be kept")
         if how == "quota exceeded":
             assert "full" in notice
-        assert [e for e in errors if "/assets/js/" in e] == []
+        assert [e for e in errors if "/assets/studysite" in e] == []
     finally:
         context.close()
 

@@ -333,24 +333,34 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
     assert (tmp_path / "docs" / "domain-4" / "deployment-options.md").exists()
 
 
-def test_mkdocs_serve_rebuilds_when_yaml_changes(project: Path) -> None:
+def test_mkdocs_serve_rebuilds_when_yaml_or_a_widget_source_changes(project: Path) -> None:
     import time
+    import urllib.error
     import urllib.request
 
-    def page(base: str) -> str:
-        url = base + "domain-4/deployment-options/"
-        with urllib.request.urlopen(url, timeout=5) as response:
+    def get(base: str, path: str) -> str:
+        with urllib.request.urlopen(base + path, timeout=5) as response:
             return str(response.read().decode("utf-8"))
 
+    def wait_for(text: str, base: str, path: str, what: str) -> None:
+        deadline = time.monotonic() + 90
+        while text not in get(base, path):
+            assert time.monotonic() < deadline, f"{path} did not change after {what}"
+            time.sleep(0.5)
+
     with mkdocs_serve(project) as base:
-        assert "SageMaker deployment options" in page(base)
+        assert "SageMaker deployment options" in get(base, "domain-4/deployment-options/")
         topics = project / "data" / "domain-4" / "topics.yml"
         topics.write_text(
             topics.read_text().replace(
                 "title: SageMaker deployment options", "title: Ways to serve a model"
             )
         )
-        deadline = time.monotonic() + 90
-        while "Ways to serve a model" not in page(base):
-            assert time.monotonic() < deadline, "the page did not change after the YAML edit"
-            time.sleep(0.5)
+        wait_for("Ways to serve a model", base, "domain-4/deployment-options/", "the YAML edit")
+
+        # A widget source is not served itself; an edit to it reaches the served bundle.
+        with pytest.raises(urllib.error.HTTPError, match="404"):
+            get(base, "assets/js/quiz.js")
+        quiz = project / "docs" / "assets" / "js" / "quiz.js"
+        quiz.write_text(quiz.read_text() + "\nwindow.studysiteServeProbe = 1;\n")
+        wait_for("studysiteServeProbe", base, "assets/studysite.min.js", "the quiz.js edit")
