@@ -33,17 +33,29 @@ def open_quiz(page: Any, url: str) -> None:
     page.wait_for_selector(".ss-quiz--live")
 
 
+# The authored index (data-ss-option) of each element found, in document order.
+_OPTION_INDEXES = "els => els.map(e => e.getAttribute('data-ss-option'))"
+
+
 def correct_indexes(question: Any) -> list[str]:
     """Authored indexes of the right options, read from the static markup."""
-    return question.locator(".ss-option[data-ss-correct]").evaluate_all(  # type: ignore[no-any-return]
-        "els => els.map(e => e.getAttribute('data-ss-option'))"
-    )
+    return question.locator(".ss-option[data-ss-correct]").evaluate_all(_OPTION_INDEXES)  # type: ignore[no-any-return]
 
 
 def wrong_indexes(question: Any) -> list[str]:
     """Authored indexes of the wrong options."""
-    return question.locator(".ss-option:not([data-ss-correct])").evaluate_all(  # type: ignore[no-any-return]
-        "els => els.map(e => e.getAttribute('data-ss-option'))"
+    return question.locator(".ss-option:not([data-ss-correct])").evaluate_all(_OPTION_INDEXES)  # type: ignore[no-any-return]
+
+
+def shown_order(question: Any) -> list[str]:
+    """Authored indexes of a question's options in the order the quiz shows them."""
+    return question.locator(".ss-choice").evaluate_all(_OPTION_INDEXES)  # type: ignore[no-any-return]
+
+
+def shown_orders(page: Any) -> list[str]:
+    """Every question's shown order on ``page``, as its authored indexes joined ("2013")."""
+    return page.locator(".ss-choices").evaluate_all(  # type: ignore[no-any-return]
+        "lists => lists.map(l => [...l.children].map(c => c.getAttribute('data-ss-option')).join(''))"
     )
 
 

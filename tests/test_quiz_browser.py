@@ -22,6 +22,8 @@ from tests.quiz_helpers import (
     score,
     score_right,
     shown_letter,
+    shown_order,
+    shown_orders,
     stored,
     wrong_indexes,
 )
@@ -179,9 +181,7 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     question = single(page)
     wrong = wrong_indexes(question)[0]
     choice(question, wrong).locator("button").click()
-    order = question.locator(".ss-choice").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-ss-option'))"
-    )
+    order = shown_order(question)
     verdict = question.locator(".ss-result__verdict").inner_text()
     before = score(page)
     data = stored(page)
@@ -196,12 +196,7 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     page.wait_for_selector(".ss-quiz--live")
     question = single(page)
     assert question.locator(".ss-result__verdict").inner_text() == verdict
-    assert (
-        question.locator(".ss-choice").evaluate_all(
-            "els => els.map(e => e.getAttribute('data-ss-option'))"
-        )
-        == order
-    )
+    assert shown_order(question) == order
     assert choice(question, wrong).locator(".ss-choice__mark").inner_text().endswith("wrong.")
     assert score(page) == before
 
@@ -400,9 +395,7 @@ def test_options_are_shuffled_and_letters_follow(
         context.add_init_script(SEEDED)
         page = context.new_page()
         open_quiz(page, site_url + questions_page(built_site))
-        orders = page.locator(".ss-choices").evaluate_all(
-            "lists => lists.map(l => [...l.children].map(c => c.getAttribute('data-ss-option')).join(''))"
-        )
+        orders = shown_orders(page)
         assert any(o != "".join(sorted(o)) for o in orders), "no question was shuffled"
         question = page.locator(".ss-question").nth(
             next(i for i, o in enumerate(orders) if o != "".join(sorted(o)))
@@ -437,9 +430,7 @@ def test_shuffle_opt_out_keeps_authored_order(
 
         page.route(url, opt_out)
         open_quiz(page, url)
-        orders = page.locator(".ss-choices").evaluate_all(
-            "lists => lists.map(l => [...l.children].map(c => c.getAttribute('data-ss-option')).join(''))"
-        )
+        orders = shown_orders(page)
         assert all(o == "".join(sorted(o)) for o in orders)
     finally:
         context.close()
