@@ -28,6 +28,8 @@ def environment() -> jinja2.Environment:
         tree_data=views.tree_data,
         tree_diagram=diagram.tree_svg,
         letter=views.letter,
+        status_notice=views.status_notice,
+        weight_line=views.weight_line,
     )
     return env
 
