@@ -6,7 +6,7 @@ from typing import Any
 
 import jinja2
 
-from generator import diagram, views
+from generator import diagram, text, views
 from generator.progress import progress_view
 from generator.views import Page, Site
 
@@ -42,6 +42,11 @@ def environment() -> jinja2.Environment:
         tree_data=views.tree_data,
         tree_diagram=diagram.tree_svg,
         letter=views.letter,
+        # Every text field of the data reaches a page through one of these (generator/text.py).
+        inline=text.inline,
+        prose=text.block,
+        plain=text.plain_html,
+        meta=views.meta_value,
     )
     return env
 
