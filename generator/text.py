@@ -220,6 +220,14 @@ def link_targets(text: str) -> list[str]:
     return found + _HTML_HREF.findall(text)
 
 
+_ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")
+
+
+def abbreviation_ok(term: str) -> bool:
+    """Whether ``term`` can be written as a Markdown abbreviation (``*[term]: ...``)."""
+    return bool(_ABBREVIATION.match(term))
+
+
 def url_problem(url: str) -> str:
     """Why ``url`` is not a usable web address (http or https with a host), or ''."""
     if any(ch.isspace() or ch in '<>"' for ch in url):
