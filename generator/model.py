@@ -6,6 +6,7 @@ line it was read from, so checks can point authors at the exact place to fix.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import Mapping
@@ -94,6 +95,22 @@ class BlueprintDomain(Node):
     """Share of the scored content, in percent; the weights of all domains add up to 100."""
 
 
+ExamStatus = Literal["current", "retiring", "retired"]
+
+
+class Successor(Node):
+    """A current exam that tests the same material as a retired or retiring one."""
+
+    code: Text = Field(description="Exam code, for example MLA-C01.")
+    title: Text = Field(description="Full name of the exam.")
+    covers: str | None = Field(
+        default=None, description="Which part of this exam's material it tests (Markdown)."
+    )
+    url: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
+        default=None, description="The exam's official page."
+    )
+
+
 class Exam(Node):
     """The exam blueprint: format, scoring and the weighted list of domains."""
 
@@ -127,6 +144,25 @@ class Exam(Node):
     """A paragraph about the exam for the home page (Markdown)."""
     domains: list[BlueprintDomain] = Field(min_length=1)
     """The blueprint: every domain of the exam with its weight."""
+    status: ExamStatus = Field(
+        default="current",
+        description="'current', 'retiring' (a last date is announced) or 'retired'.",
+    )
+    retired_on: datetime.date | None = Field(
+        default=None, description="Last day the exam can be taken (YYYY-MM-DD)."
+    )
+    status_source: Link | None = Field(
+        default=None, description="Where the provider announces the status."
+    )
+    successors: list[Successor] = Field(
+        default_factory=list, description="Current exams that test the same material."
+    )
+
+    @model_validator(mode="after")
+    def _retirement_has_a_date(self) -> Exam:
+        if self.status != "current" and self.retired_on is None:
+            raise ValueError(f"an exam with status '{self.status}' needs 'retired_on' (a date)")
+        return self
 
 
 # ---- topic content blocks ---------------------------------------------------------------

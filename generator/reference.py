@@ -25,6 +25,14 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
         "score_min": 100,
         "score_max": 1000,
         "passing_score": 750,
+        "status": "retired",
+        "retired_on": "2026-03-31",
+    },
+    "Successor": {
+        "code": "EXAM-201",
+        "title": "My Certification Exam, second edition",
+        "covers": "Domains 1 and 2.",
+        "url": "https://example.com/exam-201",
     },
     "ResponseType": {
         "name": "Multiple choice",
@@ -106,6 +114,8 @@ def _type(prop: dict[str, Any]) -> str:
             return "id (lowercase letters, digits, hyphens)"
         if pattern.startswith("^https?"):
             return "URL (http or https)"
+        if prop.get("format") == "date":
+            return "date (YYYY-MM-DD)"
         return "text"
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
@@ -183,15 +193,17 @@ def reference_markdown() -> str:
         "",
     ]
     skeleton = _skeleton()
+    found: dict[str, dict[str, Any]] = {}
+    for kind, (model, _) in KINDS.items():
+        schema = schema_for(kind)
+        _collect(schema, schema.get("$defs", {}), model.__name__, skeleton[kind], found)
+    for name, fields in EXTRA_EXAMPLES.items():
+        for field, value in fields.items():
+            found.setdefault(name, {}).setdefault(field, value)
     seen: set[str] = set()
     for kind, (model, what) in KINDS.items():
         schema = schema_for(kind)
         defs = schema.get("$defs", {})
-        found: dict[str, dict[str, Any]] = {}
-        _collect(schema, defs, model.__name__, skeleton[kind], found)
-        for name, fields in EXTRA_EXAMPLES.items():
-            for field, value in fields.items():
-                found.setdefault(name, {}).setdefault(field, value)
         out += [f"## {what.split(':', 1)[0]}", "", what.split(": ", 1)[-1].capitalize() + "."]
         out += ["", *_table(model.__name__, schema, found.get(model.__name__, {})), ""]
         for name in _order(schema, defs):

@@ -85,8 +85,8 @@ topics:
           text: >-
             A highlighted tip. Other kinds are exam-concept, exam-pattern, exam-weight,
             decision-shortcut and warning.
-      - table: d{n}-options-compared
-      - tree: d{n}-choose-option
+      - table: d{n}-plans-compared
+      - tree: d{n}-choose-plan
     links:
       - title: The exam guide
         url: https://example.com/exam-guide
@@ -96,21 +96,21 @@ TABLES = """\
 # Comparison tables: columns (attributes) and rows (items, at least two); every item has a
 # cell for every column. A topic shows a table with a `table:` block.
 tables:
-  - id: d{n}-options-compared
-    title: Two options compared
-    intro: Each row is one option; sort the number and yes/no columns with their buttons.
-    item_label: Option
+  - id: d{n}-plans-compared
+    title: Two plans compared
+    intro: Each row is one plan; sort the number and yes/no columns with their buttons.
+    item_label: Plan
     attributes:
       - {{id: best-for, name: Best for}}
       - {{id: managed, name: Fully managed, kind: yesno}}
       - {{id: cost, name: Monthly cost, kind: number, unit: USD}}
     items:
-      - id: option-one
-        name: Option one
+      - id: starter
+        name: Starter
         topic: d{n}-first-topic
         cells: {{best-for: Small workloads, managed: true, cost: 10}}
-      - id: option-two
-        name: Option two
+      - id: enterprise
+        name: Enterprise
         topic: d{n}-first-topic
         cells: {{best-for: Large workloads, managed: false, cost: 250}}
 """
@@ -119,27 +119,27 @@ TREES = """\
 # Decision trees: question nodes and outcomes share one id space; every choice leads to a
 # node or an outcome. A topic shows a tree with a `tree:` block. Quote "Yes" and "No".
 trees:
-  - id: d{n}-choose-option
-    title: Which option fits?
-    intro: Answer one question at a time to reach the option to choose.
+  - id: d{n}-choose-plan
+    title: Which plan fits?
+    intro: Answer one question at a time to reach the plan to choose.
     start: workload-size
     nodes:
       - id: workload-size
         question: Is the workload small?
         choices:
-          - {{label: "Yes", next: option-one}}
-          - {{label: "No", next: option-two}}
+          - {{label: "Yes", next: starter}}
+          - {{label: "No", next: enterprise}}
     outcomes:
-      - id: option-one
-        answer: Option one
+      - id: starter
+        answer: Starter
         why: It costs least for a small workload.
         topic: d{n}-first-topic
-        row: {{table: d{n}-options-compared, item: option-one}}
-      - id: option-two
-        answer: Option two
+        row: {{table: d{n}-plans-compared, item: starter}}
+      - id: enterprise
+        answer: Enterprise
         why: It is built for large workloads.
         topic: d{n}-first-topic
-        row: {{table: d{n}-options-compared, item: option-two}}
+        row: {{table: d{n}-plans-compared, item: enterprise}}
 """
 
 QUESTIONS = """\
@@ -150,20 +150,20 @@ questions:
     topics: [d{n}-first-topic]
     difficulty: easy
     stem: >-
-      A team runs a small workload and wants the lowest monthly cost. Which option should
+      A team runs a small workload and wants the lowest monthly cost. Which plan should
       it choose?
     options:
-      - text: Option one
+      - text: Starter
         correct: true
-        why: It is the cheaper option and suits small workloads.
-      - text: Option two
+        why: It is the cheaper plan and suits small workloads.
+      - text: Enterprise
         why: It is built for large workloads and costs more each month.
-      - text: Both options side by side
-        why: Paying for two options costs more than either one alone.
-  - id: d{n}-option-one-facts
+      - text: Both plans side by side
+        why: Paying for two plans costs more than either one alone.
+  - id: d{n}-starter-facts
     topics: [d{n}-first-topic]
     difficulty: medium
-    stem: Which two statements about option one are true?
+    stem: Which two statements about the Starter plan are true?
     choose: 2
     options:
       - text: It is fully managed.
@@ -172,22 +172,22 @@ questions:
       - text: It suits small workloads.
         correct: true
         why: Small workloads are what it is best for.
-      - text: It costs more each month than option two.
+      - text: It costs more each month than Enterprise.
         why: It costs 10 USD a month against 250 USD.
       - text: It is built for large workloads.
-        why: That is option two.
+        why: That is the Enterprise plan.
   - id: d{n}-large-workload
     topics: [d{n}-first-topic]
     difficulty: easy
-    stem: A team's workload is large. Which option does the decision tree lead to?
+    stem: A team's workload is large. Which plan does the decision tree lead to?
     options:
-      - text: Option two
+      - text: Enterprise
         correct: true
-        why: A large workload answers the tree's question with no, which leads to option two.
-      - text: Option one
-        why: The tree leads to option one only for a small workload.
-      - text: Neither option
-        why: Every path through the tree ends at one of the two options.
+        why: A large workload answers the tree's question with no, which leads to Enterprise.
+      - text: Starter
+        why: The tree leads to Starter only for a small workload.
+      - text: Neither plan
+        why: Every path through the tree ends at one of the two plans.
 """
 
 DOMAIN_FILES = {
