@@ -5,6 +5,7 @@ Templates hold layout only; everything computed lives here, as plain data with t
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import posixpath
@@ -12,14 +13,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from markdown.extensions.toc import slugify  # type: ignore[import-untyped]  # MkDocs heading ids
+import yaml
+from markdown.extensions.toc import slugify  # MkDocs heading ids
 
+from generator import text
 from generator.model import (
     Bank,
     Callout,
     CalloutKind,
     DomainContent,
+    Exam,
+    Link,
     Question,
+    Successor,
     Table,
     Topic,
     Tree,
@@ -60,9 +66,19 @@ def _relative(to_page: str, from_folder: str) -> str:
     return posixpath.relpath(to_page, from_folder)
 
 
-def md_cell(text: str) -> str:
-    """Text made safe for one cell of a Markdown pipe table."""
-    return " ".join(text.split()).replace("|", "\\|")
+def md_cell(value: str) -> str:
+    """A text field as one cell of a Markdown pipe table: inline HTML, its pipes escaped."""
+    return str(text.table_cell(value))
+
+
+def meta_value(value: str) -> str:
+    """A title as a front matter value: escaped plain text, written by a YAML dumper.
+
+    Material puts ``page.meta.title`` into ``<title>`` and the header as it is, so the value
+    is HTML already (``<T>`` is written ``&lt;T&gt;``); YAML quoting keeps ``: `` and ``#``.
+    """
+    dumped = yaml.safe_dump(text.escaped(value), width=1 << 30)
+    return dumped.removesuffix("\n...\n").strip()
 
 
 def admonition(callout: Callout) -> tuple[str, str]:
@@ -180,8 +196,10 @@ def nav(site: Site) -> list[dict[str, object]]:
                 "takeaways": "Key takeaways",
                 "study-sheet": "Study sheet",
             }.get(page.kind, page.title)
-            children.append({title: page.path})
-        items.append({f"Domain {content.domain.number}: {content.domain.title}": children})
+            children.append({text.escaped(title): page.path})
+        # MkDocs' theme prints navigation titles as they are: they must be HTML already.
+        section = f"Domain {content.domain.number}: {content.domain.title}"
+        items.append({text.escaped(section): children})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})
     return items
@@ -339,9 +357,9 @@ def outcome_links(
     return tuple(links)
 
 
-def _words(text: str) -> set[str]:
+def _words(title: str) -> set[str]:
     """Significant words of a title, lower case, plural "s" dropped: for matching titles."""
-    words = re.findall(r"[a-z0-9][a-z0-9-]*", text.casefold())
+    words = re.findall(r"[a-z0-9][a-z0-9-]*", title.casefold())
     return {w.removesuffix("s") for w in words if len(w) > 2 and w not in _MINOR_WORDS}
 
 
@@ -499,3 +517,65 @@ def widget_links(
 def blueprint_weight(site: Site, number: int) -> int:
     """Weight in percent of domain ``number`` in the blueprint."""
     return next((d.weight for d in site.bank.exam.domains if d.number == number), 0)
+
+
+# ---- exam status --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusNotice:
+    """What a learner must know about the exam's status, shown on every overview page."""
+
+    kind: str
+    title: str
+    text: str
+    successors: list[Successor]
+    source: Link | None
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as people write it: '31 March 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def status_notice(exam: Exam) -> StatusNotice | None:
+    """The retirement notice of ``exam``, or None while it is current."""
+    if exam.status == "current" or exam.retired_on is None:
+        return None
+    day = long_date(exam.retired_on)
+    if exam.status == "retired":
+        title = f"{exam.code} was retired on {day}"
+        text = (
+            f"{day} was the last day to sit the {exam.title} exam; it can no longer be "
+            "booked. What this site teaches is still what that exam tested, with notes "
+            "where the services have changed since."
+        )
+    else:
+        title = f"{exam.code} retires on {day}"
+        text = (
+            f"{day} is the last day to sit the {exam.title} exam. Book it before then, "
+            "or plan for a current exam."
+        )
+    if exam.successors:
+        many = len(exam.successors) > 1
+        these = "These current exams test" if many else "This current exam tests"
+        text += f" {these} much of the same material:"
+    kind = "danger" if exam.status == "retired" else "warning"
+    return StatusNotice(kind, title, text, list(exam.successors), exam.status_source)
+
+
+def weight_line(site: Site, number: int) -> str:
+    """The weight of domain ``number`` once, with the questions it stands for."""
+    exam = site.bank.exam
+    weight = blueprint_weight(site, number)
+    total = exam.questions
+    if exam.scored_questions is None:
+        return (
+            f"{weight}% of the score, about {round(total * weight / 100)} of the {total} questions"
+        )
+    scored = exam.scored_questions
+    return (
+        f"{weight}% of the score, about {round(scored * weight / 100)} of the {scored} "
+        f"scored questions ({round(total * weight / 100)} questions of all {total}, "
+        "counting the unscored ones)"
+    )
