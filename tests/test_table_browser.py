@@ -170,7 +170,8 @@ def test_outcome_link_reaches_and_highlights_the_row(
     page.goto(site_url + url + f"#tree-{tree.id}={path.fragment}")
     compare = page.locator(f"#tree-{tree.id} .ss-tree__card a", has_text="Compare")
     compare.click()
-    expect(page).to_have_url(re.compile(f"#{row.table}--{row.item}$"))
+    # On the tree's own page the fragment keeps the walked path; the row is shown all the same.
+    expect(page).to_have_url(re.compile(re.escape(f"#tree-{tree.id}={path.fragment}") + "$"))
     _row_is_highlighted(page, f"{row.table}--{row.item}")
 
     # From the study sheet's copy of a tree to the topic page, by instant navigation.
@@ -199,6 +200,10 @@ def test_header_sticks_while_the_table_scrolls(browser: Any, site_url: str) -> N
     try:
         page = context.new_page()
         page.goto(site_url + table_url(table.id))
+        # A phone shows cards first; the table is a button away.
+        page.locator(f'[data-ss-table="{table.id}"]').get_by_role(
+            "button", name="Show as a table"
+        ).click()
         box = page.locator(f'[data-ss-table="{table.id}"] .md-typeset__scrollwrap')
         expect(box).to_be_visible()
         box.scroll_into_view_if_needed()
@@ -318,9 +323,76 @@ def test_table_screenshots(
         item = table.items[1]
         page.goto(site_url + table_url(table.id) + f"#{table.id}--{item.id}")
         widget = page.locator(f'[data-ss-table="{table.id}"]')
+        if width < 600:
+            widget.screenshot(path=screenshot_path(f"table-{scheme}-{device}-cards.png"))
+            widget.get_by_role("button", name="Show as a table").click()
         header(page, table, 1 + table.attributes.index(attribute)).locator("button").click()
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
         widget.scroll_into_view_if_needed()
         page.screenshot(path=screenshot_path(f"table-{scheme}-{device}.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_phone_shows_one_card_per_item_and_the_table_on_request(
+    browser: Any, site_url: str
+) -> None:
+    table = max(TABLES.values(), key=lambda t: len(t.attributes))
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site_url + table_url(table.id))
+        root = page.locator(f'[data-ss-table="{table.id}"]')
+        expect(root).to_have_class(re.compile(r"\bss-table--cards\b"))
+        rows = root.locator("tbody tr")
+        # Every column shows, each cell under its column's name, and nothing is cut off.
+        card = rows.first
+        box = card.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+        cells = card.locator("td")
+        assert cells.count() == len(table.attributes) + 1
+        labels = cells.evaluate_all(
+            "tds => tds.slice(1).map(td => getComputedStyle(td, '::before').content)"
+        )
+        assert labels == [
+            f'"{plain(a.name)}' + (f" ({a.unit})" if a.unit and a.kind != "number" else "") + '"'
+            for a in table.attributes
+        ]
+        assert all(c.is_visible() for c in cells.all())
+        toggle = root.get_by_role("button", name="Show as a table")
+        toggle.click()
+        expect(root).not_to_have_class(re.compile(r"\bss-table--cards\b"))
+        assert (
+            root.get_by_role("button", name="Show as cards").get_attribute("aria-pressed")
+            == "false"
+        )
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_wide_table_says_it_scrolls_and_keeps_its_first_column(
+    browser: Any, site_url: str
+) -> None:
+    table = max(TABLES.values(), key=lambda t: len(t.attributes))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + table_url(table.id))
+        root = page.locator(f'[data-ss-table="{table.id}"]')
+        box = root.locator(".md-typeset__scrollwrap")
+        if not box.evaluate("el => el.scrollWidth > el.clientWidth"):
+            pytest.skip(f"{table.id} fits at 1280 px")
+        cue = root.locator(".ss-table__cue")
+        expect(cue).to_have_text(
+            f"Scroll sideways for all {len(table.attributes) + 1} columns \u2192"
+        )
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+        first = root.locator("tbody tr td").first
+        left = box.bounding_box()["x"]
+        box.evaluate("el => el.scrollTo(el.scrollWidth, 0)")
+        # Scrolled to the far end, the first column still shows at the box's left edge.
+        assert abs(first.bounding_box()["x"] - left) <= 1, "the first column scrolled away"
     finally:
         context.close()

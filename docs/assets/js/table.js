@@ -1,5 +1,8 @@
 /* Comparison tables: a header click sorts ascending, descending, then back to the authored
  * order ("Original order" too); yes before no, numbers by value, text alphabetically.
+ * A table wider than its box says so ("Scroll sideways for all N columns") and keeps its first
+ * column in view; on a narrow screen it shows one card per item (each cell under its column's
+ * name, from data-label), with a button to switch between cards and the table.
  * A row named by the fragment (#<table>--<item>) is marked .ss-row--target and shown below
  * the sticky header. Sorting dispatches "ss:table-sort" (detail: table, column, direction). */
 (() => {
@@ -27,6 +30,38 @@
     const tools = SS.el("div", "ss-table__tools");
     const reset = tools.appendChild(SS.el("button", "ss-table__reset", "Original order"));
     const status = tools.appendChild(SS.el("span", "ss-sr"));
+    const cue = tools.appendChild(SS.el("span", "ss-table__cue"));
+    const layout = tools.appendChild(SS.el("button", "ss-table__layout"));
+    const box = table.closest(".md-typeset__scrollwrap");
+    const names = [...heads].map((th) => th.textContent.trim());
+    for (const row of body.rows) [...row.cells].forEach((td, i) => td.setAttribute("data-label", names[i] || ""));
+    let cards = matchMedia(NARROW).matches;
+    function setLayout(on) {
+      cards = on;
+      root.classList.toggle("ss-table--cards", on);
+      layout.textContent = on ? "Show as a table" : "Show as cards";
+      layout.ariaPressed = on;
+      fits();
+    }
+    // The cue only when the table is wider than its box (read on the next frame: no forced layout).
+    function fits() {
+      requestAnimationFrame(() => {
+        const more = !cards && box && box.scrollWidth > box.clientWidth + 1;
+        cue.hidden = !more;
+        cue.textContent = more ? "Scroll sideways for all " + names.length + " columns \u2192" : "";
+        if (box) {
+          box.classList.toggle("ss-table__box--more", !!more);
+          if (more) {
+            box.tabIndex = 0;
+            box.role = "region";
+            box.ariaLabel = (root.querySelector(".ss-table__title") || {}).textContent || "Comparison table";
+          }
+        }
+      });
+    }
+    layout.onclick = () => setLayout(!cards);
+    addEventListener("resize", fits);
+    setLayout(cards);
     let sorted = -1, direction = 0;
     reset.hidden = true;
     status.ariaLive = "polite";
@@ -83,6 +118,7 @@
     });
   }
 
+  const NARROW = "(max-width: 37.5em)";
   addEventListener("hashchange", markTarget);
   // A row shown without changing the fragment (a decision tree's link keeps its path there).
   addEventListener("ss:reveal", (event) => markTarget(event.detail.id));

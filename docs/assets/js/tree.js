@@ -165,12 +165,17 @@
           target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
         } catch (e) {}
         if (!target) return;
+        // Not for Material's instant navigation either: it would load the page again.
         event.preventDefault();
+        event.stopPropagation();
         SS.emit(target, "ss:reveal", { id: target.id });
         target.scrollIntoView({ block: "start" });
         const focus = target.closest("tr, h2, h3, h4") || target;
         if (!focus.hasAttribute("tabindex")) focus.tabIndex = -1;
         focus.focus({ preventScroll: true });
+        // Material's instant navigation may already have put the link's fragment in the
+        // address (it handles clicks first): put the path back.
+        setTimeout(() => writeHash(data.id, key(path)));
       };
     }
 
