@@ -209,15 +209,12 @@ def table_cell(text: str) -> Markup:
     return inline(text)
 
 
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_HTML_HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
 def link_targets(text: str) -> list[str]:
-    """Every link target written in ``text`` (Markdown inline, reference, or HTML ``href``)."""
-    found = _MD_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text)
-    return found + _HTML_HREF.findall(text)
+    """Every link target Markdown makes of ``text``, before cleaning (for the checks)."""
+    return [html.unescape(target) for target in _HREF.findall(_convert(text, prose=True))]
 
 
 _ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")

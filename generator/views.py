@@ -283,7 +283,7 @@ def _cell(kind: str, value: object, unit: str | None) -> str:
         return '<span class="ss-no">:material-close: No</span>'
     if kind == "number":
         number = f"{value:g}" if isinstance(value, float) else str(value)
-        return f"{number} {unit}" if unit else number
+        return f"{number} {md_cell(unit)}" if unit else number
     return md_cell(str(value))
 
 
