@@ -48,7 +48,9 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
         template = env.get_template(pages.template(page))
         files[page.path] = _tidy(template.render(pages.context(site, page)))
     terms = site.bank.glossary.terms
-    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(terms=terms)
+    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(
+        terms=terms, exam_id=site.bank.exam.id
+    )
     return files
 
 
