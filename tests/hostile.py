@@ -93,6 +93,7 @@ _ADDITIONS: dict[str, dict[str, Any]] = {
         "retired_on": "2031-03-31",
         "status_source": {"title": "t", "url": "https://example.org/status"},
         "successors": [{"code": "c", "title": "t", "covers": "c", "url": "https://example.org"}],
+        "disclaimer": "d",
     },
     "glossary.yml": {},
     "domain-1/domain.yml": {},
