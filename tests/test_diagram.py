@@ -214,7 +214,7 @@ def test_a_chain_of_shared_questions_is_drawn_in_linear_size(questions: int) -> 
     assert kinds.count("outcome") == 2
     assert len(diagram.edges) == 2 * questions
     svg = ET.fromstring(tree_svg(tree))
-    nodes = [g.get("data-ss-node") for g in svg.iter() if g.get("data-ss-node")]
+    nodes = [str(g.get("data-ss-node")) for g in svg.iter() if g.get("data-ss-node")]
     assert sorted(nodes) == sorted(n.id for n in tree.nodes)
 
 

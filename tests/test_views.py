@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -158,7 +159,7 @@ def _chain(questions: int) -> Tree:
     )
 
 
-def _entries(entries) -> list:
+def _entries(entries) -> list[Any]:
     found = []
     for entry in entries:
         found.append(entry)
