@@ -79,6 +79,8 @@ _LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
 def _inert_text(text: str) -> str:
     text = _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
     return text.translate(_INERT_TABLE)
+
+
 # A tag as nh3 serialises it: attribute values are always double-quoted.
 _TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 _ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
