@@ -77,8 +77,9 @@ _LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
 
 
 def _inert_text(text: str) -> str:
-    text = _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
-    return text.translate(_INERT_TABLE)
+    # Translate first: the hyphens' references hold a "#" that must stay as it is.
+    text = text.translate(_INERT_TABLE)
+    return _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
 
 
 # A tag as nh3 serialises it: attribute values are always double-quoted.

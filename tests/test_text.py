@@ -65,6 +65,11 @@ def test_prose_keeps_its_allowlist_and_shows_other_tags_as_text() -> None:
     assert "<T>" in soup.get_text()
 
 
+def test_a_line_of_snippet_syntax_reads_as_written() -> None:
+    soup = page_pass(str(text.block('--8<-- "notes.md"')))
+    assert soup.get_text().strip() == '--8<-- "notes.md"'
+
+
 def test_markdown_renders_but_attribute_lists_and_snippets_do_not() -> None:
     soup = page_pass(str(text.inline("**bold**{: .x } --8<-- notes.md")))
     strong = soup.find("strong")
