@@ -169,6 +169,9 @@ def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         _extend(raw, rel)
         filler.fill(raw, model)
+        if rel == "glossary.yml":
+            # A term the pages use, so its hostile expansion reaches a tooltip.
+            raw["terms"].append({"term": "CPU", "expansion": f"{payload} cpu"})
         path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     missing = all_text_fields() - filler.reached
     assert not missing, f"the hostile fixture does not reach these text fields: {sorted(missing)}"
