@@ -21,6 +21,7 @@ if importlib.util.find_spec("generator") is None:
 
 from generator.build import build
 from generator.errors import GeneratorError
+from generator.staging import on_build_error, on_post_build, on_shutdown, on_startup, stage_site_dir
 from generator.views import nav
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -40,4 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     if not config.nav:
         config.nav = nav(result.site)
+    stage_site_dir(config)  # a failed build keeps the previous site (generator/staging.py)
     return config
+
+
+# MkDocs finds a hook's events by name: these build into a staging folder and swap it in.
+__all__ = ["on_build_error", "on_config", "on_post_build", "on_shutdown", "on_startup"]
