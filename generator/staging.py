@@ -17,7 +17,6 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -46,7 +45,7 @@ def staging_dir(target: Path) -> Path:
     return target.parent / f".{target.name}.staging"
 
 
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+def on_startup(*, command: str, dirty: bool) -> None:
     """Remember the command: only clean ``build`` and ``gh-deploy`` runs are staged."""
     _run.command, _run.dirty = command, dirty
     _run.target = _run.staging = None
