@@ -118,11 +118,25 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; syntax errors and duplicate keys come back as problems."""
     name = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as error:
         return None, [Problem(name, 0, "", f"cannot read the file: {error.strerror}")]
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return None, [Problem(name, 0, "", f"the file is not UTF-8 text ({error.reason})")]
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        byte = raw[error.start : error.start + 1].hex()
+        return None, [
+            Problem(
+                name,
+                line,
+                "",
+                f"the file is not UTF-8 text: byte 0x{byte} at column "
+                f"{column} ({error.reason}); "
+                "save it as UTF-8",
+            )
+        ]
     loader = _SourceLoader(text)
     loader.file = name
     loader.duplicates = []
@@ -135,6 +149,19 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         if any(sign in what for sign in _COLON_SIGNS):
             what += f"; {COLON_HINT}"
         return None, [Problem(name, line, "", f"YAML syntax error: {what}")]
+    except yaml.reader.ReaderError as error:
+        # A control character (NUL, ...): PyYAML gives its position, not its line.
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        return None, [
+            Problem(
+                name,
+                line,
+                "",
+                f"the file holds a control character (#x{error.character:04x}) at column "
+                f"{column}; YAML does not allow it, remove it",
+            )
+        ]
     except yaml.YAMLError as error:
         return None, [Problem(name, 0, "", f"YAML error: {error}")]
     finally:
