@@ -27,6 +27,7 @@ if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import staging
+from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
 from generator.model import Exam
 from generator.settings import SETTING, DataFolder, build_pages, data_folder, site_texts
@@ -39,6 +40,7 @@ log = logging.getLogger("mkdocs.hooks.generator")
 _serving = False
 _errors: list[str] = []
 _last_nav: list[dict[str, object]] | None = None
+_last_exam: Exam | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -50,7 +52,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the pages from the data folder setting; set ``nav`` and the site's name."""
-    global _last_nav
+    global _last_nav, _last_exam
     folder = _data_folder(config)
     try:
         result = build_pages(folder, Path(config.docs_dir))
@@ -61,7 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _show_errors(error, config)
         return config
     _errors.clear()
-    _name_site(config, result.site.bank.exam)
+    _last_exam = result.site.bank.exam
+    _name_site(config, _last_exam)
     if not config.nav:
         config.nav = _last_nav = nav(result.site)
     staging.stage_site_dir(config)  # a failed build keeps the previous site (staging.py)
@@ -88,12 +91,22 @@ def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
     log.error("the study data has errors; the pages show them until they are fixed:\n%s", error)
     if not config.nav and _last_nav is not None:
         config.nav = _last_nav
+    if _last_exam is not None:
+        _name_site(config, _last_exam)
+    # Before the first good build there are no generated snippets to append; do not fail on it.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if isinstance(snippets, dict):
+        snippets["check_paths"] = False
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """With data errors and no pages yet, add a home page that can show them."""
-    if _errors and files.get_file_from_path("index.md") is None:
-        files.append(File.generated(config, "index.md", content="# The study data has errors\n"))
+    if not _errors:
+        return files
+    missing = {"index.md": "# The study data has errors\n", **bundle_assets(Path(config.docs_dir))}
+    for path, text in missing.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=text))
     return files
 
 

@@ -62,6 +62,7 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
+from generator.settings import DATA_ENV  # noqa: E402 - the data-folder setting
 from tests.synthetic import edit_question, generate  # noqa: E402
 
 # tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
@@ -345,7 +346,7 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     project.mkdir()
     copy_project(project, data)
     site = work / "site"
-    env = {"STUDYSITE_DATA": str(data)}
+    env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
     warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
     figures["mkdocs"] = min(warm, key=lambda run: run["build_cpu"])
@@ -555,7 +556,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     project.mkdir(parents=True)
     copy_project(project, data)
     site = work / "site"
-    _child(["_mkdocs", str(project), str(site)], project, {"STUDYSITE_DATA": str(data)})
+    _child(["_mkdocs", str(project), str(site)], project, {DATA_ENV: str(data)})
     results: Figures = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
