@@ -1,0 +1,53 @@
+"""Page kinds: one small view module per kind, each giving its template and its context.
+
+``render`` only runs templates; what a page shows is shaped here. A new page kind is one
+module in this package, one template, and one line in ``KINDS``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from generator.pages import (
+    domain,
+    glossary,
+    home,
+    progress,
+    questions,
+    study_sheet,
+    takeaways,
+    topic,
+)
+from generator.views import Page, Site
+
+
+class KindView(Protocol):
+    """What a page-kind module provides (each module of this package is one)."""
+
+    TEMPLATE: str
+
+    def context(self, site: Site, page: Page) -> dict[str, Any]:
+        """What the template shows beyond ``site`` and ``page``."""
+        ...
+
+
+KINDS: dict[str, KindView] = {
+    "home": home,
+    "glossary": glossary,
+    "progress": progress,
+    "domain": domain,
+    "topic": topic,
+    "questions": questions,
+    "takeaways": takeaways,
+    "study-sheet": study_sheet,
+}
+
+
+def template(page: Page) -> str:
+    """Name of the template that lays out ``page``."""
+    return KINDS[page.kind].TEMPLATE
+
+
+def context(site: Site, page: Page) -> dict[str, Any]:
+    """Template context of ``page``: ``site`` and ``page`` plus what its kind shows."""
+    return {"site": site, "page": page, **KINDS[page.kind].context(site, page)}

@@ -1,0 +1,17 @@
+"""A domain's practice-question page: every question of the domain, numbered."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import views
+from generator.pages._domain_content import content_of
+from generator.views import Page, Site
+
+TEMPLATE = "questions.md.j2"
+
+
+def context(site: Site, page: Page) -> dict[str, Any]:
+    """The domain and its questions as shown on this page."""
+    content = content_of(page)
+    return {"content": content, "views": views.question_views(site, content.questions, page.path)}
