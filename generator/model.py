@@ -400,12 +400,22 @@ class DomainFile(Node):
     questions: list[Question] = Field(default_factory=list)
 
 
+TermKind = Literal["abbreviation", "concept"]
+
+
 class Term(Node):
-    """A glossary entry: abbreviation and what it stands for."""
+    """A glossary entry: an abbreviation and what it stands for, or a concept and its meaning."""
 
     term: Text
     expansion: Text
     note: str | None = None
+    kind: TermKind = Field(
+        default="abbreviation",
+        description=(
+            "'abbreviation' (expansion is what it stands for) or 'concept' "
+            "(expansion is a one-line definition)."
+        ),
+    )
 
 
 class Glossary(Node):
