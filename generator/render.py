@@ -29,7 +29,6 @@ def environment() -> jinja2.Environment:
         tree_diagram=diagram.tree_svg,
         letter=views.letter,
         status_notice=views.status_notice,
-        weight_line=views.weight_line,
     )
     return env
 
