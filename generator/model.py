@@ -130,12 +130,6 @@ class Exam(Node):
         default_factory=list, description="Current exams that test the same material."
     )
 
-    @model_validator(mode="after")
-    def _retirement_has_a_date(self) -> Exam:
-        if self.status != "current" and self.retired_on is None:
-            raise ValueError(f"an exam with status '{self.status}' needs 'retired_on' (a date)")
-        return self
-
 
 # ---- topic content blocks ---------------------------------------------------------------
 
