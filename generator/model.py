@@ -158,12 +158,6 @@ class Exam(Node):
         default_factory=list, description="Current exams that test the same material."
     )
 
-    @model_validator(mode="after")
-    def _retirement_has_a_date(self) -> Exam:
-        if self.status != "current" and self.retired_on is None:
-            raise ValueError(f"an exam with status '{self.status}' needs 'retired_on' (a date)")
-        return self
-
 
 # ---- topic content blocks ---------------------------------------------------------------
 
@@ -501,8 +495,11 @@ class DomainFile(Node):
     """Practice questions."""
 
 
+TermKind = Literal["abbreviation", "concept"]
+
+
 class Term(Node):
-    """A glossary entry: abbreviation and what it stands for."""
+    """A glossary entry: an abbreviation and what it stands for, or a concept and its meaning."""
 
     term: Text
     """The abbreviation as it appears in the text, for example KMS."""
@@ -510,6 +507,9 @@ class Term(Node):
     """What the abbreviation stands for; shown as its tooltip."""
     note: str | None = None
     """A short note shown on the glossary page."""
+    kind: TermKind = "abbreviation"
+    """'abbreviation' (expansion is what it stands for) or 'concept' (expansion is a
+    one-line definition); both are tooltips, each kind has its own glossary table."""
 
 
 class Glossary(Node):

@@ -44,6 +44,7 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
     "Table": {"notes": ["Prices are examples only."]},
     "TreeQuestion": {"help": "Think about how often the workload runs."},
     "Question": {"shuffle": False, "source": "exam guide, sample question 3"},
+    "Term": {"kind": "concept"},
 }
 
 
