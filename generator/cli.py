@@ -10,6 +10,8 @@ from pathlib import Path
 
 from generator.build import build, check
 from generator.errors import DataError, GeneratorError
+from generator.formats.commands import add_commands as add_format_commands
+from generator.formats.commands import run as run_format_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.add_argument(
         "--out", type=Path, default=Path("dist/pdf"), help="output folder (default: dist/pdf)"
     )
+    add_format_commands(commands)
     return parser
 
 
@@ -70,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = build_offline(Path.cwd(), args.out, args.zip)
             if not args.quiet:
                 print(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
+        elif args.command in ("import", "export"):
+            return run_format_command(args)
         elif args.command == "pdf":
             from generator.pdf import write_pdfs
 

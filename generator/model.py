@@ -339,12 +339,16 @@ class Tree(Node):
 Difficulty = Literal["easy", "medium", "hard"]
 
 
+NO_EXPLANATION = "No explanation given"
+"""What learners see for an option without a ``why`` (imported banks often have none)."""
+
+
 class Option(Node):
-    """An answer option with the reason it is right or wrong."""
+    """An answer option with the reason it is right or wrong (``why`` may be missing)."""
 
     text: Text
     correct: bool = False
-    why: Text
+    why: Text | None = None
 
 
 class Question(Node):
@@ -357,6 +361,8 @@ class Question(Node):
     options: list[Option]
     shuffle: bool = True
     difficulty: Difficulty | None = None
+    explanation: Text | None = None
+    """General feedback on the whole question (GIFT ``####``, the CSV column)."""
     source: str | None = None
 
     @property

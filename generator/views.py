@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Callout,
     CalloutKind,
@@ -222,7 +223,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     views = []
     for number, question in enumerate(questions, start=1):
         options = [
-            OptionView(i, letter(i), o.text, o.correct, o.why)
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
             for i, o in enumerate(question.options)
         ]
         topics = [

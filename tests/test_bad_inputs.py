@@ -110,11 +110,13 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         ],
     ),
     (
-        "option-without-why",
+        "option-with-empty-why",
         "domain-1/content.yml",
         "      - text: In the GPU fan\n        why: A fan cools.",
-        "      - text: In the GPU fan",
-        ["data/domain-1/content.yml:99: questions[2].options[1].why: missing required field 'why'"],
+        "      - text: In the GPU fan\n        why: ''",
+        [
+            "data/domain-1/content.yml:100: questions[2].options[1].why: expected non-empty text, found ''"
+        ],
     ),
     (
         "unknown-table",

@@ -1,0 +1,85 @@
+"""The ``import`` and ``export`` commands: argument parsing and what they print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.formats import readers, writers
+from generator.formats.exporter import export_file
+from generator.formats.importer import ImportReport, import_file
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``import`` and ``export`` on the CLI's subcommands."""
+    importing = commands.add_parser(
+        "import",
+        help="add questions from another format as a new content file of a domain",
+        description="Read a GIFT or CSV file and write its questions into a new content file "
+        "of the domain folder (or update the file an earlier import of it wrote).",
+    )
+    importing.add_argument("format", choices=readers(), metavar="FORMAT", help=", ".join(readers()))
+    importing.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    importing.add_argument("--domain", type=int, required=True, help="domain number")
+    importing.add_argument("--topic", required=True, help="topic id of the imported questions")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="print what would be written; write nothing"
+    )
+    exporting = commands.add_parser(
+        "export",
+        help="write the questions in another format (Anki, GIFT, QTI, CSV)",
+        description="Check the data, then write its questions as one file.",
+    )
+    exporting.add_argument("format", choices=writers(), metavar="FORMAT", help=", ".join(writers()))
+    exporting.add_argument("--out", type=Path, required=True, help="file to write")
+    exporting.add_argument("--domain", type=int, default=None, help="only this domain")
+    for parser in (importing, exporting):
+        # SUPPRESS: without the option here, the global --data keeps its value.
+        parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``import`` or ``export``; errors propagate to the CLI, which prints them."""
+    if args.command == "import":
+        report = import_file(
+            args.format, args.file, args.data, args.domain, args.topic, dry_run=args.dry_run
+        )
+        print_import(report, quiet=args.quiet)
+        return 0
+    result = export_file(args.format, args.out, args.data, args.domain)
+    if not args.quiet:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"exported {result.questions} questions to {result.path} ({result.size:,} bytes)")
+    return 0
+
+
+def print_import(report: ImportReport, *, quiet: bool = False) -> None:
+    """Print the import report: what was written, skipped and changed on the way."""
+    if report.written is False:
+        print(report.text, end="")
+        print(f"# dry run: nothing written; this would be {report.target}\n")
+    if quiet:
+        return
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    count = len(report.imported)
+    verb = "would " if not report.written else ""
+    what = "update" if report.action == "update" else "write new file"
+    if report.written:
+        what = "updated" if report.action == "update" else "wrote new file"
+    print(
+        f"{verb}{what} {report.target}: {count} question{'s' if count != 1 else ''} "
+        f"from {report.source}"
+    )
+    if report.removed:
+        print(f"  no longer in the source, removed: {', '.join(report.removed)}")
+    if report.skipped:
+        print(f"not imported ({len(report.skipped)}): question types this site does not have")
+        for skipped in report.skipped:
+            print(f"  {report.where(skipped.line)}: {skipped.kind}: {skipped.name}")
+    if report.notes:
+        print("notes:")
+        for note in report.notes:
+            print(f"  {note}")
