@@ -35,7 +35,7 @@ class Draft:
     """A question read from another format, before it gets an id and a place in a file."""
 
     line: int
-    """Where it starts in the source: a line (GIFT) or a row (CSV)."""
+    """The line of the source where it starts."""
     name: str
     """What the source calls it (a GIFT name, a CSV id, else its stem): the re-import key."""
     stem: str
@@ -51,6 +51,8 @@ class Draft:
     shuffle: bool = True
     notes: list[str] = field(default_factory=list)
     """What the import changed on the way in (for example partial credit dropped)."""
+    row: int = 0
+    """Its row, for formats that count rows (CSV: the header is row 1)."""
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,13 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     unit: str = "line"
-    """What a :attr:`Draft.line` counts: ``line`` or ``row``."""
+    """How the format's users count places: ``line`` or ``row`` (a record of a table)."""
 
-    def problem(self, file: str, line: int, field: str, message: str) -> Problem:
-        """A problem at a line (or row) of a source file, naming the field it is about."""
-        if self.unit == "row":
-            where = f"row {line}" + (f", column {field}" if field else "")
-            return Problem(file, 0, where, message)
+    def problem(self, file: str, line: int, field: str, message: str, row: int = 0) -> Problem:
+        """A problem at a line (and row, for tables) of a source file, naming its field."""
+        if row:
+            where = f"row {row}" + (f", column {field}" if field else "")
+            return Problem(file, line, where, message)
         return Problem(file, line, field, message)
 
 

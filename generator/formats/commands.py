@@ -78,7 +78,7 @@ def print_import(report: ImportReport, *, quiet: bool = False) -> None:
     if report.skipped:
         print(f"not imported ({len(report.skipped)}): question types this site does not have")
         for skipped in report.skipped:
-            print(f"  {report.where(skipped.line)}: {skipped.kind}: {skipped.name}")
+            print(f"  {report.where(skipped)}: {skipped.kind}: {skipped.name}")
     if report.notes:
         print("notes:")
         for note in report.notes:

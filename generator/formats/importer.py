@@ -60,10 +60,10 @@ class ImportReport:
     removed: list[str] = field(default_factory=list)
     """Ids the earlier import wrote that the corrected source no longer has."""
 
-    def where(self, line: int) -> str:
-        """A place in the source, the way its format counts."""
-        unit = "row " if self.format.unit == "row" else ""
-        return f"{self.source}:{unit}{line}"
+    def where(self, draft: Draft | Skipped) -> str:
+        """A question's place in the source: its line (and row, for tables)."""
+        row = getattr(draft, "row", 0)
+        return f"{self.source}:{draft.line}" + (f": row {row}" if row else "")
 
 
 def _read_source(path: Path) -> str:
@@ -231,7 +231,9 @@ def _mappings(
         for name in question_topics:
             if name not in topics:
                 problems.append(
-                    fmt.problem(report.source, draft.line, "topics", f"unknown topic '{name}'")
+                    fmt.problem(
+                        report.source, draft.line, "topics", f"unknown topic '{name}'", draft.row
+                    )
                 )
         if not question_topics:
             question_topics = [topic]
@@ -242,7 +244,7 @@ def _mappings(
                 else:
                     unmapped.setdefault(draft.category, last)
         for note in draft.notes:
-            report.notes.append(f"{report.where(draft.line)}: {note}")
+            report.notes.append(f"{report.where(draft)}: {note}")
         report.imported.append((draft, qid))
         mappings.append(
             {
@@ -309,7 +311,7 @@ def _in_source(problem: Problem, report: ImportReport, starts: dict[int, Draft])
     draft = starts.get(line)
     if draft is None:
         return problem
-    return report.format.problem(report.source, draft.line, "", problem.message)
+    return report.format.problem(report.source, draft.line, "", problem.message, draft.row)
 
 
 def _write(target: Path, text: str, *, replace: bool) -> None:

@@ -38,10 +38,11 @@ class _Row:
     """One record of the file with its row number as a spreadsheet shows it."""
 
     def __init__(
-        self, file: str, number: int, cells: dict[str, str], problems: list[Problem]
+        self, file: str, number: int, line: int, cells: dict[str, str], problems: list[Problem]
     ) -> None:
         self.file = file
         self.number = number
+        self.line = line
         self.cells = cells
         self.problems = problems
 
@@ -51,7 +52,7 @@ class _Row:
         return value[1:] if _FORMULA.match(value) and value.startswith("'") else value
 
     def error(self, column: str, message: str) -> None:
-        self.problems.append(FORMAT.problem(self.file, self.number, column, message))
+        self.problems.append(FORMAT.problem(self.file, self.line, column, message, self.number))
 
 
 def _header(names: list[str], file: str, problems: list[Problem]) -> list[str]:
@@ -61,7 +62,7 @@ def _header(names: list[str], file: str, problems: list[Problem]) -> list[str]:
         if not column:
             continue
         if column in seen:
-            problems.append(FORMAT.problem(file, 1, column, f"column '{column}' appears twice"))
+            problems.append(FORMAT.problem(file, 1, column, f"column '{column}' appears twice", 1))
         seen.add(column)
         if column not in FIXED and not _NUMBERED.match(column):
             problems.append(
@@ -71,17 +72,22 @@ def _header(names: list[str], file: str, problems: list[Problem]) -> list[str]:
                     column,
                     f"unknown column '{column}'; expected id, topics, stem, choose, "
                     "option_1..option_N, correct, why_1..why_N, explanation, difficulty",
+                    1,
                 )
             )
     for column in REQUIRED:
         if column not in seen:
-            problems.append(FORMAT.problem(file, 1, "", f"missing column '{column}'"))
+            problems.append(FORMAT.problem(file, 1, "", f"missing column '{column}'", 1))
     for column in seen:
         match = _NUMBERED.match(column)
         if match and match.group(1) == "why" and f"option_{match.group(2)}" not in seen:
             problems.append(
                 FORMAT.problem(
-                    file, 1, column, f"column '{column}' has no column 'option_{match.group(2)}'"
+                    file,
+                    1,
+                    column,
+                    f"column '{column}' has no column 'option_{match.group(2)}'",
+                    1,
                 )
             )
     return columns
@@ -154,7 +160,8 @@ def _question(row: _Row) -> Draft | None:
     if len(row.problems) > before:
         return None
     return Draft(
-        line=row.number,
+        line=row.line,
+        row=row.number,
         name=qid or stem,
         stem=stem,
         options=[
@@ -205,22 +212,27 @@ def read(text: str, file: str) -> Iterator[Draft | Skipped]:
     problems: list[Problem] = []
     text = text.lstrip("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_dialect(text), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    start = 1
     try:
-        records = list(reader)
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
     except csv.Error as error:
-        raise DataError(
-            [FORMAT.problem(file, reader.line_num, "", f"not readable as CSV: {error}")]
-        ) from None
+        message = f"not readable as CSV: {error}"
+        raise DataError([FORMAT.problem(file, start, "", message, len(records) + 1)]) from None
     if not records:
-        raise DataError([FORMAT.problem(file, 1, "", "the file is empty: expected a header row")])
-    columns = _header(records[0], file, problems)
+        raise DataError(
+            [FORMAT.problem(file, 1, "", "the file is empty: expected a header row", 1)]
+        )
+    columns = _header(records[0][1], file, problems)
     if problems:
         raise DataError(problems)
-    for number, record in enumerate(records[1:], start=2):
+    for number, (line, record) in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets keep empty rows
         extra = [cell for cell in record[len(columns) :] if cell.strip()]
-        row = _Row(file, number, dict(zip(columns, record, strict=False)), problems)
+        row = _Row(file, number, line, dict(zip(columns, record, strict=False)), problems)
         if extra:
             row.error("", f"{len(record)} cells, but the header has {len(columns)} columns")
             continue
