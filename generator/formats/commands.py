@@ -11,10 +11,14 @@ from generator.formats.exporter import export_file
 from generator.formats.importer import ImportReport, import_file
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register ``import`` and ``export`` on the CLI's subcommands."""
+def add_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Register ``import`` and ``export`` on the CLI's subcommands (``parents``: --data, -q)."""
     importing = commands.add_parser(
         "import",
+        parents=parents,
         help="add questions from another format as a new content file of a domain",
         description="Read a GIFT or CSV file and write its questions into a new content file "
         "of the domain folder (or update the file an earlier import of it wrote).",
@@ -28,26 +32,24 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     exporting = commands.add_parser(
         "export",
+        parents=parents,
         help="write the questions in another format (Anki, GIFT, QTI, CSV)",
         description="Check the data, then write its questions as one file.",
     )
     exporting.add_argument("format", choices=writers(), metavar="FORMAT", help=", ".join(writers()))
     exporting.add_argument("--out", type=Path, required=True, help="file to write")
     exporting.add_argument("--domain", type=int, default=None, help="only this domain")
-    for parser in (importing, exporting):
-        # SUPPRESS: without the option here, the global --data keeps its value.
-        parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data folder")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``import`` or ``export``; errors propagate to the CLI, which prints them."""
+def run(args: argparse.Namespace, data: Path) -> int:
+    """Run ``import`` or ``export`` on the data folder ``data``; errors go up to the CLI."""
     if args.command == "import":
         report = import_file(
-            args.format, args.file, args.data, args.domain, args.topic, dry_run=args.dry_run
+            args.format, args.file, data, args.domain, args.topic, dry_run=args.dry_run
         )
         print_import(report, quiet=args.quiet)
         return 0
-    result = export_file(args.format, args.out, args.data, args.domain)
+    result = export_file(args.format, args.out, data, args.domain)
     if not args.quiet:
         for warning in result.warnings:
             print(f"warning: {warning}", file=sys.stderr)
