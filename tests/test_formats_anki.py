@@ -76,11 +76,15 @@ def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path
         collection.close()
 
 
-def test_note_text_is_escaped_html() -> None:
+def test_note_text_is_the_sites_sanitized_html() -> None:
     question = questions_of(Path(__file__).resolve().parent.parent / "data")[0]
     hostile = question.model_copy(update={"stem": "<script>alert(1)</script> & <b>x</b>"})
     fields = anki_format.note_fields(hostile)
     assert fields[0] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"
+    marked = question.model_copy(update={"stem": "**Bold** and [a link](javascript:alert(1))"})
+    assert anki_format.note_fields(marked)[0] == (
+        '<strong>Bold</strong> and <a rel="noopener noreferrer">a link</a>'
+    )
 
 
 def test_ids_are_stable() -> None:

@@ -9,7 +9,6 @@ of adding copies. Tags: the exam id, ``domain-N`` and the question's topic ids.
 from __future__ import annotations
 
 import hashlib
-import html
 import tempfile
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import genanki
 
 from generator.formats import Format
 from generator.model import NO_EXPLANATION, Bank, DomainContent, Question
+from generator.text import standalone
 from generator.views import choose_label, letter
 
 FIELDS = ("Stem", "Options", "Choose", "Answer", "Explanations", "Explanation", "Id", "Topics")
@@ -45,8 +45,9 @@ def stable_id(*parts: str) -> int:
 
 
 def _html(text: str) -> str:
-    # Field text is shown as HTML by Anki: escape everything, so no bank text can run script.
-    return html.escape(text).replace("\n", "<br>")
+    # Anki shows fields as HTML: the site's own Markdown rendering and sanitizer, so no bank
+    # text can run script in a card.
+    return standalone(text)
 
 
 def note_type(exam_id: str) -> genanki.Model:

@@ -51,9 +51,10 @@ def run(args: argparse.Namespace, data: Path) -> int:
         return 0
     result = export_file(args.format, args.out, data, args.domain)
     if not args.quiet:
-        for warning in result.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
         print(f"exported {result.questions} questions to {result.path} ({result.size:,} bytes)")
+        if result.warnings:  # content lint is for authors: `check` lists it
+            count = len(result.warnings)
+            print(f"note: {count} content warning{'s' if count != 1 else ''}; `check` lists them")
     return 0
 
 

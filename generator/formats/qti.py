@@ -15,6 +15,7 @@ from xml.etree import ElementTree as ET
 
 from generator.formats import Format
 from generator.model import Bank, Question
+from generator.text import plain, standalone
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -45,10 +46,22 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
     return element
 
 
-def _paragraphs(parent: ET.Element, text: str) -> None:
-    # Text is written as text: ElementTree escapes it, so no bank text becomes markup.
-    for paragraph in text.split("\n\n"):
-        _sub(parent, "p", paragraph.strip())
+def _fill(element: ET.Element, text: str) -> ET.Element:
+    """Put ``text`` into ``element`` as the site renders it: inline Markdown, sanitized."""
+    fragment = standalone(text).replace("&nbsp;", "&#160;").replace("<br>", "<br/>")
+    try:
+        wrapper = ET.fromstring(f"<span>{fragment}</span>")
+    except ET.ParseError:  # pragma: no cover - the sanitizer writes well-formed markup
+        wrapper = ET.Element("span")
+        wrapper.text = plain(text)
+    for child in wrapper.iter():
+        # QTI's XHTML subset: links keep their address, nothing else keeps an attribute.
+        kept = {"href": child.attrib["href"]} if child.tag == "a" and "href" in child.attrib else {}
+        child.attrib.clear()
+        child.attrib.update(kept)
+    element.text = (element.text or "") + (wrapper.text or "")
+    element.extend(list(wrapper))
+    return element
 
 
 def item_xml(question: Question) -> bytes:
@@ -97,7 +110,7 @@ def item_xml(question: Question) -> bytes:
             baseType="identifier",
         )
     body = _sub(item, "itemBody")
-    _paragraphs(_sub(body, "div", **{"class": "stem"}), question.stem)
+    _fill(_sub(_sub(body, "div", **{"class": "stem"}), "p"), question.stem)
     interaction = _sub(
         body,
         "choiceInteraction",
@@ -107,17 +120,20 @@ def item_xml(question: Question) -> bytes:
         minChoices="1" if not multiple else "0",
     )
     for index, option in enumerate(question.options):
-        choice = _sub(interaction, "simpleChoice", option.text, identifier=choice_identifier(index))
+        choice = _fill(
+            _sub(interaction, "simpleChoice", identifier=choice_identifier(index)), option.text
+        )
         if option.why:
             verdict = "Right" if option.correct else "Wrong"
-            _sub(
+            feedback = _sub(
                 choice,
                 "feedbackInline",
-                f" {verdict}: {option.why}",
+                f" {verdict}: ",
                 outcomeIdentifier="FEEDBACK",
                 identifier=choice_identifier(index),
                 showHide="show",
             )
+            _fill(feedback, option.why)
     processing = _sub(item, "responseProcessing")
     condition = _sub(processing, "responseCondition")
     branch = _sub(condition, "responseIf")
@@ -145,7 +161,7 @@ def item_xml(question: Question) -> bytes:
             showHide="show",
             title="Explanation",
         )
-        _paragraphs(modal, question.explanation)
+        _fill(_sub(modal, "p"), question.explanation)
     ET.indent(item)
     return bytes(ET.tostring(item, encoding="utf-8", xml_declaration=True))
 
