@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.build import check
 from generator.errors import GeneratorError
+from generator.formats.commands import COMMANDS as FORMAT_COMMANDS
 from generator.formats.commands import add_commands as add_format_commands
 from generator.formats.commands import run as run_format_command
 from generator.settings import DataFolder, data_folder
@@ -136,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         say(f"schemas and reference in {out}: {len(changed)} written")
         return 0
     folder = data_folder(Path.cwd(), args.data)
-    if args.command in ("import", "export"):
+    if args.command in FORMAT_COMMANDS:
         return run_format_command(args, folder.path)
     if args.command == "check":
         bank, warnings = check(folder.path)

@@ -126,6 +126,8 @@ class Site:
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )

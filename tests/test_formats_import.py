@@ -222,3 +222,24 @@ def test_imported_file_reads_as_plain_yaml(tmp_path: Path) -> None:
         "which-two-encrypt-data-at-rest",
         "s3-encrypts-new-objects-by-default",
     ]
+
+
+def test_imported_text_cannot_run_script_on_the_site(tmp_path: Path) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(
+        tmp_path,
+        "[markdown]Safe <script>alert(1)</script> **bold**?{\n"
+        # GIFT needs "=" and ":" escaped inside answers.
+        "  =<img src\\=https\\://x.test/a.png onerror\\=alert(2)>"
+        "#<a href\\=javascript\\:alert(3)>w</a>\n"
+        "  ~plain}\n\n"
+        "[html]<p onclick\\=alert(4)>Clicked <b>here</b><script>alert(5)</script>?</p>{=yes ~no}\n",
+    )
+    assert run(data, *import_args(bank)) == 0
+    docs = tmp_path / "docs"
+    assert run(data, "build", "--docs", str(docs)) == 0
+    page = (docs / "domain-4" / "iam.md").read_text(encoding="utf-8")
+    assert "Safe &lt;script&gt;alert&#40;1&#41;&lt;/script&gt; <strong>bold</strong>?" in page
+    assert "Clicked <strong>here</strong>?" in page
+    for hostile in ("<script", "<img", "onerror=", "onclick", "javascript:"):
+        assert hostile not in page

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import DataError, Problem
 from generator.model import Bank
 
 
@@ -129,3 +129,16 @@ def write_atomically(target: Path, data: bytes, *, replace: bool) -> None:
             os.link(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def select(bank: Bank, domain: int | None) -> Bank:
+    """The bank with only domain ``domain`` (all domains when None)."""
+    if domain is None:
+        return bank
+    chosen = [d for d in bank.domains if d.domain.number == domain]
+    if not chosen:
+        known = ", ".join(str(d.domain.number) for d in bank.domains) or "none"
+        raise DataError(
+            [Problem("", 0, "--domain", f"no domain {domain} in the data (domains: {known})")]
+        )
+    return Bank(exam=bank.exam, glossary=bank.glossary, domains=chosen, files=bank.files)

@@ -1,4 +1,4 @@
-"""The ``import`` and ``export`` commands: argument parsing and what they print."""
+"""The ``import``, ``export`` and ``downloads`` commands: their arguments and what they print."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.build import check
 from generator.formats import readers, writers
+from generator.formats.downloads import write_downloads
 from generator.formats.exporter import export_file
 from generator.formats.importer import ImportReport, import_file
+
+COMMANDS = ("import", "export", "downloads")
 
 
 def add_commands(
@@ -39,10 +43,26 @@ def add_commands(
     exporting.add_argument("format", choices=writers(), metavar="FORMAT", help=", ".join(writers()))
     exporting.add_argument("--out", type=Path, required=True, help="file to write")
     exporting.add_argument("--domain", type=int, default=None, help="only this domain")
+    downloads = commands.add_parser(
+        "downloads",
+        parents=parents,
+        help="write each domain's Anki deck and CSV into docs/downloads for the site",
+        description="Check the data, then write each domain's Anki deck and CSV under "
+        "DOCS/downloads; the next build links them from the domain overviews.",
+    )
+    downloads.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
+    )
 
 
 def run(args: argparse.Namespace, data: Path) -> int:
     """Run ``import`` or ``export`` on the data folder ``data``; errors go up to the CLI."""
+    if args.command == "downloads":
+        bank, _ = check(data)
+        for path in write_downloads(bank, args.docs):
+            if not args.quiet:
+                print(f"wrote {path}")
+        return 0
     if args.command == "import":
         report = import_file(
             args.format, args.file, data, args.domain, args.topic, dry_run=args.dry_run

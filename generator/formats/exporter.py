@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import check
-from generator.errors import DataError, Problem
-from generator.formats import formats, write_atomically
+from generator.errors import Problem
+from generator.formats import formats, select, write_atomically
 from generator.load import display_path
-from generator.model import Bank
 
 log = logging.getLogger(__name__)
 
@@ -23,19 +22,6 @@ class ExportReport:
     questions: int
     size: int
     warnings: list[Problem]
-
-
-def select(bank: Bank, domain: int | None) -> Bank:
-    """The bank with only domain ``domain`` (all domains when None)."""
-    if domain is None:
-        return bank
-    chosen = [d for d in bank.domains if d.domain.number == domain]
-    if not chosen:
-        known = ", ".join(str(d.domain.number) for d in bank.domains) or "none"
-        raise DataError(
-            [Problem("", 0, "--domain", f"no domain {domain} in the data (domains: {known})")]
-        )
-    return Bank(exam=bank.exam, glossary=bank.glossary, domains=chosen, files=bank.files)
 
 
 def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None) -> ExportReport:
