@@ -14,7 +14,8 @@ progress files are not, so nothing in a text field may run script in a learner's
   any extension that reads files; then ``nh3`` cleans the result with one allowlist: no
   ``on*`` attribute, no ``style``, no ``<iframe>``, no ``javascript:`` or ``data:`` URL.
 - The result is *inert*: every character that Markdown, ``attr_list``, the emoji or the
-  snippets extension would read in its text (``* _ { } [ ] ( ) | : ! # ` ~ - + =`` and
+  snippets extension would read in its text (``* _ { } [ ] ( ) | : ! # ` ~ + =``, a hyphen
+  at the start of a line, and
   the backslash) is written as a character reference. The page's own Markdown pass
   (MkDocs) can still mark abbreviations in it, but it cannot turn any of it into markup,
   a link or an attribute.
@@ -67,8 +68,19 @@ INLINE_TAGS = frozenset({"a", "abbr", "b", "br", "code", "del", "em", "i", "kbd"
 
 # Characters a later Markdown pass could read as syntax (emphasis, links, attr_list's
 # braces, emoji's colons, snippets' "--8<--", tables' pipes, headings, escapes).
-_INERT = {ch: f"&#{ord(ch)};" for ch in "*_{}[]()|:!#`~\\-+=^"}
+# A hyphen is syntax only at the start of a line (lists, rules, setext headings, snippets'
+# "--8<--"), so only there is it written as a reference: "SSE-KMS" stays one word, which the
+# page's abbreviation marking must see whole.
+_INERT = {ch: f"&#{ord(ch)};" for ch in "*_{}[]()|:!#`~\\+=^"}
 _INERT_TABLE = str.maketrans(_INERT)
+_LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
+
+
+def _inert_text(text: str) -> str:
+    text = _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
+    return text.translate(_INERT_TABLE)
+
+
 # A tag as nh3 serialises it: attribute values are always double-quoted.
 _TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 _ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
@@ -155,7 +167,7 @@ def _inert(fragment: str) -> str:
                 lambda m: m.group(0).replace("<", "&lt;").replace(">", "&gt;"), part
             )
         else:
-            parts[i] = part.translate(_INERT_TABLE)
+            parts[i] = _inert_text(part)
     return "".join(parts)
 
 
@@ -192,7 +204,7 @@ def plain(text: str) -> str:
 
 def plain_html(text: str) -> Markup:
     """``text`` as escaped, inert plain text, for a Markdown page: headings, titles, tooltips."""
-    return Markup(html.escape(plain(text), quote=True).translate(_INERT_TABLE))
+    return Markup(_inert_text(html.escape(plain(text), quote=True)))
 
 
 def escaped(text: str) -> str:
