@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.bundle import bundle_assets
 from generator.checks import check_bank
 from generator.errors import Problem
+from generator.formats.downloads import find_downloads
 from generator.load import load_bank
 from generator.model import Bank
 from generator.render import render_pages
@@ -74,6 +75,7 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
         for warning in warnings:
             log.warning("%s", warning)
         site = build_site(bank)
+        site.downloads = find_downloads(docs_dir, bank)
         files = render_pages(site)
         files.update(bundle_assets(docs_dir))
         timings["render"] = (lap := clock()) - now

@@ -412,6 +412,10 @@ class Tree(Node):
 Difficulty = Literal["easy", "medium", "hard"]
 
 
+NO_EXPLANATION = "No explanation given"
+"""What learners see for an option without a ``why`` (imported banks often have none)."""
+
+
 class Option(Node):
     """An answer option with the reason it is right or wrong."""
 
@@ -419,8 +423,8 @@ class Option(Node):
     """The option as the learner reads it; never refer to other options by letter."""
     correct: bool = False
     """Whether this option is a right answer."""
-    why: Text
-    """Why the option is right or wrong, shown after the learner answers."""
+    why: Text | None = None
+    """Why the option is right or wrong, shown after answering (else: No explanation given)."""
 
 
 class Question(Node):
@@ -440,6 +444,8 @@ class Question(Node):
     """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
     difficulty: Difficulty | None = None
     """How hard the question is: easy, medium or hard."""
+    explanation: Text | None = None
+    """General feedback on the whole question, shown with the answer (optional)."""
     source: str | None = None
     """Where the question comes from, for the author's records."""
 

@@ -17,6 +17,7 @@ import yaml
 
 from generator import text
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Callout,
     CalloutKind,
@@ -127,6 +128,8 @@ class Site:
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -239,7 +242,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     views = []
     for number, question in enumerate(questions, start=1):
         options = [
-            OptionView(i, letter(i), o.text, o.correct, o.why)
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
             for i, o in enumerate(question.options)
         ]
         topics = [
