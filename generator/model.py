@@ -113,6 +113,8 @@ class Exam(Node):
     score_min: int | None = None
     score_max: int | None = None
     passing_score: int | None = None
+    passing_percent: float | None = Field(default=None, gt=0, le=100)
+    """Percent right that passes, where the exam publishes one (the practice exam uses it)."""
     response_types: list[ResponseType] = Field(default_factory=list)
     summary: Text
     domains: list[BlueprintDomain] = Field(min_length=1)
