@@ -56,7 +56,7 @@ def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
     """Load and check the data; raise :class:`~generator.errors.DataError` on any error."""
     with gc_paused():
         bank = load_bank(data_dir)
-        return bank, check_bank(bank)
+        return bank, [*bank.warnings, *check_bank(bank)]
 
 
 def build(data_dir: Path, docs_dir: Path) -> Result:
@@ -70,7 +70,7 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
         start = clock()
         bank = load_bank(data_dir)
         timings["load"] = (lap := clock()) - start
-        warnings = check_bank(bank)
+        warnings = [*bank.warnings, *check_bank(bank)]
         timings["check"] = (now := clock()) - lap
         for warning in warnings:
             log.warning("%s", warning)

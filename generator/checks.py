@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
+from generator import text
 from generator.errors import DataError, Problem, Severity
 from generator.model import (
     Bank,
@@ -23,6 +26,7 @@ from generator.model import (
     Tree,
     TreeBlock,
 )
+from generator.views import domain_pages
 
 NodeT = TypeVar("NodeT", bound=Node)
 
@@ -56,16 +60,19 @@ def indexed(nodes: Sequence[NodeT], kind: str) -> Iterator[tuple[str, NodeT]]:
         counters[node.at.file] += 1
 
 
-def _duplicates(report: _Report, entries: Iterable[tuple[str, Node, str]], what: str) -> None:
+def _duplicates(
+    report: _Report, entries: Iterable[tuple[str, Node, str]], what: str, key_field: str = "id"
+) -> None:
     first: dict[str, tuple[str, Node]] = {}
+    noun = f"{what} id" if key_field == "id" else what
     for path, node, key in entries:
         if key in first:
             _, other = first[key]
             report.add(
                 node,
-                f"{path}.id",
-                f"duplicate {what} id '{key}' (first defined at {other.at.file}:{other.at.line})",
-                field="id",
+                f"{path}.{key_field}",
+                f"duplicate {noun} '{key}' (first defined at {other.at.file}:{other.at.line})",
+                field=key_field,
             )
         else:
             first[key] = (path, node)
@@ -110,6 +117,7 @@ def find_problems(bank: Bank) -> list[Problem]:
         report,
         ((f"terms[{i}]", t, t.term) for i, t in enumerate(bank.glossary.terms)),
         "glossary term",
+        key_field="term",
     )
 
     used_tables: set[str] = set()
@@ -155,6 +163,7 @@ def find_problems(bank: Bank) -> list[Problem]:
             lint_question(report, path, question)
         _check_coverage(report, domain.topics, coverage)
     lint_bank(report, [q for d in bank.domains for q in d.questions])
+    check_careless_input(report, bank)
     return sorted(report.problems)
 
 
@@ -643,3 +652,118 @@ def lint_bank(report: _Report, questions: Sequence[Question]) -> None:
             "warning",
         )
     )
+
+
+# ---- careless input: what MkDocs would otherwise trip over -----------------------------
+#
+# Text reaches pages through generator/text.py, which already makes raw HTML, snippet
+# syntax, pipes and front-matter characters harmless. What it cannot make right is said
+# here, with the file and line, before MkDocs runs: an id that takes a generated page's
+# name, a link target that would break, an address that is not a web address.
+
+
+def check_careless_input(report: _Report, bank: Bank) -> None:
+    """Reserved topic ids, web addresses, link targets in text, glossary terms."""
+    _check_reserved_ids(report, bank)
+    for root, path in _roots(bank):
+        for node, where, name, index, value in _text_fields(root, path):
+            _check_text_value(report, node, where, name, index, value)
+    for i, term in enumerate(bank.glossary.terms):
+        if not text.abbreviation_ok(term.term):
+            report.add(
+                term,
+                f"terms[{i}].term",
+                f"'{term.term}' cannot be marked as an abbreviation on the pages (no square "
+                "brackets, backslashes or line breaks); it is listed in the glossary only",
+                "warning",
+                field="term",
+            )
+
+
+def _check_reserved_ids(report: _Report, bank: Bank) -> None:
+    for content in bank.domains:
+        # The other pages of the domain's folder; a new page kind is covered as it comes.
+        reserved = {
+            posixpath.splitext(posixpath.basename(page.path))[0]: page.title
+            for page in domain_pages(content)
+            if page.kind != "topic"
+        }
+        for path, topic in indexed(content.topics, "topics"):
+            if topic.id in reserved:
+                report.add(
+                    topic,
+                    f"{path}.id",
+                    f"topic id '{topic.id}' is reserved: {content.slug}/{topic.id}.md is the "
+                    f"page '{reserved[topic.id]}'; choose another id",
+                    field="id",
+                )
+
+
+def _roots(bank: Bank) -> Iterator[tuple[Node, str]]:
+    """Every model read from a file, with its field path inside that file."""
+    yield bank.exam, ""
+    for i, term in enumerate(bank.glossary.terms):
+        yield term, f"terms[{i}]"
+    for content in bank.domains:
+        yield content.domain, ""
+        for kind in ("topics", "tables", "trees", "questions"):
+            for path, node in indexed(list(getattr(content, kind)), kind):
+                yield node, path
+
+
+def _text_fields(node: Node, path: str) -> Iterator[tuple[Node, str, str, int | None, str]]:
+    """Every text value under ``node``: (owner, path, field, list index, value)."""
+    for name in type(node).model_fields:
+        if name == "at":
+            continue
+        value = getattr(node, name)
+        where = f"{path}.{name}" if path else name
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            index = i if isinstance(value, list) else None
+            here = f"{where}[{i}]" if index is not None else where
+            if isinstance(item, Node):
+                yield from _text_fields(item, here)
+            elif isinstance(item, str):
+                yield node, here, name, index, item
+            elif isinstance(item, dict):  # table cells
+                for key, cell in item.items():
+                    if isinstance(cell, str):
+                        yield node, f"{here}.{key}", name, None, cell
+
+
+_WEB_ADDRESS_FIELDS = frozenset({"url"})
+
+
+def _check_text_value(
+    report: _Report, node: Node, where: str, name: str, index: int | None, value: str
+) -> None:
+    if name in _WEB_ADDRESS_FIELDS:
+        problem = text.url_problem(value)
+        if problem:
+            report.add(node, where, f"{problem}, found '{value}'", field=name, index=index)
+        return
+    for target in text.link_targets(value):
+        scheme = urlsplit(target).scheme.lower() if "://" in target or ":" in target else ""
+        if not target or scheme == "mailto":
+            continue
+        if not scheme:
+            report.add(
+                node,
+                where,
+                f"link to '{target}': a relative link cannot be checked for every page that "
+                "shows this text (topic page, study sheet, quiz); link the full https:// "
+                "address",
+                field=name,
+                index=index,
+            )
+        elif text.url_problem(target):
+            report.add(
+                node,
+                where,
+                f"link to '{target}' is not a web address (http or https with a host); "
+                "the page shows its text without the link",
+                "warning",
+                field=name,
+                index=index,
+            )

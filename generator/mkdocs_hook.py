@@ -1,43 +1,123 @@
 """MkDocs hook: run the generator before every build and give MkDocs its navigation.
 
 Listed under ``hooks:`` in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs serve`` see
-fresh pages; ``watch:`` covers the data and templates, so an edit reloads the page.
+fresh pages. The data folder is the one setting of :mod:`generator.settings`; under ``mkdocs
+serve`` it is watched (and ``watch:`` covers the templates), so an edit reloads the page, and
+a data error shows in the page until it is fixed.
 """
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import logging
-import os
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 # MkDocs loads this file by path; without an installed package, import it from beside the file.
 if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.build import build
-from generator.errors import GeneratorError
+from generator.errors import DataError, GeneratorError
+from generator.model import Exam
+from generator.settings import SETTING, DataFolder, build_pages, data_folder, site_texts
 from generator.views import nav
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
-# Another data folder, for example a synthetic bank in benchmarks.
-DATA_ENV = "STUDYSITE_DATA"
+# Under `mkdocs serve` a data error is shown in the page instead of stopping the server.
+_serving = False
+_errors: list[str] = []
+_last_nav: list[dict[str, object]] | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is ``mkdocs serve`` (the hook module lives for the whole run)."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Generate the pages from ``data/`` (beside mkdocs.yml, or $STUDYSITE_DATA); set ``nav``."""
-    root = Path(config.config_file_path).resolve().parent
-    data_dir = Path(os.environ.get(DATA_ENV) or root / "data")
+    """Generate the pages from the data folder setting; set ``nav`` and the site's name."""
+    global _last_nav
+    folder = _data_folder(config)
     try:
-        result = build(data_dir, Path(config.docs_dir))
+        result = build_pages(folder, Path(config.docs_dir))
     except GeneratorError as error:
-        # Raised before MkDocs cleans site/, so the last good site stays as it was.
-        raise PluginError(str(error)) from error
+        if not _serving:
+            # Raised before MkDocs cleans site/, so the last good site stays as it was.
+            raise PluginError(str(error)) from error
+        _show_errors(error, config)
+        return config
+    _errors.clear()
+    _name_site(config, result.site.bank.exam)
     if not config.nav:
-        config.nav = nav(result.site)
+        config.nav = _last_nav = nav(result.site)
     return config
+
+
+def _data_folder(config: MkDocsConfig) -> DataFolder:
+    root = Path(config.config_file_path).resolve().parent
+    return data_folder(root, configured=str(config.extra.get(SETTING) or ""))
+
+
+def _name_site(config: MkDocsConfig, exam: Exam) -> None:
+    """Site name, description and footer from the exam's data, not from mkdocs.yml."""
+    texts = site_texts(exam)
+    config.site_name = texts.name
+    config.site_description = texts.description
+    config.copyright = texts.copyright
+
+
+def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
+    """Keep serving the last good pages with the errors on top, until the data is fixed."""
+    lines = [str(p) for p in error.problems] if isinstance(error, DataError) else [str(error)]
+    _errors[:] = lines
+    log.error("the study data has errors; the pages show them until they are fixed:\n%s", error)
+    if not config.nav and _last_nav is not None:
+        config.nav = _last_nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """With data errors and no pages yet, add a home page that can show them."""
+    if _errors and files.get_file_from_path("index.md") is None:
+        files.append(File.generated(config, "index.md", content="# The study data has errors\n"))
+    return files
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Put the data errors at the top of every page while there are any."""
+    if not _errors:
+        return output
+    return _BODY.sub(lambda m: m.group(0) + error_panel(_errors), output, count=1)
+
+
+_BODY = re.compile(r"<body[^>]*>")
+
+
+def error_panel(lines: list[str]) -> str:
+    """The panel listing data errors (file, line, field, message), escaped."""
+    count = len(lines)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return (
+        '<div id="ss-data-errors" role="alert" style="position:sticky;top:0;z-index:10000;'
+        "max-height:60vh;overflow:auto;background:#8e0000;color:#fff;padding:1rem 1.5rem;"
+        'font:0.8rem/1.5 monospace">'
+        f"<p><strong>The study data has {count} problem{'s' if count != 1 else ''}.</strong> "
+        "The site shows the last good pages; fix the data and save, and this page reloads.</p>"
+        f'<ul style="margin:0;padding-left:1.2rem">{items}</ul></div>'
+    )
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Reload on an edit in the data folder the setting names, wherever it is."""
+    server.watch(str(_data_folder(config).path.resolve()))
+    return server

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator import diagram, pages, views
+from generator import diagram, pages, text, views
 from generator.views import Site
 
 ABBREVIATIONS = ".generated/abbreviations.md"
@@ -30,6 +30,12 @@ def environment() -> jinja2.Environment:
         letter=views.letter,
         status_notice=views.status_notice,
         weight_line=views.weight_line,
+        # Every text field of the data reaches a page through one of these (generator/text.py).
+        inline=text.inline,
+        prose=text.block,
+        plain=text.plain_html,
+        meta=views.meta_value,
+        abbreviation_ok=text.abbreviation_ok,
     )
     return env
 
@@ -42,7 +48,9 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
         template = env.get_template(pages.template(page))
         files[page.path] = _tidy(template.render(pages.context(site, page)))
     terms = site.bank.glossary.terms
-    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(terms=terms)
+    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(
+        terms=terms, exam_id=site.bank.exam.id
+    )
     return files
 
 

@@ -12,6 +12,9 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
 
+import yaml
+
+from generator import text
 from generator.model import (
     Bank,
     Callout,
@@ -61,9 +64,19 @@ def _relative(to_page: str, from_folder: str) -> str:
     return posixpath.relpath(to_page, from_folder)
 
 
-def md_cell(text: str) -> str:
-    """Text made safe for one cell of a Markdown pipe table."""
-    return " ".join(text.split()).replace("|", "\\|")
+def md_cell(value: str) -> str:
+    """A text field as one cell of a Markdown pipe table: inline HTML, its pipes escaped."""
+    return str(text.table_cell(value))
+
+
+def meta_value(value: str) -> str:
+    """A title as a front matter value: escaped plain text, written by a YAML dumper.
+
+    Material puts ``page.meta.title`` into ``<title>`` and the header as it is, so the value
+    is HTML already (``<T>`` is written ``&lt;T&gt;``); YAML quoting keeps ``: `` and ``#``.
+    """
+    dumped = yaml.safe_dump(text.escaped(value), width=1 << 30)
+    return dumped.removesuffix("\n...\n").strip()
 
 
 def admonition(callout: Callout) -> tuple[str, str]:
@@ -188,8 +201,10 @@ def nav(site: Site) -> list[dict[str, object]]:
                 "takeaways": "Key takeaways",
                 "study-sheet": "Study sheet",
             }.get(page.kind, page.title)
-            children.append({title: page.path})
-        items.append({f"Domain {content.domain.number}: {content.domain.title}": children})
+            children.append({text.escaped(title): page.path})
+        # MkDocs' theme prints navigation titles as they are: they must be HTML already.
+        section = f"Domain {content.domain.number}: {content.domain.title}"
+        items.append({text.escaped(section): children})
     items.append({"Practice exam": "exam.md"})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})

@@ -44,7 +44,7 @@ def test_link_between_pages() -> None:
 
 
 def test_md_cell_escapes_pipes_and_folds_lines() -> None:
-    assert md_cell("a | b\n  c") == "a \\| b c"
+    assert md_cell("a | b\n  c") == "a &#124; b c"
 
 
 def test_choose_label() -> None:
@@ -116,7 +116,7 @@ def test_table_view_cells(site) -> None:
     )
     assert "No" in cells[1] and "Yes" in view.rows[1][1][1]
     assert cells[2] == "8"
-    assert cells[3] == "General code \\| branching"
+    assert cells[3] == "General code &#124; branching"
     assert [c["kind"] for c in json.loads(view.columns)] == ["text", "yesno", "number", "text"]
 
 
