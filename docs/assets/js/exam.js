@@ -568,6 +568,7 @@
       ui.next.disabled = i == a.slots.length - 1;
       flagShown(slot);
       const set = el("fieldset", "ss-exam__asked");
+      set.setAttribute("data-ss-question", q.id);
       const legend = el("legend", "ss-exam__stem");
       legend.append(rich(q.stem), " ", el("span", "ss-exam__choose", q.choose > 1 ? `Choose ${words[q.choose] || q.choose}.` : "Choose one."));
       set.append(legend);
