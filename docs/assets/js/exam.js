@@ -38,6 +38,7 @@
   const words = ["zero", "one", "two", "three", "four", "five", "six"];
   const pct = (right, total) => (total ? Math.round((100 * right) / total) : 0);
   const store = () => SS.store || SS.progress;
+  const chooseLabel = (q) => `Choose ${words[q.choose] || q.choose}.`;
 
   // ---- question data, loaded on demand ----------------------------------------------------
   const data = {}, waiting = {}, pending = {};
@@ -125,7 +126,7 @@
   }
   function duration(ms) {
     const t = Math.round(ms / 1000), m = Math.floor(t / 60), sec = t % 60;
-    return m ? `${m} min ${sec} s` : `${sec} s`;
+    return m ? `${m} min` + (sec ? ` ${sec} s` : "") : `${sec} s`;
   }
 
   // ---- keeping the attempt --------------------------------------------------------------
@@ -570,7 +571,7 @@
       const set = el("fieldset", "ss-exam__asked");
       set.setAttribute("data-ss-question", q.id);
       const legend = el("legend", "ss-exam__stem");
-      legend.append(rich(q.stem), " ", el("span", "ss-exam__choose", q.choose > 1 ? `Choose ${words[q.choose] || q.choose}.` : "Choose one."));
+      legend.append(rich(q.stem), " ", el("span", "ss-exam__choose", chooseLabel(q)));
       set.append(legend);
       const list = el("ol", "ss-exam__options");
       const multi = q.choose > 1;
@@ -706,7 +707,8 @@
         const st = store();
         if (st && !keep.problem()) {
           items.forEach((it) => {
-            if (it[3].length) st.put(it[0], it[1], { picked: it[3], correct: !!it[5], at: end });
+            // With the order shown, so the topic page shows the answer as it was given.
+            if (it[3].length) st.put(it[0], it[1], { picked: it[3], correct: !!it[5], at: end, order: it[6] });
           });
           if (st.addAttempt) {
             try {
@@ -724,7 +726,7 @@
 
     // ---- result ---------------------------------------------------------------------------
     function table(caption, head, rows) {
-      const t = el("table", "ss-exam__table"), thead = el("thead"), tr = el("tr"), tbody = el("tbody");
+      const t = el("table"), thead = el("thead"), tr = el("tr"), tbody = el("tbody");
       t.append(el("caption", "", caption));
       head.forEach((h) => tr.append(el("th", "", h)));
       tr.firstChild.scope = "col";
@@ -740,7 +742,7 @@
         tbody.append(row);
       });
       t.append(thead, tbody);
-      const wrap = el("div", "ss-exam__table-wrap");
+      const wrap = el("div", "ss-exam__table");
       wrap.append(t);
       return wrap;
     }
@@ -817,7 +819,7 @@
         head.append(" · ", Object.assign(el("a", "", topics[t].title), { href: topics[t].href }));
       });
       const stem = el("p", "ss-exam__stem");
-      stem.append(rich(q.stem));
+      stem.append(rich(q.stem), " ", el("strong", "", chooseLabel(q)));
       const opts = el("ul", "ss-exam__why");
       (order || q.options.map((_, k) => k)).forEach((k, shown) => {
         const o = el("li"), good = q.correct.includes(k), mine = picks.includes(k);
@@ -876,7 +878,7 @@
         list.replaceChildren(el("p", "", "No practice exam taken yet in this browser."));
         return;
       }
-      const t = el("table", "ss-exam__table"), head = el("tr"), body = el("tbody");
+      const t = el("table"), head = el("tr"), body = el("tbody");
       t.append(el("caption", "", "Practice exam attempts, newest first"));
       ["Date", "Mode", "Score", "Result", "Time"].forEach((h) => {
         const th = el("th", "", h);
@@ -899,7 +901,7 @@
         body.append(tr);
       });
       t.append(thead, body);
-      const wrap = el("div", "ss-exam__table-wrap");
+      const wrap = el("div", "ss-exam__table");
       wrap.append(t);
       list.replaceChildren(wrap);
     }
