@@ -138,6 +138,8 @@ class Exam(Node):
     """Highest possible scaled score, if known."""
     passing_score: int | None = None
     """Scaled score needed to pass, if known."""
+    passing_percent: float | None = Field(default=None, gt=0, le=100)
+    """Percent right that passes, where the exam publishes one (the practice exam uses it)."""
     response_types: list[ResponseType] = Field(default_factory=list)
     """Kinds of questions in the exam, shown on the home page."""
     summary: Text

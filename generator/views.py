@@ -102,7 +102,15 @@ def row_anchor(table_id: str, item_id: str) -> str:
 
 
 PageKind = Literal[
-    "home", "glossary", "progress", "domain", "topic", "questions", "takeaways", "study-sheet"
+    "home",
+    "glossary",
+    "progress",
+    "exam",
+    "domain",
+    "topic",
+    "questions",
+    "takeaways",
+    "study-sheet",
 ]
 
 
@@ -180,6 +188,7 @@ def build_site(bank: Bank) -> Site:
                     site.table_pages[table_id] = site.topic_pages[topic.id]
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
+    site.pages.append(Page("exam.md", "Practice exam", "exam"))
     site.pages.append(Page("progress.md", "Your progress", "progress"))
     site.pages.append(Page("glossary.md", "Glossary", "glossary"))
     return site
@@ -201,6 +210,7 @@ def nav(site: Site) -> list[dict[str, object]]:
         # MkDocs' theme prints navigation titles as they are: they must be HTML already.
         section = f"Domain {content.domain.number}: {content.domain.title}"
         items.append({text.escaped(section): children})
+    items.append({"Practice exam": "exam.md"})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})
     return items
