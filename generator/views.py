@@ -9,11 +9,13 @@ import datetime
 import functools
 import json
 import posixpath
+import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Literal
 
 import yaml
+from markdown.extensions.toc import slugify  # MkDocs heading ids
 
 from generator import text
 from generator.model import (
@@ -133,6 +135,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     topic_pages: dict[str, str] = field(default_factory=dict)
     topic_titles: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
@@ -180,6 +183,7 @@ def build_site(bank: Bank) -> Site:
         for topic in content.topics:
             site.topic_pages[topic.id] = f"{content.slug}/{topic.id}.md"
             site.topic_titles[topic.id] = topic.title
+            site.topics[topic.id] = topic
     for content in bank.domains:
         for topic in content.topics:
             for block in topic.blocks:
@@ -368,7 +372,14 @@ def outcome_links(
 
 def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, str], ...]:
     title = site.topic_titles.get(outcome.topic, outcome.topic)
-    links = [(f"Read: {title}", link(page_path, site.topic_pages.get(outcome.topic, page_path)))]
+    topic_page = site.topic_pages.get(outcome.topic, page_path)
+    section = outcome_section(site, outcome.topic, outcome.answer)
+    links = []
+    if section:
+        links.append((f"Read: {section[0]}", link(page_path, topic_page, section[1])))
+    elif topic_page != page_path:
+        # A link to the top of the page the tree is on would only lose the reader's place.
+        links.append((f"Read: {title}", link(page_path, topic_page)))
     if outcome.row and outcome.row.table in site.table_pages:
         table = site.tables[outcome.row.table]
         anchor = row_anchor(outcome.row.table, outcome.row.item)
@@ -376,6 +387,34 @@ def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, 
             (f"Compare: {table.title}", link(page_path, site.table_pages[table.id], anchor))
         )
     return tuple(links)
+
+
+def _words(title: str) -> set[str]:
+    """Significant words of a title, lower case, plural "s" dropped: for matching titles."""
+    words = re.findall(r"[a-z0-9][a-z0-9-]*", title.casefold())
+    return {w.removesuffix("s") for w in words if len(w) > 2 and w not in _MINOR_WORDS}
+
+
+_MINOR_WORDS = {"the", "and", "for", "with", "plus", "start"}
+
+
+def outcome_section(site: Site, topic_id: str, answer: str) -> tuple[str, str] | None:
+    """The heading of ``topic_id`` that explains an outcome, as (heading, anchor), or None.
+
+    A heading explains the outcome when every significant word of one is in the other
+    ("Real-time endpoints" for "Real-time endpoint"); anchors are MkDocs' own heading ids.
+    """
+    topic = site.topics.get(topic_id)
+    wanted = _words(answer)
+    if topic is None or not wanted:
+        return None
+    for block in topic.blocks:
+        heading = getattr(block, "heading", None)
+        if heading:
+            have = _words(heading)
+            if have and (have <= wanted or wanted <= have):
+                return heading, slugify(heading, "-")
+    return None
 
 
 def tree_outline(site: Site, tree: Tree, page_path: str) -> tuple[OutlineEntry, ...]:
