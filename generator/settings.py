@@ -147,7 +147,7 @@ def check_same_source(folder: DataFolder, docs_dir: Path) -> None:
         return
     shown = _relative(recorded)
     raise BuildError(
-        f"{docs_dir} holds the pages of the data folder {shown}, and this build would "
+        f"{_relative(docs_dir)} holds the pages of the data folder {shown}, and this build would "
         f"replace them with those of {folder.path} ({folder.origin}). Name the folder you "
         f"mean: set `{SETTING}: {shown}` under `extra:` in {CONFIG_FILE}, or run with "
         f"{DATA_ENV}={shown}, or pass --data {folder.path} to build from {folder.path}"

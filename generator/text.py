@@ -263,3 +263,12 @@ def url_problem(url: str) -> str:
     if not parts.hostname:
         return "expected a web address with a host name"
     return ""
+
+
+@functools.lru_cache(maxsize=8_192)
+def standalone(text: str) -> str:
+    """A non-prose field as safe inline HTML for readers with no Markdown pass (Anki, QTI).
+
+    What :func:`inline` makes, without the inert character references.
+    """
+    return " ".join(clean(_convert(text, prose=False), INLINE_TAGS).split())

@@ -9,14 +9,17 @@ import datetime
 import functools
 import json
 import posixpath
+import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Literal
 
 import yaml
+from markdown.extensions.toc import slugify  # MkDocs heading ids
 
 from generator import text
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Callout,
     CalloutKind,
@@ -101,7 +104,15 @@ def row_anchor(table_id: str, item_id: str) -> str:
 
 
 PageKind = Literal[
-    "home", "glossary", "progress", "domain", "topic", "questions", "takeaways", "study-sheet"
+    "home",
+    "glossary",
+    "progress",
+    "exam",
+    "domain",
+    "topic",
+    "questions",
+    "takeaways",
+    "study-sheet",
 ]
 
 
@@ -124,9 +135,12 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     topic_pages: dict[str, str] = field(default_factory=dict)
     topic_titles: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -169,6 +183,7 @@ def build_site(bank: Bank) -> Site:
         for topic in content.topics:
             site.topic_pages[topic.id] = f"{content.slug}/{topic.id}.md"
             site.topic_titles[topic.id] = topic.title
+            site.topics[topic.id] = topic
     for content in bank.domains:
         for topic in content.topics:
             for block in topic.blocks:
@@ -177,6 +192,7 @@ def build_site(bank: Bank) -> Site:
                     site.table_pages[table_id] = site.topic_pages[topic.id]
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
+    site.pages.append(Page("exam.md", "Practice exam", "exam"))
     site.pages.append(Page("progress.md", "Your progress", "progress"))
     site.pages.append(Page("glossary.md", "Glossary", "glossary"))
     return site
@@ -198,6 +214,7 @@ def nav(site: Site) -> list[dict[str, object]]:
         # MkDocs' theme prints navigation titles as they are: they must be HTML already.
         section = f"Domain {content.domain.number}: {content.domain.title}"
         items.append({text.escaped(section): children})
+    items.append({"Practice exam": "exam.md"})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})
     return items
@@ -239,7 +256,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     views = []
     for number, question in enumerate(questions, start=1):
         options = [
-            OptionView(i, letter(i), o.text, o.correct, o.why)
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
             for i, o in enumerate(question.options)
         ]
         topics = [
@@ -355,7 +372,14 @@ def outcome_links(
 
 def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, str], ...]:
     title = site.topic_titles.get(outcome.topic, outcome.topic)
-    links = [(f"Read: {title}", link(page_path, site.topic_pages.get(outcome.topic, page_path)))]
+    topic_page = site.topic_pages.get(outcome.topic, page_path)
+    section = outcome_section(site, outcome.topic, outcome.answer)
+    links = []
+    if section:
+        links.append((f"Read: {section[0]}", link(page_path, topic_page, section[1])))
+    elif topic_page != page_path:
+        # A link to the top of the page the tree is on would only lose the reader's place.
+        links.append((f"Read: {title}", link(page_path, topic_page)))
     if outcome.row and outcome.row.table in site.table_pages:
         table = site.tables[outcome.row.table]
         anchor = row_anchor(outcome.row.table, outcome.row.item)
@@ -363,6 +387,34 @@ def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, 
             (f"Compare: {table.title}", link(page_path, site.table_pages[table.id], anchor))
         )
     return tuple(links)
+
+
+def _words(title: str) -> set[str]:
+    """Significant words of a title, lower case, plural "s" dropped: for matching titles."""
+    words = re.findall(r"[a-z0-9][a-z0-9-]*", title.casefold())
+    return {w.removesuffix("s") for w in words if len(w) > 2 and w not in _MINOR_WORDS}
+
+
+_MINOR_WORDS = {"the", "and", "for", "with", "plus", "start"}
+
+
+def outcome_section(site: Site, topic_id: str, answer: str) -> tuple[str, str] | None:
+    """The heading of ``topic_id`` that explains an outcome, as (heading, anchor), or None.
+
+    A heading explains the outcome when every significant word of one is in the other
+    ("Real-time endpoints" for "Real-time endpoint"); anchors are MkDocs' own heading ids.
+    """
+    topic = site.topics.get(topic_id)
+    wanted = _words(answer)
+    if topic is None or not wanted:
+        return None
+    for block in topic.blocks:
+        heading = getattr(block, "heading", None)
+        if heading:
+            have = _words(heading)
+            if have and (have <= wanted or wanted <= have):
+                return heading, slugify(heading, "-")
+    return None
 
 
 def tree_outline(site: Site, tree: Tree, page_path: str) -> tuple[OutlineEntry, ...]:

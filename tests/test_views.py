@@ -20,6 +20,7 @@ from generator.views import (
     md_cell,
     missing_domains,
     nav,
+    outcome_section,
     question_views,
     table_view,
     tree_data,
@@ -66,6 +67,7 @@ def test_site_pages_in_reading_order(site) -> None:
         "domain-1/questions.md",
         "domain-1/takeaways.md",
         "domain-1/study-sheet.md",
+        "exam.md",
         "progress.md",
         "glossary.md",
     ]
@@ -130,7 +132,10 @@ def test_tree_outline_walks_every_path(site) -> None:
     assert [c.text for c in outline.children] == ["Yes", "No"]
     gpu = outline.children[0].children[0]
     assert (gpu.kind, gpu.text, gpu.ref) == ("outcome", "GPU", "gpu")
-    assert gpu.links == (
+    # On the topic's own page a "Read" link to its top would only lose the reader's place.
+    assert gpu.links == (("Compare: CPU and GPU", "processors.md#processors--gpu"),)
+    (elsewhere,) = tree_outline(site, site.trees["pick-processor"], "domain-1/study-sheet.md")
+    assert elsewhere.children[0].children[0].links == (
         ("Read: Processors", "processors.md"),
         ("Compare: CPU and GPU", "processors.md#processors--gpu"),
     )
@@ -207,6 +212,14 @@ def test_tree_outline_nests_a_long_chain_only_so_deep(site) -> None:
         return 1 + max((depth(c) for c in entry.children), default=0)
 
     assert max(depth(e) for e in top) <= 2 * MAX_NESTED_QUESTIONS + 1
+
+
+def test_outcome_section_is_the_heading_that_names_the_answer(site) -> None:
+    # "Kinds" is the processors topic's one heading; plurals and case do not matter.
+    assert outcome_section(site, "processors", "kind") == ("Kinds", "kinds")
+    assert outcome_section(site, "processors", "The kinds of processor") == ("Kinds", "kinds")
+    assert outcome_section(site, "processors", "GPU") is None
+    assert outcome_section(site, "no-such-topic", "Kinds") is None
 
 
 def test_tree_data_is_script_safe(site) -> None:

@@ -135,6 +135,7 @@
         head.append(count("Answer"), rich("outcome", node, "answer"));
         const why = set.appendChild(make("p")).appendChild(rich("outcome", node, "why"));
         set.appendChild(make("p")).append(rich("outcome", node, "links"));
+        set.querySelectorAll("a[href*='#']").forEach(keepPath);
         focus = [head, head.textContent + ". " + why.textContent];
       }
       focus[0].tabIndex = -1;
@@ -157,6 +158,26 @@
         }
       }
       return focus;
+    }
+
+    // A link to a part of this page (a section, a table row) would replace the fragment
+    // that holds the walked path: scroll there instead and keep the fragment.
+    function keepPath(a) {
+      const url = new URL(a.href, location.href);
+      if (url.origin + url.pathname != location.origin + location.pathname) return;
+      a.onclick = (event) => {
+        let target;
+        try {
+          target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        } catch (e) {}
+        if (!target) return;
+        event.preventDefault();
+        SS.emit(target, "ss:reveal", { id: target.id });
+        target.scrollIntoView({ block: "start" });
+        const focus = target.closest("tr, h2, h3, h4") || target;
+        if (!focus.hasAttribute("tabindex")) focus.tabIndex = -1;
+        focus.focus({ preventScroll: true });
+      };
     }
 
     back.onclick = () => go(path.slice(0, -1));
