@@ -120,6 +120,7 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         tree["nodes"][0]["help"] = "h"
         for question in raw["questions"]:
             question["source"] = "s"
+            question["explanation"] = "e"
 
 
 class _Filler:
