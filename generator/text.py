@@ -215,9 +215,10 @@ def tooltip(text: str) -> str:
     """``text`` for an abbreviation's definition: one line, escaped twice.
 
     Material's tooltip shows an ``<abbr>``'s title as HTML, and the title attribute is
-    decoded once on the way, so ``<T>`` must reach it as ``&amp;lt;T&amp;gt;``.
+    decoded once on the way, so ``<T>`` must reach it as ``&amp;lt;T&amp;gt;``. Quotes are
+    escaped once only: they cannot make markup, and print prints the title as it is decoded.
     """
-    return html.escape(escaped(text), quote=False)
+    return html.escape(html.escape(plain(text), quote=False), quote=True)
 
 
 def escaped(text: str) -> str:
