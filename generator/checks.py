@@ -165,6 +165,7 @@ def find_problems(bank: Bank) -> list[Problem]:
         _check_coverage(report, domain.topics, coverage)
         _check_explanations(report, domain.questions)
     lint_bank(report, [q for d in bank.domains for q in d.questions])
+    check_exam_status(report, bank)
     check_careless_input(report, bank)
     return sorted(report.problems)
 
@@ -673,6 +674,19 @@ def lint_bank(report: _Report, questions: Sequence[Question]) -> None:
             "warning",
         )
     )
+
+
+def check_exam_status(report: _Report, bank: Bank) -> None:
+    """A retiring or retired exam needs the date learners must know (an error)."""
+    exam = bank.exam
+    if exam.status != "current" and exam.retired_on is None:
+        report.add(
+            exam,
+            "retired_on",
+            f"an exam with status '{exam.status}' needs 'retired_on', the last day it can "
+            "be taken (YYYY-MM-DD)",
+            field="status",
+        )
 
 
 # ---- careless input: what MkDocs would otherwise trip over -----------------------------

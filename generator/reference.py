@@ -48,6 +48,7 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
         "source": "exam guide, sample question 3",
         "explanation": "Batch Transform is the only option with no endpoint left running.",
     },
+    "Term": {"kind": "concept"},
 }
 
 

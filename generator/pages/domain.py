@@ -18,6 +18,7 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     return {
         "content": content,
         "weight": views.blueprint_weight(site, content.domain.number),
+        "weight_line": views.weight_line(site, content.domain.number),
         "topics": views.topic_rows(site, content, page.path),
         "table_links": tables,
         "tree_links": trees,
