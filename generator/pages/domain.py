@@ -22,4 +22,8 @@ def context(site: Site, page: Page) -> dict[str, Any]:
         "topics": views.topic_rows(site, content, page.path),
         "table_links": tables,
         "tree_links": trees,
+        "downloads": [
+            (title, what, views.link(page.path, path))
+            for title, what, path in site.downloads.get(content.domain.number, [])
+        ],
     }
