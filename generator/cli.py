@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.build import check
-from generator.errors import GeneratorError
-from generator.settings import DataFolder, data_folder
+from generator.errors import BuildError, GeneratorError
+from generator.formats.commands import COMMANDS as FORMAT_COMMANDS
+from generator.formats.commands import add_commands as add_format_commands
+from generator.formats.commands import run as run_format_command
+from generator.settings import DataFolder, data_folder, exported
 
 
 def _common(default: bool) -> argparse.ArgumentParser:
@@ -72,11 +77,15 @@ def _parser() -> argparse.ArgumentParser:
         "pdf", parents=common, help="print each domain's study sheet to PDF with Chromium"
     )
     pdf_cmd.add_argument(
-        "--site", type=Path, default=Path("site"), help="built site (default: site)"
+        "--site",
+        type=Path,
+        default=None,
+        help="a built site to print (default: build the data folder's site first)",
     )
     pdf_cmd.add_argument(
         "--out", type=Path, default=Path("dist/pdf"), help="output folder (default: dist/pdf)"
     )
+    add_format_commands(commands, common)
     init_cmd = commands.add_parser(
         "init", parents=common, help="write a minimal, valid new exam into a new or empty DIR"
     )
@@ -133,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
         say(f"schemas and reference in {out}: {len(changed)} written")
         return 0
     folder = data_folder(Path.cwd(), args.data)
+    if args.command in FORMAT_COMMANDS:
+        return run_format_command(args, folder.path)
     if args.command == "check":
         bank, warnings = check(folder.path)
         _print_warnings(warnings, args.quiet)
@@ -149,19 +160,37 @@ def _run(args: argparse.Namespace) -> int:
             print(f"note: {note}", file=sys.stderr)
     elif args.command == "offline":
         from generator.offline import build_offline
-        from generator.settings import exported
 
         with exported(folder):
             where = build_offline(Path.cwd(), args.out, args.zip)
         say(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
     elif args.command == "pdf":
-        from generator.pdf import write_pdfs
-
-        for pdf in write_pdfs(args.site, args.out):
+        for pdf in _pdfs(folder, args.site, args.out):
             say(f"wrote {pdf}")
     else:
         _build(folder, args.docs, say)
     return 0
+
+
+def _pdfs(folder: DataFolder, site: Path | None, out: Path) -> list[Path]:
+    """Print the study sheets of ``site``, or of the data folder's site built for the run."""
+    from generator.pdf import check_out_dir, write_pdfs
+
+    check_out_dir(out)  # before a build of the whole site, not after
+    if site is not None:
+        return write_pdfs(site, out)
+    with tempfile.TemporaryDirectory(prefix="studysite-pdf-") as temp:
+        built = Path(temp) / "site"
+        with exported(folder):
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(built)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        if result.returncode != 0:
+            raise BuildError(f"building the site of {folder.path} failed:\n{result.stderr}")
+        return write_pdfs(built, out)
 
 
 def _build(folder: DataFolder, docs: Path, say: Say) -> None:

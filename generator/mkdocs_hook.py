@@ -26,9 +26,12 @@ from mkdocs.structure.pages import Page
 if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator import staging
+from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
 from generator.model import Exam
 from generator.settings import SETTING, DataFolder, build_pages, data_folder, site_texts
+from generator.staging import on_build_error, on_post_build, on_shutdown
 from generator.views import nav
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -37,17 +40,19 @@ log = logging.getLogger("mkdocs.hooks.generator")
 _serving = False
 _errors: list[str] = []
 _last_nav: list[dict[str, object]] | None = None
+_last_exam: Exam | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is ``mkdocs serve`` (the hook module lives for the whole run)."""
     global _serving
     _serving = command == "serve"
+    staging.on_startup(command=command, dirty=dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the pages from the data folder setting; set ``nav`` and the site's name."""
-    global _last_nav
+    global _last_nav, _last_exam
     folder = _data_folder(config)
     try:
         result = build_pages(folder, Path(config.docs_dir))
@@ -58,9 +63,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _show_errors(error, config)
         return config
     _errors.clear()
-    _name_site(config, result.site.bank.exam)
+    _last_exam = result.site.bank.exam
+    _name_site(config, _last_exam)
     if not config.nav:
         config.nav = _last_nav = nav(result.site)
+    staging.stage_site_dir(config)  # a failed build keeps the previous site (staging.py)
     return config
 
 
@@ -84,12 +91,22 @@ def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
     log.error("the study data has errors; the pages show them until they are fixed:\n%s", error)
     if not config.nav and _last_nav is not None:
         config.nav = _last_nav
+    if _last_exam is not None:
+        _name_site(config, _last_exam)
+    # Before the first good build there are no generated snippets to append; do not fail on it.
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if isinstance(snippets, dict):
+        snippets["check_paths"] = False
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """With data errors and no pages yet, add a home page that can show them."""
-    if _errors and files.get_file_from_path("index.md") is None:
-        files.append(File.generated(config, "index.md", content="# The study data has errors\n"))
+    if not _errors:
+        return files
+    missing = {"index.md": "# The study data has errors\n", **bundle_assets(Path(config.docs_dir))}
+    for path, text in missing.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=text))
     return files
 
 
@@ -121,3 +138,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     """Reload on an edit in the data folder the setting names, wherever it is."""
     server.watch(str(_data_folder(config).path.resolve()))
     return server
+
+
+# MkDocs finds a hook's events by name: these build into a staging folder and swap it in.
+__all__ = ["on_build_error", "on_post_build", "on_shutdown"]

@@ -25,6 +25,7 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
         "score_min": 100,
         "score_max": 1000,
         "passing_score": 750,
+        "passing_percent": 72,
         "status": "retired",
         "retired_on": "2026-03-31",
     },
@@ -43,7 +44,12 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
     "Attribute": {"sortable": False},
     "Table": {"notes": ["Prices are examples only."]},
     "TreeQuestion": {"help": "Think about how often the workload runs."},
-    "Question": {"shuffle": False, "source": "exam guide, sample question 3"},
+    "Question": {
+        "shuffle": False,
+        "source": "exam guide, sample question 3",
+        "explanation": "Batch Transform is the only option with no endpoint left running.",
+    },
+    "Term": {"kind": "concept"},
 }
 
 

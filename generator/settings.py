@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from generator import text
 from generator.errors import BuildError
 from generator.model import Exam
 
@@ -146,7 +147,7 @@ def check_same_source(folder: DataFolder, docs_dir: Path) -> None:
         return
     shown = _relative(recorded)
     raise BuildError(
-        f"{docs_dir} holds the pages of the data folder {shown}, and this build would "
+        f"{_relative(docs_dir)} holds the pages of the data folder {shown}, and this build would "
         f"replace them with those of {folder.path} ({folder.origin}). Name the folder you "
         f"mean: set `{SETTING}: {shown}` under `extra:` in {CONFIG_FILE}, or run with "
         f"{DATA_ENV}={shown}, or pass --data {folder.path} to build from {folder.path}"
@@ -180,15 +181,23 @@ class SiteTexts:
 
 
 def site_texts(exam: Exam) -> SiteTexts:
-    """Name the site after the exam (so a new exam's site holds no word of another)."""
+    """Name the site after the exam (so a new exam's site holds no word of another).
+
+    MkDocs' theme prints these as they are (in text and in attributes), so they are HTML:
+    escaped plain text, and the footer as inline text (generator/text.py).
+    """
+    provider = text.plain(exam.provider)
     return SiteTexts(
-        name=f"{exam.code} study site",
-        description=(
+        name=text.escaped(f"{exam.code} study site"),
+        description=text.escaped(
             f"Study pages, decision trees, comparison tables and self-check quizzes for "
-            f"{exam.title} ({exam.code}) from {exam.provider}."
+            f"{exam.title} ({exam.code}) from {provider}."
         ),
-        copyright=exam.disclaimer
-        or f"Study notes written for learners. Not affiliated with or endorsed by {exam.provider}.",
+        copyright=str(text.inline(exam.disclaimer))
+        if exam.disclaimer
+        else text.escaped(
+            f"Study notes written for learners. Not affiliated with or endorsed by {provider}."
+        ),
     )
 
 

@@ -14,7 +14,8 @@ progress files are not, so nothing in a text field may run script in a learner's
   any extension that reads files; then ``nh3`` cleans the result with one allowlist: no
   ``on*`` attribute, no ``style``, no ``<iframe>``, no ``javascript:`` or ``data:`` URL.
 - The result is *inert*: every character that Markdown, ``attr_list``, the emoji or the
-  snippets extension would read in its text (``* _ { } [ ] ( ) | : ! # ` ~ - + =`` and
+  snippets extension would read in its text (``* _ { } [ ] ( ) | : ! # ` ~ + =``, a hyphen
+  at the start of a line, and
   the backslash) is written as a character reference. The page's own Markdown pass
   (MkDocs) can still mark abbreviations in it, but it cannot turn any of it into markup,
   a link or an attribute.
@@ -56,8 +57,10 @@ TAGS = frozenset(
 )
 """HTML elements a rendered text may hold (what Markdown makes, and what prose may use)."""
 
-ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
-"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped."""
+ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}}
+"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped.
+
+No ``title``: Material's tooltips show a link's or an abbreviation's title as HTML."""
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes kept; a link with any other scheme (``javascript:``, ``data:``) loses it."""
@@ -67,8 +70,20 @@ INLINE_TAGS = frozenset({"a", "abbr", "b", "br", "code", "del", "em", "i", "kbd"
 
 # Characters a later Markdown pass could read as syntax (emphasis, links, attr_list's
 # braces, emoji's colons, snippets' "--8<--", tables' pipes, headings, escapes).
-_INERT = {ch: f"&#{ord(ch)};" for ch in "*_{}[]()|:!#`~\\-+=^"}
+# A hyphen is syntax only at the start of a line (lists, rules, setext headings, snippets'
+# "--8<--"), so only there is it written as a reference: "SSE-KMS" stays one word, which the
+# page's abbreviation marking must see whole.
+_INERT = {ch: f"&#{ord(ch)};" for ch in "*_{}[]()|:!#`~\\+=^"}
 _INERT_TABLE = str.maketrans(_INERT)
+_LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
+
+
+def _inert_text(text: str) -> str:
+    # Translate first: the hyphens' references hold a "#" that must stay as it is.
+    text = text.translate(_INERT_TABLE)
+    return _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
+
+
 # A tag as nh3 serialises it: attribute values are always double-quoted.
 _TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 _ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
@@ -138,7 +153,8 @@ def clean(fragment: str, tags: frozenset[str] = TAGS) -> str:
     return nh3.clean(
         fragment,
         tags=set(tags),
-        attributes={k: v for k, v in ATTRIBUTES.items() if k in tags},
+        # "*": none, or nh3 keeps its default lang and title on every element.
+        attributes={"*": set(), **{k: v for k, v in ATTRIBUTES.items() if k in tags}},
         url_schemes=set(URL_SCHEMES),
         clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
         strip_comments=True,
@@ -155,7 +171,7 @@ def _inert(fragment: str) -> str:
                 lambda m: m.group(0).replace("<", "&lt;").replace(">", "&gt;"), part
             )
         else:
-            parts[i] = part.translate(_INERT_TABLE)
+            parts[i] = _inert_text(part)
     return "".join(parts)
 
 
@@ -192,7 +208,17 @@ def plain(text: str) -> str:
 
 def plain_html(text: str) -> Markup:
     """``text`` as escaped, inert plain text, for a Markdown page: headings, titles, tooltips."""
-    return Markup(html.escape(plain(text), quote=True).translate(_INERT_TABLE))
+    return Markup(_inert_text(html.escape(plain(text), quote=True)))
+
+
+def tooltip(text: str) -> str:
+    """``text`` for an abbreviation's definition: one line, escaped twice.
+
+    Material's tooltip shows an ``<abbr>``'s title as HTML, and the title attribute is
+    decoded once on the way, so ``<T>`` must reach it as ``&amp;lt;T&amp;gt;``. Quotes are
+    escaped once only: they cannot make markup, and print prints the title as it is decoded.
+    """
+    return html.escape(html.escape(plain(text), quote=False), quote=True)
 
 
 def escaped(text: str) -> str:
@@ -209,15 +235,12 @@ def table_cell(text: str) -> Markup:
     return inline(text)
 
 
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_HTML_HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
 def link_targets(text: str) -> list[str]:
-    """Every link target written in ``text`` (Markdown inline, reference, or HTML ``href``)."""
-    found = _MD_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text)
-    return found + _HTML_HREF.findall(text)
+    """Every link target Markdown makes of ``text``, before cleaning (for the checks)."""
+    return [html.unescape(target) for target in _HREF.findall(_convert(text, prose=True))]
 
 
 _ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")
@@ -241,3 +264,12 @@ def url_problem(url: str) -> str:
     if not parts.hostname:
         return "expected a web address with a host name"
     return ""
+
+
+@functools.lru_cache(maxsize=8_192)
+def standalone(text: str) -> str:
+    """A non-prose field as safe inline HTML for readers with no Markdown pass (Anki, QTI).
+
+    What :func:`inline` makes, without the inert character references.
+    """
+    return " ".join(clean(_convert(text, prose=False), INLINE_TAGS).split())

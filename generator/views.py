@@ -11,6 +11,7 @@ import json
 import os
 import posixpath
 import re
+from collections import Counter, deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,12 +21,14 @@ from markdown.extensions.toc import slugify  # MkDocs heading ids
 
 from generator import text
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Callout,
     CalloutKind,
     DomainContent,
     Exam,
     Link,
+    Outcome,
     Question,
     Successor,
     Table,
@@ -103,7 +106,15 @@ def row_anchor(table_id: str, item_id: str) -> str:
 
 
 PageKind = Literal[
-    "home", "glossary", "progress", "domain", "topic", "questions", "takeaways", "study-sheet"
+    "home",
+    "glossary",
+    "progress",
+    "exam",
+    "domain",
+    "topic",
+    "questions",
+    "takeaways",
+    "study-sheet",
 ]
 
 
@@ -130,6 +141,8 @@ class Site:
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -181,6 +194,7 @@ def build_site(bank: Bank) -> Site:
                     site.table_pages[table_id] = site.topic_pages[topic.id]
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
+    site.pages.append(Page("exam.md", "Practice exam", "exam"))
     site.pages.append(Page("progress.md", "Your progress", "progress"))
     site.pages.append(Page("glossary.md", "Glossary", "glossary"))
     return site
@@ -202,6 +216,7 @@ def nav(site: Site) -> list[dict[str, object]]:
         # MkDocs' theme prints navigation titles as they are: they must be HTML already.
         section = f"Domain {content.domain.number}: {content.domain.title}"
         items.append({text.escaped(section): children})
+    items.append({"Practice exam": "exam.md"})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})
     return items
@@ -243,7 +258,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     views = []
     for number, question in enumerate(questions, start=1):
         options = [
-            OptionView(i, letter(i), o.text, o.correct, o.why)
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
             for i, o in enumerate(question.options)
         ]
         topics = [
@@ -289,7 +304,7 @@ def _cell(kind: str, value: object, unit: str | None) -> str:
         return '<span class="ss-no">:material-close: No</span>'
     if kind == "number":
         number = f"{value:g}" if isinstance(value, float) else str(value)
-        return f"{number} {unit}" if unit else number
+        return f"{number} {md_cell(unit)}" if unit else number
     return md_cell(str(value))
 
 
@@ -326,21 +341,38 @@ def table_view(site: Site, table: Table, page_path: str) -> TableView:
 
 @dataclass(frozen=True)
 class OutlineEntry:
-    """One entry of a tree's static outline: a question, a choice or an outcome."""
+    """One entry of a tree's static outline: a question, a choice, an outcome or a "go to".
 
-    kind: Literal["question", "choice", "outcome"]
+    A "go to" entry stands for a question written out elsewhere in the outline; its ``ref``
+    is that question's id and ``anchor`` the id of its entry.
+    """
+
+    kind: Literal["question", "choice", "outcome", "goto"]
     text: str
     ref: str
     why: str = ""
     links: tuple[tuple[str, str], ...] = ()
     children: tuple[OutlineEntry, ...] = ()
+    anchor: str = ""
+
+
+MAX_NESTED_QUESTIONS = 6
+"""Deepest a question nests under the choices above it before it gets its own entry."""
+
+
+def outline_anchor(tree: Tree, node_id: str) -> str:
+    """Id of a question's entry in the outline, the target of "go to" links."""
+    return f"tree-{tree.id}--{node_id}"
 
 
 def outcome_links(
     site: Site, tree: Tree, outcome_id: str, page_path: str
 ) -> tuple[tuple[str, str], ...]:
     """Links of an outcome: its topic, and its row in a comparison table when it has one."""
-    outcome = next(o for o in tree.outcomes if o.id == outcome_id)
+    return _links_of(site, next(o for o in tree.outcomes if o.id == outcome_id), page_path)
+
+
+def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, str], ...]:
     title = site.topic_titles.get(outcome.topic, outcome.topic)
     topic_page = site.topic_pages.get(outcome.topic, page_path)
     section = outcome_section(site, outcome.topic, outcome.answer)
@@ -387,27 +419,61 @@ def outcome_section(site: Site, topic_id: str, answer: str) -> tuple[str, str] |
     return None
 
 
-def tree_outline(site: Site, tree: Tree, page_path: str) -> OutlineEntry:
-    """The whole tree from its start node as nested entries (shared subtrees repeat)."""
+def tree_outline(site: Site, tree: Tree, page_path: str) -> tuple[OutlineEntry, ...]:
+    """The whole tree as nested entries, each question written out once.
+
+    A question that several choices lead to (or one nested too deep) gets an entry of its
+    own at the top level; the choices lead to it with a "go to" entry. So the outline grows
+    with the nodes and choices, never with the number of paths. The start comes first.
+    """
     nodes = {n.id: n for n in tree.nodes}
     outcomes = {o.id: o for o in tree.outcomes}
+    parents = Counter(c.next for n in tree.nodes for c in n.choices if c.next in nodes)
+    links = {o.id: _links_of(site, o, page_path) for o in tree.outcomes}
+    placed: set[str] = set()
+    pending = deque([tree.start])  # questions that get a top-level entry, in order
+    queued = {tree.start}
 
-    def walk(node_id: str, seen: frozenset[str]) -> OutlineEntry:
-        if node_id in outcomes:
-            outcome = outcomes[node_id]
-            links = outcome_links(site, tree, node_id, page_path)
-            return OutlineEntry("outcome", outcome.answer, outcome.id, outcome.why, links)
+    def entry(node_id: str, depth: int) -> OutlineEntry:
         node = nodes[node_id]
-        choices = tuple(
-            OutlineEntry(
-                "choice", c.label, f"{node.id}:{i}", children=(walk(c.next, seen | {node_id}),)
+        placed.add(node_id)
+        choices = []
+        for i, choice in enumerate(node.choices):
+            target = choice.next
+            if target in outcomes:
+                outcome = outcomes[target]
+                child = OutlineEntry(
+                    "outcome", outcome.answer, outcome.id, outcome.why, links[target]
+                )
+            elif target not in nodes:
+                continue
+            elif target in placed or parents[target] > 1 or depth >= MAX_NESTED_QUESTIONS:
+                if target not in queued:
+                    pending.append(target)
+                    queued.add(target)
+                child = OutlineEntry(
+                    "goto", nodes[target].question, target, anchor=outline_anchor(tree, target)
+                )
+            else:
+                child = entry(target, depth + 1)
+            choices.append(
+                OutlineEntry("choice", choice.label, f"{node_id}:{i}", children=(child,))
             )
-            for i, c in enumerate(node.choices)
-            if c.next not in seen
+        return OutlineEntry(
+            "question",
+            node.question,
+            node_id,
+            node.help or "",
+            children=tuple(choices),
+            anchor=outline_anchor(tree, node_id),
         )
-        return OutlineEntry("question", node.question, node.id, node.help or "", children=choices)
 
-    return walk(tree.start, frozenset())
+    top: list[OutlineEntry] = []
+    while pending:
+        node_id = pending.popleft()
+        if node_id in nodes and node_id not in placed:
+            top.append(entry(node_id, 1))
+    return tuple(top)
 
 
 def tree_data(tree: Tree) -> str:
