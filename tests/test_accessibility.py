@@ -65,8 +65,11 @@ def use_widgets(page: Any) -> None:
             if not options.count():
                 break
             options.first.click()
-    for sort in page.locator(".ss-table .ss-sort").all()[:1]:
-        sort.click()
+    for table in page.locator(".ss-table[data-ss-ready]").all()[:1]:
+        # A phone shows cards, without the header: switch to the table, then sort.
+        if "ss-table--cards" in (table.get_attribute("class") or ""):
+            table.get_by_role("button", name="Show as a table").click()
+        table.locator(".ss-sort").first.click()
 
 
 def open_search(page: Any) -> None:
