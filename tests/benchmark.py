@@ -62,7 +62,6 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
-from generator.settings import DATA_ENV  # noqa: E402 - the data-folder setting
 from tests.synthetic import edit_question, generate  # noqa: E402
 
 # tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
@@ -346,6 +345,9 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     project.mkdir()
     copy_project(project, data)
     site = work / "site"
+    # Imported here, not at the top: the _mkdocs child must import the project copy's package.
+    from generator.settings import DATA_ENV
+
     env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
     warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
@@ -548,6 +550,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     from playwright.sync_api import sync_playwright
 
     from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.settings import DATA_ENV
     from tests.conftest import copy_project, serve
 
     data = work / "data"
