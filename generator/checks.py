@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from generator import text
 from generator.errors import DataError, Problem, Severity
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Node,
     Question,
@@ -162,7 +163,9 @@ def find_problems(bank: Bank) -> list[Problem]:
             _check_question(report, path, question, topics)
             lint_question(report, path, question)
         _check_coverage(report, domain.topics, coverage)
+        _check_explanations(report, domain.questions)
     lint_bank(report, [q for d in bank.domains for q in d.questions])
+    check_exam_status(report, bank)
     check_careless_input(report, bank)
     return sorted(report.problems)
 
@@ -441,7 +444,7 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
             )
         texts.setdefault(key, i)
         for field in ("text", "why"):
-            match = _LETTER_REFERENCE.search(getattr(option, field))
+            match = _LETTER_REFERENCE.search(getattr(option, field) or "")
             if match:
                 report.add(
                     option,
@@ -451,6 +454,25 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
                     "warning",
                     field=field,
                 )
+
+
+def _check_explanations(report: _Report, questions: Sequence[Question]) -> None:
+    """Warn once per file about options without a ``why`` (imported banks often lack them)."""
+    missing: dict[str, tuple[Question, int, int]] = {}
+    for question in questions:
+        count = sum(1 for option in question.options if option.why is None)
+        if count:
+            first, options, counted = missing.get(question.at.file, (question, 0, 0))
+            missing[question.at.file] = (first, options + count, counted + 1)
+    for first, options, counted in missing.values():
+        report.add(
+            first,
+            "questions",
+            f"{options} option{'s' if options != 1 else ''} in {counted} "
+            f"question{'s' if counted != 1 else ''} {'have' if options != 1 else 'has'} "
+            f"no explanation ('why'); learners see \"{NO_EXPLANATION}\"",
+            "warning",
+        )
 
 
 def _check_coverage(report: _Report, topics: Sequence[Node], counts: Counter[str]) -> None:
@@ -596,7 +618,7 @@ def lint_question(report: _Report, path: str, question: Question) -> None:
                 field="text",
             )
         for field in ("text", "why"):
-            letters = _LETTER_COMBINATION.search(getattr(option, field))
+            letters = _LETTER_COMBINATION.search(getattr(option, field) or "")
             if letters:
                 report.add(
                     option,
@@ -652,6 +674,19 @@ def lint_bank(report: _Report, questions: Sequence[Question]) -> None:
             "warning",
         )
     )
+
+
+def check_exam_status(report: _Report, bank: Bank) -> None:
+    """A retiring or retired exam needs the date learners must know (an error)."""
+    exam = bank.exam
+    if exam.status != "current" and exam.retired_on is None:
+        report.add(
+            exam,
+            "retired_on",
+            f"an exam with status '{exam.status}' needs 'retired_on', the last day it can "
+            "be taken (YYYY-MM-DD)",
+            field="status",
+        )
 
 
 # ---- careless input: what MkDocs would otherwise trip over -----------------------------

@@ -17,6 +17,9 @@ from pathlib import Path
 
 from generator.build import check
 from generator.errors import BuildError, GeneratorError
+from generator.formats.commands import COMMANDS as FORMAT_COMMANDS
+from generator.formats.commands import add_commands as add_format_commands
+from generator.formats.commands import run as run_format_command
 from generator.settings import DataFolder, data_folder, exported
 
 
@@ -82,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf_cmd.add_argument(
         "--out", type=Path, default=Path("dist/pdf"), help="output folder (default: dist/pdf)"
     )
+    add_format_commands(commands, common)
     init_cmd = commands.add_parser(
         "init", parents=common, help="write a minimal, valid new exam into a new or empty DIR"
     )
@@ -138,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
         say(f"schemas and reference in {out}: {len(changed)} written")
         return 0
     folder = data_folder(Path.cwd(), args.data)
+    if args.command in FORMAT_COMMANDS:
+        return run_format_command(args, folder.path)
     if args.command == "check":
         bank, warnings = check(folder.path)
         _print_warnings(warnings, args.quiet)
@@ -168,8 +174,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _pdfs(folder: DataFolder, site: Path | None, out: Path) -> list[Path]:
     """Print the study sheets of ``site``, or of the data folder's site built for the run."""
-    from generator.pdf import write_pdfs
+    from generator.pdf import check_out_dir, write_pdfs
 
+    check_out_dir(out)  # before a build of the whole site, not after
     if site is not None:
         return write_pdfs(site, out)
     with tempfile.TemporaryDirectory(prefix="studysite-pdf-") as temp:

@@ -26,10 +26,12 @@ from mkdocs.structure.pages import Page
 if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator import staging
 from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
 from generator.model import Exam
 from generator.settings import SETTING, DataFolder, build_pages, data_folder, site_texts
+from generator.staging import on_build_error, on_post_build, on_shutdown
 from generator.views import nav
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -45,6 +47,7 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is ``mkdocs serve`` (the hook module lives for the whole run)."""
     global _serving
     _serving = command == "serve"
+    staging.on_startup(command=command, dirty=dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -64,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _name_site(config, _last_exam)
     if not config.nav:
         config.nav = _last_nav = nav(result.site)
+    staging.stage_site_dir(config)  # a failed build keeps the previous site (staging.py)
     return config
 
 
@@ -134,3 +138,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     """Reload on an edit in the data folder the setting names, wherever it is."""
     server.watch(str(_data_folder(config).path.resolve()))
     return server
+
+
+# MkDocs finds a hook's events by name: these build into a staging folder and swap it in.
+__all__ = ["on_build_error", "on_post_build", "on_shutdown"]

@@ -138,6 +138,8 @@ class Exam(Node):
     """Highest possible scaled score, if known."""
     passing_score: int | None = None
     """Scaled score needed to pass, if known."""
+    passing_percent: float | None = Field(default=None, gt=0, le=100)
+    """Percent right that passes, where the exam publishes one (the practice exam uses it)."""
     response_types: list[ResponseType] = Field(default_factory=list)
     """Kinds of questions in the exam, shown on the home page."""
     summary: Text
@@ -157,12 +159,6 @@ class Exam(Node):
     successors: list[Successor] = Field(
         default_factory=list, description="Current exams that test the same material."
     )
-
-    @model_validator(mode="after")
-    def _retirement_has_a_date(self) -> Exam:
-        if self.status != "current" and self.retired_on is None:
-            raise ValueError(f"an exam with status '{self.status}' needs 'retired_on' (a date)")
-        return self
 
 
 # ---- topic content blocks ---------------------------------------------------------------
@@ -418,6 +414,10 @@ class Tree(Node):
 Difficulty = Literal["easy", "medium", "hard"]
 
 
+NO_EXPLANATION = "No explanation given"
+"""What learners see for an option without a ``why`` (imported banks often have none)."""
+
+
 class Option(Node):
     """An answer option with the reason it is right or wrong."""
 
@@ -425,8 +425,8 @@ class Option(Node):
     """The option as the learner reads it; never refer to other options by letter."""
     correct: bool = False
     """Whether this option is a right answer."""
-    why: Text
-    """Why the option is right or wrong, shown after the learner answers."""
+    why: Text | None = None
+    """Why the option is right or wrong, shown after answering (else: No explanation given)."""
 
 
 class Question(Node):
@@ -446,6 +446,8 @@ class Question(Node):
     """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
     difficulty: Difficulty | None = None
     """How hard the question is: easy, medium or hard."""
+    explanation: Text | None = None
+    """General feedback on the whole question, shown with the answer (optional)."""
     source: str | None = None
     """Where the question comes from, for the author's records."""
 
@@ -501,8 +503,11 @@ class DomainFile(Node):
     """Practice questions."""
 
 
+TermKind = Literal["abbreviation", "concept"]
+
+
 class Term(Node):
-    """A glossary entry: abbreviation and what it stands for."""
+    """A glossary entry: an abbreviation and what it stands for, or a concept and its meaning."""
 
     term: Text
     """The abbreviation as it appears in the text, for example KMS."""
@@ -510,6 +515,9 @@ class Term(Node):
     """What the abbreviation stands for; shown as its tooltip."""
     note: str | None = None
     """A short note shown on the glossary page."""
+    kind: TermKind = "abbreviation"
+    """'abbreviation' (expansion is what it stands for) or 'concept' (expansion is a
+    one-line definition); both are tooltips, each kind has its own glossary table."""
 
 
 class Glossary(Node):

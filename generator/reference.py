@@ -43,7 +43,12 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
     "Attribute": {"sortable": False},
     "Table": {"notes": ["Prices are examples only."]},
     "TreeQuestion": {"help": "Think about how often the workload runs."},
-    "Question": {"shuffle": False, "source": "exam guide, sample question 3"},
+    "Question": {
+        "shuffle": False,
+        "source": "exam guide, sample question 3",
+        "explanation": "Batch Transform is the only option with no endpoint left running.",
+    },
+    "Term": {"kind": "concept"},
 }
 
 

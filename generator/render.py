@@ -29,13 +29,13 @@ def environment() -> jinja2.Environment:
         tree_diagram=diagram.tree_svg,
         letter=views.letter,
         status_notice=views.status_notice,
-        weight_line=views.weight_line,
         # Every text field of the data reaches a page through one of these (generator/text.py).
         inline=text.inline,
         prose=text.block,
         plain=text.plain_html,
         meta=views.meta_value,
         abbreviation_ok=text.abbreviation_ok,
+        tooltip=text.tooltip,
     )
     return env
 

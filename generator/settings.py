@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from generator import text
 from generator.errors import BuildError
 from generator.model import Exam
 
@@ -180,15 +181,23 @@ class SiteTexts:
 
 
 def site_texts(exam: Exam) -> SiteTexts:
-    """Name the site after the exam (so a new exam's site holds no word of another)."""
+    """Name the site after the exam (so a new exam's site holds no word of another).
+
+    MkDocs' theme prints these as they are (in text and in attributes), so they are HTML:
+    escaped plain text, and the footer as inline text (generator/text.py).
+    """
+    provider = text.plain(exam.provider)
     return SiteTexts(
-        name=f"{exam.code} study site",
-        description=(
+        name=text.escaped(f"{exam.code} study site"),
+        description=text.escaped(
             f"Study pages, decision trees, comparison tables and self-check quizzes for "
-            f"{exam.title} ({exam.code}) from {exam.provider}."
+            f"{exam.title} ({exam.code}) from {provider}."
         ),
-        copyright=exam.disclaimer
-        or f"Study notes written for learners. Not affiliated with or endorsed by {exam.provider}.",
+        copyright=str(text.inline(exam.disclaimer))
+        if exam.disclaimer
+        else text.escaped(
+            f"Study notes written for learners. Not affiliated with or endorsed by {provider}."
+        ),
     )
 
 

@@ -57,8 +57,10 @@ TAGS = frozenset(
 )
 """HTML elements a rendered text may hold (what Markdown makes, and what prose may use)."""
 
-ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
-"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped."""
+ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}}
+"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped.
+
+No ``title``: Material's tooltips show a link's or an abbreviation's title as HTML."""
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes kept; a link with any other scheme (``javascript:``, ``data:``) loses it."""
@@ -77,8 +79,9 @@ _LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
 
 
 def _inert_text(text: str) -> str:
-    text = _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
-    return text.translate(_INERT_TABLE)
+    # Translate first: the hyphens' references hold a "#" that must stay as it is.
+    text = text.translate(_INERT_TABLE)
+    return _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
 
 
 # A tag as nh3 serialises it: attribute values are always double-quoted.
@@ -150,7 +153,8 @@ def clean(fragment: str, tags: frozenset[str] = TAGS) -> str:
     return nh3.clean(
         fragment,
         tags=set(tags),
-        attributes={k: v for k, v in ATTRIBUTES.items() if k in tags},
+        # "*": none, or nh3 keeps its default lang and title on every element.
+        attributes={"*": set(), **{k: v for k, v in ATTRIBUTES.items() if k in tags}},
         url_schemes=set(URL_SCHEMES),
         clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
         strip_comments=True,
@@ -207,6 +211,16 @@ def plain_html(text: str) -> Markup:
     return Markup(_inert_text(html.escape(plain(text), quote=True)))
 
 
+def tooltip(text: str) -> str:
+    """``text`` for an abbreviation's definition: one line, escaped twice.
+
+    Material's tooltip shows an ``<abbr>``'s title as HTML, and the title attribute is
+    decoded once on the way, so ``<T>`` must reach it as ``&amp;lt;T&amp;gt;``. Quotes are
+    escaped once only: they cannot make markup, and print prints the title as it is decoded.
+    """
+    return html.escape(html.escape(plain(text), quote=False), quote=True)
+
+
 def escaped(text: str) -> str:
     """``text`` as escaped plain text, for HTML no Markdown runs over: navigation, ``<title>``.
 
@@ -221,15 +235,12 @@ def table_cell(text: str) -> Markup:
     return inline(text)
 
 
-_MD_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REFERENCE_TARGET = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_HTML_HREF = re.compile(r"""\b(?:href|src)\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
 def link_targets(text: str) -> list[str]:
-    """Every link target written in ``text`` (Markdown inline, reference, or HTML ``href``)."""
-    found = _MD_LINK_TARGET.findall(text) + _REFERENCE_TARGET.findall(text)
-    return found + _HTML_HREF.findall(text)
+    """Every link target Markdown makes of ``text``, before cleaning (for the checks)."""
+    return [html.unescape(target) for target in _HREF.findall(_convert(text, prose=True))]
 
 
 _ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")
@@ -253,3 +264,12 @@ def url_problem(url: str) -> str:
     if not parts.hostname:
         return "expected a web address with a host name"
     return ""
+
+
+@functools.lru_cache(maxsize=8_192)
+def standalone(text: str) -> str:
+    """A non-prose field as safe inline HTML for readers with no Markdown pass (Anki, QTI).
+
+    What :func:`inline` makes, without the inert character references.
+    """
+    return " ".join(clean(_convert(text, prose=False), INLINE_TAGS).split())

@@ -110,12 +110,12 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         ],
     ),
     (
-        "option-without-why",
+        "option-with-empty-why",
         "domain-1/content.yml",
         "      - text: In the GPU fan\n        why: A fan cools.",
-        "      - text: In the GPU fan",
+        "      - text: In the GPU fan\n        why: ''",
         [
-            "data/domain-1/content.yml:100: questions[2].options[1].why: missing required field 'why'"
+            "data/domain-1/content.yml:101: questions[2].options[1].why: expected non-empty text, found ''"
         ],
     ),
     (

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 
+from generator.checks import check_bank
+from generator.errors import DataError
 from generator.load import load_bank
 from generator.model import Exam, Successor
 from generator.render import render_pages
@@ -71,9 +73,18 @@ def test_a_retiring_exam_gives_its_last_day() -> None:
     )
 
 
-def test_a_retired_exam_needs_its_date() -> None:
-    with pytest.raises(ValidationError, match="an exam with status 'retired' needs 'retired_on'"):
-        Exam.model_validate({**BASE, "status": "retired"})
+def test_a_retired_exam_needs_its_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(FIXTURES / "mini", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    exam = tmp_path / "data" / "exam.yml"
+    exam.write_text(exam.read_text() + "status: retired\n")
+    line = exam.read_text().splitlines().index("status: retired") + 1
+    with pytest.raises(DataError) as raised:
+        check_bank(load_bank(Path("data")))
+    assert [str(p) for p in raised.value.problems] == [
+        f"data/exam.yml:{line}: retired_on: an exam with status 'retired' needs 'retired_on', "
+        "the last day it can be taken (YYYY-MM-DD)"
+    ]
 
 
 def test_weight_is_given_once_in_scored_and_all_questions() -> None:

@@ -116,7 +116,7 @@ def test_check_jsonschema_rejects_an_unknown_field(tmp_path: Path) -> None:
     result = _validate("content.schema.json", bad)
     assert result.returncode == 1
     assert "Additional properties are not allowed ('explanation' was unexpected)" in result.stdout
-    assert "'why' is a required property" in result.stdout
+    assert "questions[1].options[2]" in result.stdout
 
 
 def test_reference_lists_every_field_with_type_required_and_example() -> None:

@@ -65,6 +65,11 @@ def test_prose_keeps_its_allowlist_and_shows_other_tags_as_text() -> None:
     assert "<T>" in soup.get_text()
 
 
+def test_a_line_of_snippet_syntax_reads_as_written() -> None:
+    soup = page_pass(str(text.block('--8<-- "notes.md"')))
+    assert soup.get_text().strip() == '--8<-- "notes.md"'
+
+
 def test_markdown_renders_but_attribute_lists_and_snippets_do_not() -> None:
     soup = page_pass(str(text.inline("**bold**{: .x } --8<-- notes.md")))
     strong = soup.find("strong")
@@ -85,6 +90,15 @@ def test_inline_fields_are_one_line_and_never_lists() -> None:
     soup = page_pass(str(text.inline("2. Use KMS\n- then more")))
     assert soup.find(["ol", "ul", "li"]) is None
     assert soup.get_text().strip() == "2. Use KMS - then more"
+
+
+def test_no_title_attribute_reaches_a_tooltip() -> None:
+    # Material's tooltips render titles as HTML.
+    html = str(
+        text.block('[a](https://x.org "<img src=x onerror=alert(1)>") <abbr title="t">T</abbr>')
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert [e.attrs.get("title") for e in soup.find_all(["a", "abbr"])] == [None, None]
 
 
 def test_pipes_do_not_split_a_table_row() -> None:
