@@ -223,7 +223,8 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     start_mock(page)
     assert position(page) == (1, 13)
     page.wait_for_function("() => document.querySelector('.ss-exam__time').textContent != ''")
-    assert page.locator(".ss-exam__time").inner_text() == "Time left 36:00"
+    # The installed clock also runs on its own: a slow machine may show a second gone.
+    assert re.fullmatch(r"Time left (36:00|35:5\d)", page.locator(".ss-exam__time").inner_text())
     first = current(page)
     answer(page, bank, right=True)
     page.get_by_role("button", name="Flag for review").click()
@@ -402,7 +403,7 @@ def test_custom_practice_wrong_only_after_a_first_attempt(
     page.get_by_role("button", name="Submit now").click()
     page.get_by_role("button", name="New practice exam").click()
     page.get_by_label("Only questions I have not answered").check()
-    page.get_by_label("Hard (2)").uncheck()
+    page.get_by_label(re.compile(r"Hard \(\d+\)")).uncheck()
     page.locator("input[name=count]").fill("50")
     page.get_by_role("button", name="Start the custom practice").click()
     page.wait_for_selector("[data-ss-question] input")
