@@ -5,9 +5,8 @@ from __future__ import annotations
 import jinja2
 
 from generator import diagram, pages, views
+from generator.abbreviations import Abbreviations
 from generator.views import Site
-
-ABBREVIATIONS = ".generated/abbreviations.md"
 
 
 def environment() -> jinja2.Environment:
@@ -38,11 +37,10 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     """Every generated file under docs/, path -> Markdown text."""
     env = env or environment()
     files: dict[str, str] = {}
+    abbreviations = Abbreviations.of(site.bank.glossary.terms)
     for page in site.pages:
         template = env.get_template(pages.template(page))
-        files[page.path] = _tidy(template.render(pages.context(site, page)))
-    terms = site.bank.glossary.terms
-    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(terms=terms)
+        files[page.path] = abbreviations.mark(_tidy(template.render(pages.context(site, page))))
     return files
 
 

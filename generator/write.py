@@ -29,7 +29,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _read_manifest(docs_dir: Path) -> list[str]:
+def read_manifest(docs_dir: Path) -> list[str]:
+    """The files the generator last wrote into ``docs_dir`` (none when unreadable)."""
     try:
         data = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -54,7 +55,7 @@ def _write_atomic(path: Path, text: str) -> None:
 def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
     """Write ``files`` (path under docs -> text) when changed; remove stale generated files."""
     report = WriteReport()
-    previous = _read_manifest(docs_dir)
+    previous = read_manifest(docs_dir)
     hand_written = [
         p for p in files if (docs_dir / p).exists() and p not in previous and p != MANIFEST
     ]
@@ -82,7 +83,7 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
                 report.removed.append(rel)
                 _prune_empty(stale.parent, docs_dir)
         manifest = json.dumps({"files": sorted(files)}, indent=1) + "\n"
-        if _read_manifest(docs_dir) != sorted(files):
+        if read_manifest(docs_dir) != sorted(files):
             _write_atomic(docs_dir / MANIFEST, manifest)
     except OSError as error:
         raise BuildError(f"cannot write the generated pages to {docs_dir}: {error}") from error
