@@ -31,8 +31,9 @@ _SKIPPED = re.compile(
     r"ss-sheet-question__options|ss-sheet-glossary)\b"
     r"|<(?P<raw>script|style|svg)\b"
 )
-# Where a new section starts: a Markdown or HTML heading, or a question of a quiz or sheet.
-_SECTION = re.compile(r"^#{1,6}\s|<h[1-6][\s>]|<section\b[^>]*\bclass=\"ss-(?:sheet-)?question\b")
+# Where a new section starts: a Markdown or HTML heading, or a quiz question (its number is
+# a heading, inside the question's <section>).
+_SECTION = re.compile(r"^#{1,6}\s|<h[1-6][\s>]|<section\b[^>]*\bclass=\"ss-question\b")
 # Parts of a line that are not prose: tags, code spans, link targets, attribute lists, entities.
 _NOT_TEXT = re.compile(r"<[^>]*>|`[^`]*`|\]\([^)]*\)|\{[:.#][^}]*\}|\{\s+[^}]*\}|&#?\w+;")
 

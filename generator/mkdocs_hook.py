@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -78,9 +79,16 @@ def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str,
 
 
 def on_page_content(html: str, page: Page, **_: object) -> str:
-    """Leave the questions' headings out of the page's table of contents."""
+    """Leave the questions' headings out of the table of contents, and without permalinks."""
     page.toc.items = without_question_headings(page.toc.items)
-    return html
+    return _STEM_PERMALINK.sub("", html)
+
+
+# The permalink the toc extension gives each question's heading: hidden, its title would still
+# cost a Material tooltip each (content.tooltips mounts one on every [title]).
+_STEM_PERMALINK = re.compile(
+    rf'<a class="headerlink" href="#q-[^"]*{re.escape(STEM_SUFFIX)}" title="[^"]*">[^<]*</a>'
+)
 
 
 def without_question_headings(items: list[AnchorLink]) -> list[AnchorLink]:
