@@ -8,18 +8,18 @@ heading and in each question's stem, and none in the parts a learner does not re
 options, the hidden answers, the answer key, headings, scripts and diagrams. The glossary page
 lists every term, so every abbreviation keeps its expansion one click away.
 
-Only terms written like abbreviations (one word with two or more capitals: ``KMS``, ``IoT``,
-``CI/CD``) are marked; glossary concepts ("Concept drift") are explained on the glossary page
-and add no tooltips.
+Only abbreviations are marked (``kind: abbreviation``, the default, and a term Markdown can
+hold): glossary concepts ("concept drift", "baseline") are explained on the glossary page and
+add no tooltips, so a richer glossary does not make pages slower.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator import text
 from generator.model import Term
 
 # Regions a learner does not read as text in place: the quiz's options (the widget copies
@@ -34,13 +34,15 @@ _SKIPPED = re.compile(
 # Where a new section starts: a Markdown or HTML heading, or a quiz question (its number is
 # a heading, inside the question's <section>).
 _SECTION = re.compile(r"^#{1,6}\s|<h[1-6][\s>]|<section\b[^>]*\bclass=\"ss-question\b")
-# Parts of a line that are not prose: tags, code spans, link targets, attribute lists, entities.
-_NOT_TEXT = re.compile(r"<[^>]*>|`[^`]*`|\]\([^)]*\)|\{[:.#][^}]*\}|\{\s+[^}]*\}|&#?\w+;")
+# Parts of a line that are not prose: code, tags, link targets, attribute lists, entities.
+_NOT_TEXT = re.compile(
+    r"<code\b[^>]*>.*?</code>|<[^>]*>|`[^`]*`|\]\([^)]*\)|\{[:.#][^}]*\}|\{\s+[^}]*\}|&#?\w+;"
+)
 
 
-def is_abbreviation(term: str) -> bool:
-    """Whether a glossary term is an abbreviation to mark: one word, two or more capitals."""
-    return not any(c.isspace() for c in term) and sum(c.isupper() for c in term) >= 2
+def is_abbreviation(term: Term) -> bool:
+    """Whether a glossary term is an abbreviation to mark on the pages (not a concept)."""
+    return term.kind == "abbreviation" and text.abbreviation_ok(term.term)
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,10 @@ class Abbreviations:
     def of(cls, terms: Iterable[Term]) -> Abbreviations:
         """Abbreviations of ``terms`` (concepts and other non-abbreviations are left out)."""
         titles = {
-            t.term: html.escape(" ".join(t.expansion.split()), quote=True).replace("|", "&#124;")
+            # Escaped and inert (text.plain_html): safe in an attribute and in a table cell.
+            t.term: str(text.plain_html(t.expansion))
             for t in terms
-            if is_abbreviation(t.term)
+            if is_abbreviation(t)
         }
         if not titles:
             return cls(None, {})

@@ -13,6 +13,8 @@ from pathlib import Path
 from generator.bundle import bundle_assets
 from generator.checks import check_bank
 from generator.errors import Problem
+from generator.exam_data import exam_data_files
+from generator.formats.downloads import find_downloads
 from generator.load import load_bank
 from generator.model import Bank
 from generator.render import render_pages
@@ -30,7 +32,7 @@ class Result:
     warnings: list[Problem]
     report: WriteReport | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    """Seconds spent in each stage: load, check, render (views and templates) and write."""
+    """Seconds spent in each stage: load, check, exam data, render (views, templates), write."""
 
 
 @contextmanager
@@ -55,7 +57,7 @@ def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
     """Load and check the data; raise :class:`~generator.errors.DataError` on any error."""
     with gc_paused():
         bank = load_bank(data_dir)
-        return bank, check_bank(bank)
+        return bank, [*bank.warnings, *check_bank(bank)]
 
 
 def generate(data_dir: Path, docs_dir: Path) -> tuple[Result, dict[str, str]]:
@@ -70,14 +72,20 @@ def generate(data_dir: Path, docs_dir: Path) -> tuple[Result, dict[str, str]]:
         start = clock()
         bank = load_bank(data_dir)
         timings["load"] = (lap := clock()) - start
-        warnings = check_bank(bank)
+        warnings = [*bank.warnings, *check_bank(bank)]
         timings["check"] = (now := clock()) - lap
         for warning in warnings:
             log.warning("%s", warning)
         site = build_site(bank)
+        site.downloads = find_downloads(docs_dir, bank)
+        # The practice exam's question scripts, made once (the exam page reads their
+        # versions) and timed apart: they must stay a small share of the whole run.
+        data_files = exam_data_files(site)
+        timings["exam data"] = (lap := clock()) - now
         files = render_pages(site)
         files.update(bundle_assets(docs_dir))
-        timings["render"] = clock() - now
+        files.update(data_files)
+        timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files
 
 

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
+from generator import text
 from generator.errors import DataError, Problem, Severity
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Node,
     Question,
@@ -23,6 +27,7 @@ from generator.model import (
     Tree,
     TreeBlock,
 )
+from generator.views import domain_pages
 
 NodeT = TypeVar("NodeT", bound=Node)
 
@@ -56,16 +61,19 @@ def indexed(nodes: Sequence[NodeT], kind: str) -> Iterator[tuple[str, NodeT]]:
         counters[node.at.file] += 1
 
 
-def _duplicates(report: _Report, entries: Iterable[tuple[str, Node, str]], what: str) -> None:
+def _duplicates(
+    report: _Report, entries: Iterable[tuple[str, Node, str]], what: str, key_field: str = "id"
+) -> None:
     first: dict[str, tuple[str, Node]] = {}
+    noun = f"{what} id" if key_field == "id" else what
     for path, node, key in entries:
         if key in first:
             _, other = first[key]
             report.add(
                 node,
-                f"{path}.id",
-                f"duplicate {what} id '{key}' (first defined at {other.at.file}:{other.at.line})",
-                field="id",
+                f"{path}.{key_field}",
+                f"duplicate {noun} '{key}' (first defined at {other.at.file}:{other.at.line})",
+                field=key_field,
             )
         else:
             first[key] = (path, node)
@@ -110,6 +118,7 @@ def find_problems(bank: Bank) -> list[Problem]:
         report,
         ((f"terms[{i}]", t, t.term) for i, t in enumerate(bank.glossary.terms)),
         "glossary term",
+        key_field="term",
     )
 
     used_tables: set[str] = set()
@@ -154,7 +163,10 @@ def find_problems(bank: Bank) -> list[Problem]:
             _check_question(report, path, question, topics)
             lint_question(report, path, question)
         _check_coverage(report, domain.topics, coverage)
+        _check_explanations(report, domain.questions)
     lint_bank(report, [q for d in bank.domains for q in d.questions])
+    check_exam_status(report, bank)
+    check_careless_input(report, bank)
     return sorted(report.problems)
 
 
@@ -432,7 +444,7 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
             )
         texts.setdefault(key, i)
         for field in ("text", "why"):
-            match = _LETTER_REFERENCE.search(getattr(option, field))
+            match = _LETTER_REFERENCE.search(getattr(option, field) or "")
             if match:
                 report.add(
                     option,
@@ -442,6 +454,25 @@ def _check_question(report: _Report, path: str, question: Question, topics: set[
                     "warning",
                     field=field,
                 )
+
+
+def _check_explanations(report: _Report, questions: Sequence[Question]) -> None:
+    """Warn once per file about options without a ``why`` (imported banks often lack them)."""
+    missing: dict[str, tuple[Question, int, int]] = {}
+    for question in questions:
+        count = sum(1 for option in question.options if option.why is None)
+        if count:
+            first, options, counted = missing.get(question.at.file, (question, 0, 0))
+            missing[question.at.file] = (first, options + count, counted + 1)
+    for first, options, counted in missing.values():
+        report.add(
+            first,
+            "questions",
+            f"{options} option{'s' if options != 1 else ''} in {counted} "
+            f"question{'s' if counted != 1 else ''} {'have' if options != 1 else 'has'} "
+            f"no explanation ('why'); learners see \"{NO_EXPLANATION}\"",
+            "warning",
+        )
 
 
 def _check_coverage(report: _Report, topics: Sequence[Node], counts: Counter[str]) -> None:
@@ -587,7 +618,7 @@ def lint_question(report: _Report, path: str, question: Question) -> None:
                 field="text",
             )
         for field in ("text", "why"):
-            letters = _LETTER_COMBINATION.search(getattr(option, field))
+            letters = _LETTER_COMBINATION.search(getattr(option, field) or "")
             if letters:
                 report.add(
                     option,
@@ -643,3 +674,131 @@ def lint_bank(report: _Report, questions: Sequence[Question]) -> None:
             "warning",
         )
     )
+
+
+def check_exam_status(report: _Report, bank: Bank) -> None:
+    """A retiring or retired exam needs the date learners must know (an error)."""
+    exam = bank.exam
+    if exam.status != "current" and exam.retired_on is None:
+        report.add(
+            exam,
+            "retired_on",
+            f"an exam with status '{exam.status}' needs 'retired_on', the last day it can "
+            "be taken (YYYY-MM-DD)",
+            field="status",
+        )
+
+
+# ---- careless input: what MkDocs would otherwise trip over -----------------------------
+#
+# Text reaches pages through generator/text.py, which already makes raw HTML, snippet
+# syntax, pipes and front-matter characters harmless. What it cannot make right is said
+# here, with the file and line, before MkDocs runs: an id that takes a generated page's
+# name, a link target that would break, an address that is not a web address.
+
+
+def check_careless_input(report: _Report, bank: Bank) -> None:
+    """Reserved topic ids, web addresses, link targets in text, glossary terms."""
+    _check_reserved_ids(report, bank)
+    for root, path in _roots(bank):
+        for node, where, name, index, value in _text_fields(root, path):
+            _check_text_value(report, node, where, name, index, value)
+    for i, term in enumerate(bank.glossary.terms):
+        if not text.abbreviation_ok(term.term):
+            report.add(
+                term,
+                f"terms[{i}].term",
+                f"'{term.term}' cannot be marked as an abbreviation on the pages (no square "
+                "brackets, backslashes or line breaks); it is listed in the glossary only",
+                "warning",
+                field="term",
+            )
+
+
+def _check_reserved_ids(report: _Report, bank: Bank) -> None:
+    for content in bank.domains:
+        # The other pages of the domain's folder; a new page kind is covered as it comes.
+        reserved = {
+            posixpath.splitext(posixpath.basename(page.path))[0]: page.title
+            for page in domain_pages(content)
+            if page.kind != "topic"
+        }
+        for path, topic in indexed(content.topics, "topics"):
+            if topic.id in reserved:
+                report.add(
+                    topic,
+                    f"{path}.id",
+                    f"topic id '{topic.id}' is reserved: {content.slug}/{topic.id}.md is the "
+                    f"page '{reserved[topic.id]}'; choose another id",
+                    field="id",
+                )
+
+
+def _roots(bank: Bank) -> Iterator[tuple[Node, str]]:
+    """Every model read from a file, with its field path inside that file."""
+    yield bank.exam, ""
+    for i, term in enumerate(bank.glossary.terms):
+        yield term, f"terms[{i}]"
+    for content in bank.domains:
+        yield content.domain, ""
+        for kind in ("topics", "tables", "trees", "questions"):
+            for path, node in indexed(list(getattr(content, kind)), kind):
+                yield node, path
+
+
+def _text_fields(node: Node, path: str) -> Iterator[tuple[Node, str, str, int | None, str]]:
+    """Every text value under ``node``: (owner, path, field, list index, value)."""
+    for name in type(node).model_fields:
+        if name == "at":
+            continue
+        value = getattr(node, name)
+        where = f"{path}.{name}" if path else name
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            index = i if isinstance(value, list) else None
+            here = f"{where}[{i}]" if index is not None else where
+            if isinstance(item, Node):
+                yield from _text_fields(item, here)
+            elif isinstance(item, str):
+                yield node, here, name, index, item
+            elif isinstance(item, dict):  # table cells
+                for key, cell in item.items():
+                    if isinstance(cell, str):
+                        yield node, f"{here}.{key}", name, None, cell
+
+
+_WEB_ADDRESS_FIELDS = frozenset({"url"})
+
+
+def _check_text_value(
+    report: _Report, node: Node, where: str, name: str, index: int | None, value: str
+) -> None:
+    if name in _WEB_ADDRESS_FIELDS:
+        problem = text.url_problem(value)
+        if problem:
+            report.add(node, where, f"{problem}, found '{value}'", field=name, index=index)
+        return
+    for target in text.link_targets(value):
+        scheme = urlsplit(target).scheme.lower() if "://" in target or ":" in target else ""
+        if not target or scheme == "mailto":
+            continue
+        if not scheme:
+            report.add(
+                node,
+                where,
+                f"link to '{target}': a relative link cannot be checked for every page that "
+                "shows this text (topic page, study sheet, quiz); link the full https:// "
+                "address",
+                field=name,
+                index=index,
+            )
+        elif text.url_problem(target):
+            report.add(
+                node,
+                where,
+                f"link to '{target}' is not a web address (http or https with a host); "
+                "the page shows its text without the link",
+                "warning",
+                field=name,
+                index=index,
+            )

@@ -1,9 +1,11 @@
 """Draw a decision tree as inline SVG at build time: a top-down flowchart, no network, no JS.
 
-Questions sit in boxes, the choices label the arrows, answers sit in rounded boxes. Shared
-subtrees are drawn once per path that reaches them, like the outline. Every box and arrow
-carries ``data-ss-at``: the path of choices that leads to it (``""`` for the start node,
-``"node:choice,node:choice"`` below), so the tree widget can highlight the current path.
+Questions sit in boxes, the choices label the arrows, answers sit in rounded boxes. Every
+question is drawn once, where the first path reaches it; another choice that leads to it
+ends in a dashed "go to" box naming it, so the drawing grows with the nodes and choices,
+never with the number of paths. Question boxes carry ``data-ss-node`` (the node id); arrows,
+their labels, answer and "go to" boxes carry ``data-ss-edge`` (the choice that leads there,
+``node:index``), so the tree widget can highlight the learner's path.
 Colours come from CSS (``currentColor`` and classes), so the diagram follows the palette and
 prints like text.
 """
@@ -16,6 +18,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from generator.model import Tree
+from generator.text import plain as plain_text
 
 FONT = 13.0
 """Font size of box text, in SVG user units (px at 100%)."""
@@ -42,12 +45,15 @@ ARROW = 14.0
 MARGIN = 4.0
 """Space around the drawing."""
 
-Kind = Literal["question", "outcome"]
+Kind = Literal["question", "outcome", "goto"]
 
 
 @dataclass(frozen=True)
 class Box:
-    """A question or an answer, placed: top-left corner, size and wrapped text."""
+    """A question, an answer or a "go to" box, placed: top-left corner, size, wrapped text.
+
+    ``key`` is the path of choices that reaches it in the drawing (``""`` for the start).
+    """
 
     key: str
     kind: Kind
@@ -68,6 +74,13 @@ class Box:
     def bottom(self) -> float:
         """Lower edge."""
         return self.y + self.height
+
+    @property
+    def mark(self) -> str:
+        """What the widget highlights it by: attribute and value."""
+        if self.kind == "question":
+            return f'data-ss-node="{escape(self.ref)}"'
+        return f'data-ss-edge="{escape(edge_id(self.key))}"'
 
 
 @dataclass(frozen=True)
@@ -112,13 +125,14 @@ class _Vertex:
     center: float = 0.0
 
 
-_MARKUP = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
 def plain(text: str) -> str:
-    """Text without Markdown markup (emphasis, code marks, link targets) on one line."""
-    return " ".join(_MARKUP.sub("", _LINK.sub(r"\1", text)).split())
+    """Text as a reader sees it, without Markdown marks, on one line (generator/text.py)."""
+    return plain_text(text)
+
+
+def edge_id(key: str) -> str:
+    """The choice a path ends with: ``"a:0,b:1"`` -> ``"b:1"``."""
+    return key.rpartition(",")[2]
 
 
 def chars_per_line(width: float, font: float = FONT, char: float = CHAR) -> int:
@@ -159,26 +173,37 @@ def wrap(text: str, chars: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+GOTO = "Go to: "
+"""What a "go to" box says before the question it leads to."""
+
+
 def _unroll(tree: Tree) -> _Vertex:
-    """The tree from its start node, shared subtrees repeated, loops cut (like the outline)."""
+    """The tree from its start node: each question once, where the first path reaches it.
+
+    Another choice leading to a question drawn already (shared, or a loop) gets a "go to"
+    leaf, so the size is linear in nodes and choices. Answers are leaves, drawn per choice.
+    """
     nodes = {n.id: n for n in tree.nodes}
     outcomes = {o.id: o for o in tree.outcomes}
+    drawn: set[str] = set()
 
-    def walk(ref: str, key: str, label: str, depth: int, seen: frozenset[str]) -> _Vertex:
+    def walk(ref: str, key: str, label: str, depth: int) -> _Vertex:
         if ref in outcomes or ref not in nodes:
             text = outcomes[ref].answer if ref in outcomes else ref
             return _Vertex(key, "outcome", ref, text, label, depth=depth)
+        if ref in drawn:
+            return _Vertex(key, "goto", ref, GOTO + nodes[ref].question, label, depth=depth)
+        drawn.add(ref)
         node = nodes[ref]
         children = [
-            walk(c.next, f"{key},{ref}:{i}".lstrip(","), c.label, depth + 1, seen | {ref})
+            walk(c.next, f"{key},{ref}:{i}".lstrip(","), c.label, depth + 1)
             for i, c in enumerate(node.choices)
-            if c.next not in seen | {ref}
         ]
         vertex = _Vertex(key, "question", ref, node.question, label, children, depth=depth)
         vertex.leaves = sum(c.leaves for c in children) or 1
         return vertex
 
-    return walk(tree.start, "", "", 0, frozenset())
+    return walk(tree.start, "", "", 0)
 
 
 def _flatten(root: _Vertex) -> list[_Vertex]:
@@ -200,7 +225,7 @@ def _place_columns(vertex: _Vertex, left: float) -> None:
 
 
 def _box_width(vertex: _Vertex) -> float:
-    if vertex.kind == "outcome":
+    if vertex.kind != "question":
         return COLUMN - GAP
     return max(COLUMN - GAP, min(vertex.leaves * COLUMN - GAP, MAX_QUESTION))
 
@@ -231,15 +256,16 @@ def layout(tree: Tree) -> Diagram:
     heights = {v.key: _text_height(len(lines[v.key]), FONT) + 2 * PAD for v in vertices}
 
     # Top of each depth's boxes: below the tallest box of the depth above, its branching
-    # line, the tallest choice label leading into this depth, and an arrow.
+    # line, the tallest choice label leading into this depth, and an arrow. One pass over
+    # the vertices per measure, so the layout stays linear in the size of the drawing.
+    tallest = [0.0] * depth_count
+    label_of = [0.0] * depth_count
+    for v in vertices:
+        tallest[v.depth] = max(tallest[v.depth], heights[v.key])
+        label_of[v.depth] = max(label_of[v.depth], _text_height(len(labels[v.key]), LABEL_FONT))
     tops = [MARGIN]
     for depth in range(1, depth_count):
-        above = max(heights[v.key] for v in vertices if v.depth == depth - 1)
-        label = max(
-            (_text_height(len(labels[v.key]), LABEL_FONT) for v in vertices if v.depth == depth),
-            default=0.0,
-        )
-        tops.append(tops[-1] + above + BUS + ARROW + label + ARROW)
+        tops.append(tops[-1] + tallest[depth - 1] + BUS + ARROW + label_of[depth] + ARROW)
 
     boxes = {
         v.key: Box(
@@ -261,9 +287,7 @@ def layout(tree: Tree) -> Diagram:
             top = boxes[child.key].y
             label_height = _text_height(len(labels[child.key]), LABEL_FONT)
             label_bottom = top - ARROW
-            bus = tops[parent.depth] + max(
-                heights[v.key] for v in vertices if v.depth == parent.depth
-            )
+            bus = tops[parent.depth] + tallest[parent.depth]
             edges.append(
                 Edge(
                     key=child.key,
@@ -321,20 +345,25 @@ def tree_svg(tree: Tree) -> str:
         " boxes, the choices label the arrows, answers are in rounded boxes.</title>",
         '<g class="ss-diagram__edges" fill="none" stroke="currentColor">',
     ]
-    parts += [f'<path data-ss-at="{e.key}" d="{_edge_path(e)}"/>' for e in diagram.edges]
+    parts += [
+        f'<path data-ss-edge="{escape(edge_id(e.key))}" d="{_edge_path(e)}"/>'
+        for e in diagram.edges
+    ]
     parts.append("</g>")
     for edge in diagram.edges:
         if edge.label:
             attrs = (
-                f'class="ss-diagram__label" data-ss-at="{edge.key}" font-size="{_n(LABEL_FONT)}"'
+                f'class="ss-diagram__label" data-ss-edge="{escape(edge_id(edge.key))}"'
+                f' font-size="{_n(LABEL_FONT)}"'
             )
             parts.append(_text(edge.label, edge.x2, edge.label_top, LABEL_FONT, attrs))
     for box in diagram.boxes:
         radius = 14 if box.kind == "outcome" else 3
+        dash = ' stroke-dasharray="4 3"' if box.kind == "goto" else ""
         parts.append(
-            f'<g class="ss-diagram__node ss-diagram__{box.kind}" data-ss-at="{box.key}">'
+            f'<g class="ss-diagram__node ss-diagram__{box.kind}" {box.mark}>'
             f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}"'
-            f' height="{_n(box.height)}" rx="{radius}" fill="none" stroke="currentColor"/>'
+            f' height="{_n(box.height)}" rx="{radius}" fill="none" stroke="currentColor"{dash}/>'
             + _text(box.lines, box.center, box.y + PAD, FONT, 'class="ss-diagram__text"')
             + "</g>"
         )

@@ -23,6 +23,8 @@ from pydantic import (
     model_validator,
 )
 
+from generator.errors import Problem
+
 
 @dataclass(frozen=True)
 class Source:
@@ -53,7 +55,12 @@ class Node(BaseModel):
     """Base of every model read from YAML: strict about unknown fields, remembers its source."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, arbitrary_types_allowed=True, populate_by_name=True
+        extra="forbid",
+        frozen=True,
+        arbitrary_types_allowed=True,
+        populate_by_name=True,
+        # Field docstrings become descriptions in the JSON Schemas and the author's reference.
+        use_attribute_docstrings=True,
     )
 
     at: Source = Field(default=UNKNOWN, alias=SOURCE_KEY, exclude=True, repr=False)
@@ -72,15 +79,20 @@ class ResponseType(Node):
     """A kind of exam response, for example multiple choice."""
 
     name: Text
+    """Name of the response type, for example Multiple choice."""
     description: Text
+    """How a candidate answers this kind of question."""
 
 
 class BlueprintDomain(Node):
     """A domain as the exam guide lists it: number, title, weight in percent."""
 
     number: int = Field(ge=1)
+    """The domain's number in the exam guide; its folder holds a domain.yml with the same number."""
     title: Text
+    """The domain's title as the exam guide gives it."""
     weight: int = Field(ge=1, le=100)
+    """Share of the scored content, in percent; the weights of all domains add up to 100."""
 
 
 ExamStatus = Literal["current", "retiring", "retired"]
@@ -103,19 +115,37 @@ class Exam(Node):
     """The exam blueprint: format, scoring and the weighted list of domains."""
 
     id: Id
+    """Stable id of the exam (lowercase letters, digits, hyphens); progress is kept under it."""
     title: Text
+    """Full name of the exam; it names the site and the home page."""
     code: Text
+    """The exam's code, for example MLS-C01; the site is called '<code> study site'."""
     provider: Text
+    """Who offers the exam; named in the site's description and default footer."""
+    disclaimer: str | None = None
+    """Footer line of every page; default: '... Not affiliated with or endorsed by <provider>.'"""
     questions: int = Field(ge=1)
+    """Number of questions in the exam."""
     scored_questions: int | None = Field(default=None, ge=0)
+    """How many of the questions are scored, if the guide says."""
     unscored_questions: int | None = Field(default=None, ge=0)
+    """How many unscored (trial) questions the exam holds, if the guide says."""
     minutes: int = Field(ge=1)
+    """Time allowed, in minutes."""
     score_min: int | None = None
+    """Lowest possible scaled score, if known."""
     score_max: int | None = None
+    """Highest possible scaled score, if known."""
     passing_score: int | None = None
+    """Scaled score needed to pass, if known."""
+    passing_percent: float | None = Field(default=None, gt=0, le=100)
+    """Percent right that passes, where the exam publishes one (the practice exam uses it)."""
     response_types: list[ResponseType] = Field(default_factory=list)
+    """Kinds of questions in the exam, shown on the home page."""
     summary: Text
+    """A paragraph about the exam for the home page (Markdown)."""
     domains: list[BlueprintDomain] = Field(min_length=1)
+    """The blueprint: every domain of the exam with its weight."""
     status: ExamStatus = Field(
         default="current",
         description="'current', 'retiring' (a last date is announced) or 'retired'.",
@@ -130,12 +160,6 @@ class Exam(Node):
         default_factory=list, description="Current exams that test the same material."
     )
 
-    @model_validator(mode="after")
-    def _retirement_has_a_date(self) -> Exam:
-        if self.status != "current" and self.retired_on is None:
-            raise ValueError(f"an exam with status '{self.status}' needs 'retired_on' (a date)")
-        return self
-
 
 # ---- topic content blocks ---------------------------------------------------------------
 
@@ -148,44 +172,53 @@ class Callout(Node):
     """A highlighted box: exam tip, concept, pattern, weight, decision shortcut or warning."""
 
     kind: CalloutKind
+    """What the box is: exam-tip, exam-concept, exam-pattern, exam-weight, decision-shortcut..."""
     title: str | None = None
+    """The box's title; default: the name of its kind."""
     text: Text
+    """The box's content (Markdown)."""
 
 
 class HeadingBlock(Node):
     """A sub-heading inside a topic page."""
 
     heading: Text
+    """Text of a sub-heading inside the topic page."""
 
 
 class ProseBlock(Node):
     """A paragraph of Markdown."""
 
     prose: Text
+    """A paragraph of Markdown."""
 
 
 class PointsBlock(Node):
     """A bulleted list; each point is inline Markdown."""
 
     points: list[Text] = Field(min_length=1)
+    """Bulleted points, each one line of inline Markdown."""
 
 
 class CalloutBlock(Node):
     """A callout placed in the flow of a topic."""
 
     callout: Callout
+    """A highlighted box placed here in the topic."""
 
 
 class TableBlock(Node):
     """A reference to a comparison table, rendered in place."""
 
     table: Id
+    """Id of a comparison table to show here."""
 
 
 class TreeBlock(Node):
     """A reference to a decision tree, rendered in place."""
 
     tree: Id
+    """Id of a decision tree to show here."""
 
 
 BLOCK_KEYS = ("heading", "prose", "points", "callout", "table", "tree")
@@ -219,17 +252,24 @@ class Link(Node):
     """A link to official documentation."""
 
     title: Text
+    """The link's text."""
     url: Annotated[str, Field(pattern=r"^https?://")]
+    """Address of the page (http or https)."""
 
 
 class Topic(Node):
     """One study topic: a page of content blocks followed by its self-check questions."""
 
     id: Id
+    """Stable id of the topic (lowercase letters, digits, hyphens); it is the page's URL."""
     title: Text
+    """Title of the topic page."""
     summary: Text
+    """One sentence on what the topic covers; shown on the domain overview."""
     blocks: list[Block] = Field(min_length=1)
+    """The page's content in order; each block has one key: heading, prose, points, callout..."""
     links: list[Link] = Field(default_factory=list)
+    """Links to official documentation, listed at the end of the page."""
 
 
 # ---- comparison tables -------------------------------------------------------------------
@@ -242,10 +282,15 @@ class Attribute(Node):
     """A column of a comparison table."""
 
     id: Id
+    """Stable id of the column; every item's cells use it as key."""
     name: Text
+    """Column heading."""
     kind: AttributeKind = "text"
+    """What the cells hold: text, yesno (true/false) or number."""
     unit: str | None = None
+    """Unit shown after number cells, for example ms."""
     sortable: bool | None = None
+    """Whether the column gets a sort button; default: yes for number and yesno columns."""
 
     @property
     def is_sortable(self) -> bool:
@@ -257,9 +302,13 @@ class Item(Node):
     """A row of a comparison table: the thing compared, optionally linked to its topic."""
 
     id: Id
+    """Stable id of the row; links to the row use it."""
     name: Text
+    """What the row compares, shown in the first column."""
     topic: Id | None = None
+    """Id of the topic page the row links to."""
     cells: dict[str, Cell]
+    """One value per column id: text, a number, or true/false for yesno columns."""
     cells_at: Source = Field(default=UNKNOWN, exclude=True, repr=False)
 
     @model_validator(mode="before")
@@ -279,12 +328,19 @@ class Table(Node):
     """A comparison table: items (rows) against attributes (columns)."""
 
     id: Id
+    """Stable id of the table; a topic shows it with a 'table:' block."""
     title: Text
+    """Title of the table."""
     intro: str | None = None
+    """A sentence or two shown above the table (Markdown)."""
     item_label: Text = "Item"
+    """Heading of the first column, naming what the rows are."""
     attributes: list[Attribute] = Field(min_length=1)
+    """The columns, in order."""
     items: list[Item] = Field(min_length=2)
+    """The rows, in order; at least two."""
     notes: list[Text] = Field(default_factory=list)
+    """Footnotes shown under the table (Markdown)."""
 
 
 # ---- decision trees ----------------------------------------------------------------------
@@ -294,44 +350,63 @@ class Choice(Node):
     """An answer to a tree question, leading to another question or to an outcome."""
 
     label: Text
+    """The answer as the learner clicks it; quote Yes and No."""
     next: Id
+    """Id of the question node or outcome this answer leads to."""
 
 
 class TreeQuestion(Node):
     """A question node of a decision tree."""
 
     id: Id
+    """Stable id of the node, unique among the tree's nodes and outcomes."""
     question: Text
+    """The question asked at this node."""
     help: str | None = None
+    """A hint shown under the question."""
     choices: list[Choice] = Field(min_length=2)
+    """The possible answers; at least two."""
 
 
 class RowRef(Node):
     """A row of a comparison table: the table id and the item id."""
 
     table: Id
+    """Id of the comparison table."""
     item: Id
+    """Id of the row (item) in that table."""
 
 
 class Outcome(Node):
     """Where a path through a tree ends: the answer, why, and where to read more."""
 
     id: Id
+    """Stable id of the outcome, unique among the tree's nodes and outcomes."""
     answer: Text
+    """The answer this path leads to."""
     why: Text
+    """Why this is the answer."""
     topic: Id
+    """Id of the topic to read more."""
     row: RowRef | None = None
+    """A comparison table row about the answer, linked from the outcome."""
 
 
 class Tree(Node):
     """A decision tree: question nodes and outcomes sharing one id space."""
 
     id: Id
+    """Stable id of the tree; a topic shows it with a 'tree:' block."""
     title: Text
+    """Title of the tree."""
     intro: str | None = None
+    """A sentence shown above the tree (Markdown)."""
     start: Id
+    """Id of the first question node."""
     nodes: list[TreeQuestion] = Field(min_length=1)
+    """The question nodes."""
     outcomes: list[Outcome] = Field(min_length=2)
+    """Where the paths end; at least two."""
 
 
 # ---- questions ------------------------------------------------------------------------
@@ -339,25 +414,42 @@ class Tree(Node):
 Difficulty = Literal["easy", "medium", "hard"]
 
 
+NO_EXPLANATION = "No explanation given"
+"""What learners see for an option without a ``why`` (imported banks often have none)."""
+
+
 class Option(Node):
     """An answer option with the reason it is right or wrong."""
 
     text: Text
+    """The option as the learner reads it; never refer to other options by letter."""
     correct: bool = False
-    why: Text
+    """Whether this option is a right answer."""
+    why: Text | None = None
+    """Why the option is right or wrong, shown after answering (else: No explanation given)."""
 
 
 class Question(Node):
     """A practice question: a scenario, its options and how many of them to choose."""
 
     id: Id
+    """Stable id of the question; learners' progress is kept under it."""
     topics: list[Id] = Field(min_length=1)
+    """Ids of the topics the question tests; the first is its main topic."""
     stem: Text
+    """The scenario and the question (Markdown)."""
     choose: int = Field(default=1, ge=1)
+    """How many options to pick; exactly that many are correct."""
     options: list[Option]
+    """The answer options; they are shuffled unless shuffle is false."""
     shuffle: bool = True
+    """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
     difficulty: Difficulty | None = None
+    """How hard the question is: easy, medium or hard."""
+    explanation: Text | None = None
+    """General feedback on the whole question, shown with the answer (optional)."""
     source: str | None = None
+    """Where the question comes from, for the author's records."""
 
     @property
     def content_hash(self) -> str:
@@ -383,35 +475,56 @@ class Domain(Node):
     """A domain with content: overview fields from ``domain.yml`` plus its study material."""
 
     number: int = Field(ge=1)
+    """The domain's number; it must be listed in the blueprint in exam.yml."""
     title: Text
+    """The domain's title."""
     level: str | None = None
+    """How deep the domain goes, for example Advanced."""
     summary: Text
+    """A paragraph on what the domain covers (Markdown)."""
     weight_note: str | None = None
+    """A note on the domain's weight, shown on its overview."""
     takeaways: list[Text] = Field(default_factory=list)
+    """Key takeaways, one point each (inline Markdown)."""
     tips: list[Callout] = Field(default_factory=list)
+    """Exam tips for the domain, as callouts."""
 
 
 class DomainFile(Node):
     """Any other YAML file in a domain folder: lists of topics, tables, trees, questions."""
 
     topics: list[Topic] = Field(default_factory=list)
+    """Topics of the domain, in reading order."""
     tables: list[Table] = Field(default_factory=list)
+    """Comparison tables."""
     trees: list[Tree] = Field(default_factory=list)
+    """Decision trees."""
     questions: list[Question] = Field(default_factory=list)
+    """Practice questions."""
+
+
+TermKind = Literal["abbreviation", "concept"]
 
 
 class Term(Node):
-    """A glossary entry: abbreviation and what it stands for."""
+    """A glossary entry: an abbreviation and what it stands for, or a concept and its meaning."""
 
     term: Text
+    """The abbreviation as it appears in the text, for example KMS."""
     expansion: Text
+    """What the abbreviation stands for; shown as its tooltip."""
     note: str | None = None
+    """A short note shown on the glossary page."""
+    kind: TermKind = "abbreviation"
+    """'abbreviation' (expansion is what it stands for) or 'concept' (expansion is a
+    one-line definition); both are tooltips, each kind has its own glossary table."""
 
 
 class Glossary(Node):
     """All glossary terms of the exam."""
 
     terms: list[Term] = Field(default_factory=list)
+    """The glossary entries."""
 
 
 @dataclass
@@ -438,3 +551,5 @@ class Bank:
     glossary: Glossary
     domains: list[DomainContent]
     files: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Found while loading (files the generator does not read); checks add their own."""

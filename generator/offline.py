@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -34,6 +35,13 @@ SHIM_PACKAGE = "iframe-worker"
 SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
 #: The set-up command that installs the shim, run in the project folder.
 INSTALL_COMMAND = "npm ci --prefix generator"
+#: Written into every offline site: a folder holding it is one this command made and may
+#: empty again; any other non-empty folder is refused.
+MARKER = ".studysite-offline"
+#: Folders of the project that an output folder may never be in (the sources).
+SOURCE_FOLDERS = ("data", "docs", "generator", "tests", ".git")
+#: The zip's timestamps when $SOURCE_DATE_EPOCH is not set: the earliest a zip can hold.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def shim_source(root: Path) -> Path:
@@ -67,20 +75,27 @@ def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
 
     Args:
         root: The project folder (where mkdocs.yml is).
-        out: The output folder; emptied first by MkDocs.
+        out: The output folder: new, empty, or made by this command before (it holds
+            :data:`MARKER`); replaced only when the build succeeds.
         zip_path: Where to write the zip, or None for no zip.
 
     Returns:
         The output folder, resolved.
 
     Raises:
-        BuildError: The shim is not installed, the build failed, or the output is incomplete.
+        BuildError: The shim is not installed, the output folder or zip is a place this
+            command must not write, the build failed, or the output is incomplete.
     """
-    shim = find_shim(root)
     out = out.resolve()
-    if zip_path is not None and zip_path.resolve().is_relative_to(out):
-        raise BuildError(f"the zip {zip_path} must not be inside the output folder {out}")
+    check_out_folder(root, out)
+    if zip_path is not None:
+        check_zip_path(root, out, zip_path)
+    shim = find_shim(root)
     _run_mkdocs(root / "mkdocs.yml", out)
+    (out / MARKER).write_text(
+        "Made by `python -m generator offline`; it may empty this folder again.\n",
+        encoding="utf-8",
+    )
     target = out / SHIM_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, target)
@@ -94,23 +109,104 @@ def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
     return out
 
 
+def _protected(root: Path) -> list[Path]:
+    folders = [root / name for name in SOURCE_FOLDERS]
+    data = os.environ.get("STUDYSITE_DATA")
+    if data:
+        folders.append(Path(data).resolve())
+    return folders
+
+
+def check_out_folder(root: Path, out: Path) -> None:
+    """Refuse an output folder whose files the offline build would delete or mix with.
+
+    Raises:
+        BuildError: ``out`` is the project folder or holds it, lies in its sources (data,
+            docs...), is a file, or is a non-empty folder this command did not make.
+    """
+    root = root.resolve()
+    out = out.resolve()
+    if root.is_relative_to(out):
+        raise BuildError(
+            f"refusing to build the offline site into {out}: it is the project folder or "
+            f"holds it; choose a folder of its own, such as {root / 'site-offline'}"
+        )
+    for folder in _protected(root):
+        if out.is_relative_to(folder.resolve()):
+            raise BuildError(
+                f"refusing to build the offline site into {out}: it is inside {folder}, "
+                f"which holds the project's sources; choose a folder of its own, such as "
+                f"{root / 'site-offline'}"
+            )
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"refusing to build the offline site into {out}: it is a file")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise BuildError(
+            f"refusing to build the offline site into {out}: the folder holds files that "
+            f"this command did not make (it has no {MARKER} file), and building would "
+            "delete them; choose a new or empty folder"
+        )
+
+
+def check_zip_path(root: Path, out: Path, zip_path: Path) -> None:
+    """Refuse a zip path inside the site or the sources, or one that is another file."""
+    target = zip_path.resolve()
+    if target.is_relative_to(out):
+        raise BuildError(f"the zip {zip_path} must not be inside the output folder {out}")
+    for folder in _protected(root.resolve()):
+        if target.is_relative_to(folder.resolve()):
+            raise BuildError(
+                f"refusing to write the zip {zip_path} inside {folder}, which holds the "
+                "project's sources; choose another place, such as dist/"
+            )
+    if target.is_dir() or (target.exists() and not zipfile.is_zipfile(target)):
+        raise BuildError(
+            f"refusing to write the zip over {zip_path}: it is not a zip file; "
+            "choose another name or move it"
+        )
+
+
+def zip_timestamp() -> tuple[int, int, int, int, int, int]:
+    """Every entry's time: ``$SOURCE_DATE_EPOCH`` when set, else 1980-01-01 00:00.
+
+    Fixed times make two builds of the same site give byte-identical zips.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return ZIP_EPOCH
+    try:
+        when = datetime.fromtimestamp(int(value), tz=UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise BuildError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {value!r}"
+        ) from error
+    # A zip holds local times from 1980 to 2107, in steps of two seconds.
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    return max(ZIP_EPOCH, min(stamp, (2107, 12, 31, 23, 59, 58)))
+
+
 def write_zip(folder: Path, zip_path: Path) -> Path:
     """Zip ``folder`` into ``zip_path``, under one top folder named like the zip.
 
     Unzipping ``study-site-offline.zip`` gives ``study-site-offline/index.html``, whatever
     the unzip tool does with loose files. The zip is written to a temporary file first, so a
-    failed run leaves no half-written zip.
+    failed run leaves no half-written zip. Entries are in name order with fixed times and
+    modes (:func:`zip_timestamp`), so the same site always gives the same bytes.
     """
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     top = zip_path.name.removesuffix(".zip") or "site"
+    stamp = zip_timestamp()
     handle, temp_name = tempfile.mkstemp(suffix=".zip", dir=zip_path.parent)
     os.close(handle)
     temp = Path(temp_name)
     try:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{top}/{path.relative_to(folder).as_posix()}")
+                if path.is_file() and path.name != MARKER:
+                    entry = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", stamp)
+                    entry.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
+                    entry.compress_type = zipfile.ZIP_DEFLATED
+                    archive.writestr(entry, path.read_bytes(), compresslevel=9)
         temp.replace(zip_path)
         zip_path.chmod(0o644)  # mkstemp made it private; a download is for everyone
     finally:

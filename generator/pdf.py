@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from generator.chromium import CHROMIUM_ARGS, find_chromium
 from generator.errors import BuildError
-from generator.local_server import HOST, serve_folder
+from generator.local_server import serve_folder
 
 if TYPE_CHECKING:
     from playwright.sync_api import Route
@@ -84,7 +85,7 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
             "its own browser download is not needed"
         ) from error
     chromium = find_chromium()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_out_dir(out_dir)
     written: list[Path] = []
     with serve_folder(site_dir) as base, sync_playwright() as playwright:
         try:
@@ -93,7 +94,7 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
             raise BuildError(f"cannot start Chromium ({chromium}): {error}") from error
         try:
             context = browser.new_context()
-            context.route("**/*", _local_only)
+            context.route("**/*", only_origin(base))
             page = context.new_page()
             for sheet in sheets:
                 url = base + sheet.relative_to(site_dir).as_posix().removesuffix("index.html")
@@ -117,10 +118,37 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
     return written
 
 
-def _local_only(route: Route) -> None:
-    """Let the browser load the local site only; every other request fails."""
-    if urlsplit(route.request.url).hostname == HOST:
-        route.continue_()
-    else:
-        log.warning("blocked a request outside the site: %s", route.request.url)
-        route.abort("blockedbyclient")
+def _make_out_dir(out_dir: Path) -> None:
+    """Create the PDF folder, or say in words why ``--out`` cannot be one."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuildError(
+            f"{out_dir} is a file: --out names a folder, which gets one PDF per domain "
+            "(for example --out dist/pdf)"
+        )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"cannot make the PDF folder {out_dir}: {error.strerror}") from error
+
+
+def _origin(url: str) -> tuple[str, str | None, int | None]:
+    parts = urlsplit(url)
+    return (parts.scheme, parts.hostname, parts.port)
+
+
+def only_origin(base: str) -> Callable[[Route], None]:
+    """A route handler that lets the browser load ``base``'s origin only.
+
+    Only the site's own server: another port on 127.0.0.1 is another program, and a page
+    printed from the site has no business asking it anything.
+    """
+    allowed = _origin(base)
+
+    def handle(route: Route) -> None:
+        if _origin(route.request.url) == allowed:
+            route.continue_()
+        else:
+            log.warning("blocked a request outside the site: %s", route.request.url)
+            route.abort("blockedbyclient")
+
+    return handle

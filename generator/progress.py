@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from generator.views import Site, TopicRow, link, topic_rows
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,11 @@ class ProgressView:
 
 
 def question_index(site: Site) -> dict[str, object]:
-    """Every question as ``[id, hash, domain number, [topic positions], number on its page]``.
+    """Every question as ``[id, hash, domain, [topic positions], number, options, choose]``.
 
     Topic positions point into the ``topics`` list; the number is the question's number on
-    its domain's practice-question page (where the anchor ``#q-<id>`` finds it).
+    its domain's practice-question page (where the anchor ``#q-<id>`` finds it); options and
+    choose (how many options it has, how many picks it takes) let the store check imports.
     """
     topics: list[str] = []
     position: dict[str, int] = {}
@@ -64,6 +65,8 @@ def question_index(site: Site) -> dict[str, object]:
                     content.domain.number,
                     [position[t] for t in question.topics if t in position],
                     number,
+                    len(question.options),
+                    question.choose,
                 ]
             )
     return {"version": INDEX_VERSION, "topics": topics, "questions": questions}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator import diagram, pages, views
+from generator import diagram, pages, text, views
 from generator.abbreviations import Abbreviations
 from generator.views import Site
 
@@ -28,7 +28,12 @@ def environment() -> jinja2.Environment:
         tree_diagram=diagram.tree_svg,
         letter=views.letter,
         status_notice=views.status_notice,
-        weight_line=views.weight_line,
+        # Every text field of the data reaches a page through one of these (generator/text.py).
+        inline=text.inline,
+        prose=text.block,
+        plain=text.plain_html,
+        meta=views.meta_value,
+        abbreviation_ok=text.abbreviation_ok,
     )
     return env
 
@@ -38,9 +43,11 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     env = env or environment()
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
+    page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
     for page in site.pages:
         template = env.get_template(pages.template(page))
         files[page.path] = abbreviations.mark(_tidy(template.render(pages.context(site, page))))
+        files[page.path] += page_end
     return files
 
 

@@ -9,16 +9,24 @@ import datetime
 import functools
 import json
 import posixpath
+import re
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Literal
 
+import yaml
+from markdown.extensions.toc import slugify  # MkDocs heading ids
+
+from generator import text
 from generator.model import (
+    NO_EXPLANATION,
     Bank,
     Callout,
     CalloutKind,
     DomainContent,
     Exam,
     Link,
+    Outcome,
     Question,
     Successor,
     Table,
@@ -64,9 +72,19 @@ def _relative(to_page: str, from_folder: str) -> str:
     return posixpath.relpath(to_page, from_folder)
 
 
-def md_cell(text: str) -> str:
-    """Text made safe for one cell of a Markdown pipe table."""
-    return " ".join(text.split()).replace("|", "\\|")
+def md_cell(value: str) -> str:
+    """A text field as one cell of a Markdown pipe table: inline HTML, its pipes escaped."""
+    return str(text.table_cell(value))
+
+
+def meta_value(value: str) -> str:
+    """A title as a front matter value: escaped plain text, written by a YAML dumper.
+
+    Material puts ``page.meta.title`` into ``<title>`` and the header as it is, so the value
+    is HTML already (``<T>`` is written ``&lt;T&gt;``); YAML quoting keeps ``: `` and ``#``.
+    """
+    dumped = yaml.safe_dump(text.escaped(value), width=1 << 30)
+    return dumped.removesuffix("\n...\n").strip()
 
 
 def admonition(callout: Callout) -> tuple[str, str]:
@@ -89,7 +107,15 @@ def row_anchor(table_id: str, item_id: str) -> str:
 
 
 PageKind = Literal[
-    "home", "glossary", "progress", "domain", "topic", "questions", "takeaways", "study-sheet"
+    "home",
+    "glossary",
+    "progress",
+    "exam",
+    "domain",
+    "topic",
+    "questions",
+    "takeaways",
+    "study-sheet",
 ]
 
 
@@ -112,9 +138,12 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     topic_pages: dict[str, str] = field(default_factory=dict)
     topic_titles: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
+    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -157,6 +186,7 @@ def build_site(bank: Bank) -> Site:
         for topic in content.topics:
             site.topic_pages[topic.id] = f"{content.slug}/{topic.id}.md"
             site.topic_titles[topic.id] = topic.title
+            site.topics[topic.id] = topic
     for content in bank.domains:
         for topic in content.topics:
             for block in topic.blocks:
@@ -165,6 +195,7 @@ def build_site(bank: Bank) -> Site:
                     site.table_pages[table_id] = site.topic_pages[topic.id]
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
+    site.pages.append(Page("exam.md", "Practice exam", "exam"))
     site.pages.append(Page("progress.md", "Your progress", "progress"))
     site.pages.append(Page("glossary.md", "Glossary", "glossary"))
     return site
@@ -182,8 +213,11 @@ def nav(site: Site) -> list[dict[str, object]]:
                 "takeaways": "Key takeaways",
                 "study-sheet": "Study sheet",
             }.get(page.kind, page.title)
-            children.append({title: page.path})
-        items.append({f"Domain {content.domain.number}: {content.domain.title}": children})
+            children.append({text.escaped(title): page.path})
+        # MkDocs' theme prints navigation titles as they are: they must be HTML already.
+        section = f"Domain {content.domain.number}: {content.domain.title}"
+        items.append({text.escaped(section): children})
+    items.append({"Practice exam": "exam.md"})
     items.append({"Your progress": "progress.md"})
     items.append({"Glossary": "glossary.md"})
     return items
@@ -232,7 +266,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     views = []
     for number, question in enumerate(questions, start=1):
         options = [
-            OptionView(i, letter(i), o.text, o.correct, o.why)
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
             for i, o in enumerate(question.options)
         ]
         topics = [
@@ -279,7 +313,7 @@ def _cell(kind: str, value: object, unit: str | None) -> str:
         return '<span class="ss-no">:material-close: No</span>'
     if kind == "number":
         number = f"{value:g}" if isinstance(value, float) else str(value)
-        return f"{number} {unit}" if unit else number
+        return f"{number} {md_cell(unit)}" if unit else number
     return md_cell(str(value))
 
 
@@ -316,23 +350,47 @@ def table_view(site: Site, table: Table, page_path: str) -> TableView:
 
 @dataclass(frozen=True)
 class OutlineEntry:
-    """One entry of a tree's static outline: a question, a choice or an outcome."""
+    """One entry of a tree's static outline: a question, a choice, an outcome or a "go to".
 
-    kind: Literal["question", "choice", "outcome"]
+    A "go to" entry stands for a question written out elsewhere in the outline; its ``ref``
+    is that question's id and ``anchor`` the id of its entry.
+    """
+
+    kind: Literal["question", "choice", "outcome", "goto"]
     text: str
     ref: str
     why: str = ""
     links: tuple[tuple[str, str], ...] = ()
     children: tuple[OutlineEntry, ...] = ()
+    anchor: str = ""
+
+
+MAX_NESTED_QUESTIONS = 6
+"""Deepest a question nests under the choices above it before it gets its own entry."""
+
+
+def outline_anchor(tree: Tree, node_id: str) -> str:
+    """Id of a question's entry in the outline, the target of "go to" links."""
+    return f"tree-{tree.id}--{node_id}"
 
 
 def outcome_links(
     site: Site, tree: Tree, outcome_id: str, page_path: str
 ) -> tuple[tuple[str, str], ...]:
     """Links of an outcome: its topic, and its row in a comparison table when it has one."""
-    outcome = next(o for o in tree.outcomes if o.id == outcome_id)
+    return _links_of(site, next(o for o in tree.outcomes if o.id == outcome_id), page_path)
+
+
+def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, str], ...]:
     title = site.topic_titles.get(outcome.topic, outcome.topic)
-    links = [(f"Read: {title}", link(page_path, site.topic_pages.get(outcome.topic, page_path)))]
+    topic_page = site.topic_pages.get(outcome.topic, page_path)
+    section = outcome_section(site, outcome.topic, outcome.answer)
+    links = []
+    if section:
+        links.append((f"Read: {section[0]}", link(page_path, topic_page, section[1])))
+    elif topic_page != page_path:
+        # A link to the top of the page the tree is on would only lose the reader's place.
+        links.append((f"Read: {title}", link(page_path, topic_page)))
     if outcome.row and outcome.row.table in site.table_pages:
         table = site.tables[outcome.row.table]
         anchor = row_anchor(outcome.row.table, outcome.row.item)
@@ -342,27 +400,89 @@ def outcome_links(
     return tuple(links)
 
 
-def tree_outline(site: Site, tree: Tree, page_path: str) -> OutlineEntry:
-    """The whole tree from its start node as nested entries (shared subtrees repeat)."""
+def _words(title: str) -> set[str]:
+    """Significant words of a title, lower case, plural "s" dropped: for matching titles."""
+    words = re.findall(r"[a-z0-9][a-z0-9-]*", title.casefold())
+    return {w.removesuffix("s") for w in words if len(w) > 2 and w not in _MINOR_WORDS}
+
+
+_MINOR_WORDS = {"the", "and", "for", "with", "plus", "start"}
+
+
+def outcome_section(site: Site, topic_id: str, answer: str) -> tuple[str, str] | None:
+    """The heading of ``topic_id`` that explains an outcome, as (heading, anchor), or None.
+
+    A heading explains the outcome when every significant word of one is in the other
+    ("Real-time endpoints" for "Real-time endpoint"); anchors are MkDocs' own heading ids.
+    """
+    topic = site.topics.get(topic_id)
+    wanted = _words(answer)
+    if topic is None or not wanted:
+        return None
+    for block in topic.blocks:
+        heading = getattr(block, "heading", None)
+        if heading:
+            have = _words(heading)
+            if have and (have <= wanted or wanted <= have):
+                return heading, slugify(heading, "-")
+    return None
+
+
+def tree_outline(site: Site, tree: Tree, page_path: str) -> tuple[OutlineEntry, ...]:
+    """The whole tree as nested entries, each question written out once.
+
+    A question that several choices lead to (or one nested too deep) gets an entry of its
+    own at the top level; the choices lead to it with a "go to" entry. So the outline grows
+    with the nodes and choices, never with the number of paths. The start comes first.
+    """
     nodes = {n.id: n for n in tree.nodes}
     outcomes = {o.id: o for o in tree.outcomes}
+    parents = Counter(c.next for n in tree.nodes for c in n.choices if c.next in nodes)
+    links = {o.id: _links_of(site, o, page_path) for o in tree.outcomes}
+    placed: set[str] = set()
+    pending = deque([tree.start])  # questions that get a top-level entry, in order
+    queued = {tree.start}
 
-    def walk(node_id: str, seen: frozenset[str]) -> OutlineEntry:
-        if node_id in outcomes:
-            outcome = outcomes[node_id]
-            links = outcome_links(site, tree, node_id, page_path)
-            return OutlineEntry("outcome", outcome.answer, outcome.id, outcome.why, links)
+    def entry(node_id: str, depth: int) -> OutlineEntry:
         node = nodes[node_id]
-        choices = tuple(
-            OutlineEntry(
-                "choice", c.label, f"{node.id}:{i}", children=(walk(c.next, seen | {node_id}),)
+        placed.add(node_id)
+        choices = []
+        for i, choice in enumerate(node.choices):
+            target = choice.next
+            if target in outcomes:
+                outcome = outcomes[target]
+                child = OutlineEntry(
+                    "outcome", outcome.answer, outcome.id, outcome.why, links[target]
+                )
+            elif target not in nodes:
+                continue
+            elif target in placed or parents[target] > 1 or depth >= MAX_NESTED_QUESTIONS:
+                if target not in queued:
+                    pending.append(target)
+                    queued.add(target)
+                child = OutlineEntry(
+                    "goto", nodes[target].question, target, anchor=outline_anchor(tree, target)
+                )
+            else:
+                child = entry(target, depth + 1)
+            choices.append(
+                OutlineEntry("choice", choice.label, f"{node_id}:{i}", children=(child,))
             )
-            for i, c in enumerate(node.choices)
-            if c.next not in seen
+        return OutlineEntry(
+            "question",
+            node.question,
+            node_id,
+            node.help or "",
+            children=tuple(choices),
+            anchor=outline_anchor(tree, node_id),
         )
-        return OutlineEntry("question", node.question, node.id, node.help or "", children=choices)
 
-    return walk(tree.start, frozenset())
+    top: list[OutlineEntry] = []
+    while pending:
+        node_id = pending.popleft()
+        if node_id in nodes and node_id not in placed:
+            top.append(entry(node_id, 1))
+    return tuple(top)
 
 
 def tree_data(tree: Tree) -> str:

@@ -56,14 +56,7 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
     """Write ``files`` (path under docs -> text) when changed; remove stale generated files."""
     report = WriteReport()
     previous = read_manifest(docs_dir)
-    hand_written = [
-        p for p in files if (docs_dir / p).exists() and p not in previous and p != MANIFEST
-    ]
-    if hand_written and previous:
-        raise BuildError(
-            f"refusing to overwrite hand-written files in {docs_dir}: "
-            f"{', '.join(sorted(hand_written))}; move them or rename the generated pages"
-        )
+    refuse_to_replace_hand_written(files, docs_dir, previous)
     try:
         for rel, text in sorted(files.items()):
             target = docs_dir / rel
@@ -94,6 +87,48 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
         len(report.removed),
     )
     return report
+
+
+def refuse_to_replace_hand_written(
+    files: dict[str, str], docs_dir: Path, previous: list[str]
+) -> None:
+    """Raise :class:`BuildError` if ``files`` would replace files the generator did not write.
+
+    Also what the MkDocs hook checks before it hands its in-memory pages to MkDocs in place of
+    the files in ``docs/``.
+    """
+    hand_written = _not_ours(files, docs_dir, previous)
+    if hand_written:
+        raise BuildError(
+            f"refusing to overwrite {', '.join(str(docs_dir / p) for p in hand_written)}: "
+            f"the generator did not write {'it' if len(hand_written) == 1 else 'them'} "
+            f"(not listed in {docs_dir / MANIFEST}) and would replace "
+            f"{'it' if len(hand_written) == 1 else 'them'} with a generated page; "
+            "move or rename the file, or delete it if it is an old generated page"
+        )
+
+
+def _not_ours(files: dict[str, str], docs_dir: Path, previous: list[str]) -> list[str]:
+    """Files the generator would replace although it did not write them.
+
+    With no manifest yet (a fresh checkout) nothing is known to be the generator's, so any
+    existing file that differs from the page it would get is refused: the first build must
+    not overwrite a hand-written ``docs/glossary.md``. A file that already holds exactly the
+    generated text loses nothing.
+    """
+    known = set(previous)
+    refused = []
+    for rel, text in sorted(files.items()):
+        target = docs_dir / rel
+        if rel == MANIFEST or rel in known or not target.exists():
+            continue
+        try:
+            same = target.is_file() and target.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            refused.append(rel)
+    return refused
 
 
 def _prune_empty(folder: Path, root: Path) -> None:

@@ -63,12 +63,15 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
+from generator.settings import DATA_ENV  # noqa: E402 - the data-folder setting
 from tests.synthetic import edit_question, generate  # noqa: E402
 
 # tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
 # must import the generator from the project copy it builds, not from this checkout.
 
-STAGES = ("load", "check", "render", "write")
+STAGES = ("load", "check", "exam data", "render", "write")
+# The generator's stages before the practice exam's data: its cost is a share of these.
+BASE_STAGES = ("load", "check", "render")
 BROWSER_QUESTIONS = 100
 BROWSER_RUNS = 7
 FRAME_MS = 1000 / 60
@@ -129,6 +132,7 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
     from generator.build import gc_paused
     from generator.bundle import bundle_assets
     from generator.checks import check_bank
+    from generator.exam_data import exam_data_files
     from generator.load import load_bank
     from generator.render import render_pages
     from generator.views import build_site
@@ -144,8 +148,12 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         lap()
         check_bank(bank)
         lap()
-        files = render_pages(build_site(bank))
+        site = build_site(bank)
+        data_files = exam_data_files(site)
+        lap()
+        files = render_pages(site)
         files.update(bundle_assets(docs))
+        files.update(data_files)
         lap()
         report = write_files(files, docs)
         lap()
@@ -346,7 +354,7 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     project.mkdir()
     copy_project(project, data)
     site = work / "site"
-    env = {"STUDYSITE_DATA": str(data)}
+    env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
     warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
     figures["mkdocs"] = min(warm, key=lambda run: run["build_cpu"])
@@ -363,7 +371,12 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
 
 def stages(run: Figures, clock: str) -> float:
     """Load + check + render (what the targets call the generator stages)."""
-    return float(run[clock]["load"] + run[clock]["check"] + run[clock]["render"])
+    return float(sum(run[clock][s] for s in BASE_STAGES))
+
+
+def exam_share(run: Figures, clock: str) -> float:
+    """The practice exam's data scripts as a share of load + check + render."""
+    return float(run[clock]["exam data"]) / stages(run, clock)
 
 
 def mkdocs_own(run: Figures, clock: str) -> float:
@@ -379,9 +392,11 @@ def _print_generator(gen: Figures, repeat: int) -> None:
     print(f"generator, first run in a fresh process: {_stage_line(gen['first'])}")
     print(f"  {gen['written']} files written")
     totals = ", ".join(f"{stages(run, 'cpu'):.2f}" for run in gen["cold_runs"])
+    shares = ", ".join(f"{100 * exam_share(run, 'cpu'):.1f}%" for run in gen["cold_runs"])
     print(
         f"generator, best of {len(gen['cold_runs'])} fresh processes: "
         f"{_stage_line(gen['cold'])}\n  load + check + render per process (CPU): {totals} s"
+        f"\n  practice exam data / (load + check + render) per process (CPU): {shares}"
     )
     print(
         f"generator, best of {repeat} with the pages up to date: {_stage_line(gen['best'])}; "
@@ -544,6 +559,125 @@ def measure_page(browser: Any, url: str, click: bool) -> Figures:
     return info
 
 
+# Material's own files and the search index: the exam page's budget leaves them out.
+_MATERIAL = ("/assets/javascripts/", "/assets/stylesheets/", "/search/")
+
+_EXAM_STEP = """
+async (action) => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  await frame();
+  const start = performance.now();
+  if (action == "answer") {
+    document.querySelector("[data-ss-question] input:not(:checked)").click();
+  } else {
+    window.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
+  }
+  const dom = performance.now() - start;
+  await frame();
+  return {dom, frame: performance.now() - start};
+}
+"""
+
+
+def measure_exam(browser: Any, url: str) -> Figures:
+    """The exam page: what it loads before Start, Start to first question, answer and move."""
+    loads: list[dict[str, Any]] = []
+    firsts: list[float] = []
+    first_frames: list[float] = []
+    steps: dict[str, list[float]] = {"answer": [], "answer_frame": [], "move": [], "move_frame": []}
+    for run in range(BROWSER_RUNS):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        finished: list[Any] = []
+        page.on("requestfinished", finished.append)
+        page.goto(f"{url}exam/", wait_until="networkidle")
+        page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
+        if run == 0:
+            for request in finished:
+                response = request.response()
+                address, body = request.url, response.body() if response else b""
+                path = address.split("?")[0].removeprefix(url.rstrip("/"))
+                material = any(part in path for part in _MATERIAL)
+                loads.append(
+                    {"path": path, "raw": len(body), "gz": _gzip_size(body), "material": material}
+                )
+        page.evaluate(
+            """() => new Promise((done) => {
+                 window.__ssFirst = null;
+                 document.addEventListener("ss:exam-start", () => {
+                   const check = () => {
+                     if (document.querySelector("[data-ss-question]")) {
+                       const shown = performance.now();
+                       requestAnimationFrame(() => {
+                         window.__ssFirst = [shown, performance.now()];
+                       });
+                     } else requestAnimationFrame(check);
+                   };
+                   check();
+                 }, {once: true});
+                 done();
+               })"""
+        )
+        page.get_by_role("button", name="Start the mock exam").click()
+        page.wait_for_function("() => window.__ssFirst !== null", timeout=30_000)
+        start = page.evaluate("() => performance.getEntriesByName('ss-exam-start')[0].startTime")
+        shown, painted = page.evaluate("() => window.__ssFirst")
+        firsts.append(float(shown) - float(start))
+        first_frames.append(float(painted) - float(start))
+        for action in ("answer", "move"):
+            got = page.evaluate(_EXAM_STEP, action)
+            steps[action].append(float(got["dom"]))
+            steps[f"{action}_frame"].append(float(got["frame"]))
+        context.close()
+    own = [item for item in loads if not item["material"]]
+    return {
+        "loads": loads,
+        "before_start_gz": sum(item["gz"] for item in own),
+        "before_start_raw": sum(item["raw"] for item in own),
+        "material_gz": sum(item["gz"] for item in loads if item["material"]),
+        "first_question_ms": _median(firsts),
+        "first_question_frame_ms": _median(first_frames),
+        **{f"{name}_ms": _median(values) for name, values in steps.items()},
+    }
+
+
+def measure_exams(sites: list[tuple[int, Path]]) -> Figures:
+    """The exam page of each size's site, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from tests.conftest import serve
+
+    results: Figures = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for questions, site in sites:
+            for url in serve(site):
+                results[str(questions)] = measure_exam(browser, url)
+        browser.close()
+    return results
+
+
+def _print_exams(exams: Figures) -> None:
+    print(f"\n== The practice exam page (exam/), Chromium; medians of {BROWSER_RUNS} loads")
+    for questions, info in exams.items():
+        print(
+            f"{int(questions):,} questions: loads before Start {info['before_start_gz']:,} B "
+            f"gzipped ({info['before_start_raw']:,} B raw), leaving out Material's own files "
+            f"and the search index ({info['material_gz']:,} B gzipped)"
+        )
+        for item in info["loads"]:
+            if not item["material"]:
+                print(f"  {item['path']:<40} {item['raw']:>10,} {item['gz']:>9,}")
+        print(
+            f"  Start to the first question in the page {_ms(info['first_question_ms'])}, "
+            f"painted (next frame) {_ms(info['first_question_frame_ms'])}; answering "
+            f"{_ms(info['answer_ms'])} ({_ms(info['answer_frame_ms'])} to the next frame); "
+            f"next question {_ms(info['move_ms'])} ({_ms(info['move_frame_ms'])} to the next "
+            f"frame; a frame is {FRAME_MS:.1f} ms)"
+        )
+
+
 def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     """Chromium: a 100-question topic page, and a practice page of the largest bank."""
     from playwright.sync_api import sync_playwright
@@ -557,7 +691,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     project.mkdir(parents=True)
     copy_project(project, data)
     site = work / "site"
-    _child(["_mkdocs", str(project), str(site)], project, {"STUDYSITE_DATA": str(data)})
+    _child(["_mkdocs", str(project), str(site)], project, {DATA_ENV: str(data)})
     results: Figures = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -1069,6 +1203,11 @@ def _rows() -> list[Row]:
             lambda f: stages(f["generator"]["cold"], "cpu"),
         ),
         (
+            "Practice exam data / (load + check + render) (CPU)",
+            lambda f: f"{100 * exam_share(f['generator']['cold'], 'cpu'):.1f}%",
+            None,
+        ),
+        (
             "Load + check + render, rebuild in the same process (CPU)",
             lambda f: f"{best_stages(f):.2f} s",
             best_stages,
@@ -1166,6 +1305,14 @@ def markdown(
                 f"Practice page with {practice['questions']} questions: widgets mount in "
                 f"{_ms(practice['mount_ms'])}."
             )
+    for questions, exam in browser.get("exam", {}).items():
+        lines.append(
+            f"Practice exam page, {int(questions):,} questions: {exam['before_start_gz']:,} B "
+            f"gzipped before Start (Material's files and the search index left out); Start to "
+            f"the first question {_ms(exam['first_question_frame_ms'])} (painted); answering "
+            f"{_ms(exam['answer_frame_ms'])} and moving {_ms(exam['move_frame_ms'])} to the "
+            "next frame."
+        )
     lines += ["", f"Machine: {machine()}."]
     return "\n".join(lines)
 
@@ -1357,6 +1504,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.no_browser:
             browser = measure_browser(work / "browser", Path(figures[-1]["site"]))
             _print_browser(browser)
+            browser["exam"] = measure_exams([(f["questions"], Path(f["site"])) for f in figures])
+            _print_exams(browser["exam"])
         table = markdown(figures, sources, served, browser)
         waits: Figures = {}
         if not args.no_browser and not args.no_waits:

@@ -70,7 +70,8 @@ def quiz(question: Question) -> str:
     lines = ["<quiz>", question.stem.strip()]
     for option in question.options:
         lines.append(f"- [{'x' if option.correct else ' '}] {_line(option.text)}")
-        lines.append(f"> {_line(option.why)}")
+        if option.why:
+            lines.append(f"> {_line(option.why)}")
     lines.append("</quiz>")
     return "\n".join(lines)
 

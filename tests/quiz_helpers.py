@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-STORAGE_KEY = "studysite:progress:v1"
+# Progress is kept per exam (store.js); the bundled exam's id is mls-c01.
+STORAGE_KEY = "studysite:progress:v2:mls-c01"
 
 
 def quiz_pages(site: Path) -> list[str]:

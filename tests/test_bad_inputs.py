@@ -18,7 +18,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    stem: Which processor suits matrix maths?",
         "    stem: [unclosed",
         [
-            "data/domain-1/content.yml:72: YAML syntax error: while parsing a flow sequence: did not find expected ',' or ']'"
+            "data/domain-1/content.yml:73: YAML syntax error: while parsing a flow sequence: did not find expected ',' or ']'"
         ],
     ),
     (
@@ -26,7 +26,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "domain-1/content.yml",
         "    stem: Where does data live while the CPU works on it?\n",
         "",
-        ["data/domain-1/content.yml:91: questions[2].stem: missing required field 'stem'"],
+        ["data/domain-1/content.yml:92: questions[2].stem: missing required field 'stem'"],
     ),
     (
         "wrong-type",
@@ -34,7 +34,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    choose: 2",
         "    choose: two",
         [
-            "data/domain-1/content.yml:81: questions[1].choose: expected a valid integer, found 'two'"
+            "data/domain-1/content.yml:82: questions[1].choose: expected a valid integer, found 'two'"
         ],
     ),
     (
@@ -43,7 +43,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    topics: [memory]",
         "    topics: [memroy]",
         [
-            "data/domain-1/content.yml:92: questions[2].topics[0]: unknown topic 'memroy'; known: memory, processors"
+            "data/domain-1/content.yml:93: questions[2].topics[0]: unknown topic 'memroy'; known: memory, processors"
         ],
     ),
     (
@@ -52,7 +52,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "  - id: q-mem",
         "  - id: q-gpu",
         [
-            "data/domain-1/content.yml:91: questions[2].id: duplicate question id 'q-gpu' (first defined at data/domain-1/content.yml:69)"
+            "data/domain-1/content.yml:92: questions[2].id: duplicate question id 'q-gpu' (first defined at data/domain-1/content.yml:70)"
         ],
     ),
     (
@@ -61,7 +61,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "      - text: GPU\n        correct: true\n        why: Graphics",
         "      - text: GPU\n        why: Graphics",
         [
-            "data/domain-1/content.yml:82: questions[1].options: expected exactly 2 correct options for a 'choose 2' question, found 1"
+            "data/domain-1/content.yml:83: questions[1].options: expected exactly 2 correct options for a 'choose 2' question, found 1"
         ],
     ),
     (
@@ -70,7 +70,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "      - text: CPU\n        why: It has few cores.",
         "      - text: CPU\n        correct: true\n        why: It has few cores.",
         [
-            "data/domain-1/content.yml:72: questions[0].options: expected exactly one correct option for a single-answer question, found 2"
+            "data/domain-1/content.yml:73: questions[0].options: expected exactly one correct option for a single-answer question, found 2"
         ],
     ),
     (
@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         '          - label: "No"\n            next: cpu',
         '          - label: "No"\n            next: again\n      - id: again\n        question: Sure?\n        choices:\n          - label: "Yes"\n            next: parallel\n          - label: "No"\n            next: cpu',
         [
-            "data/domain-1/content.yml:57: trees[0].nodes[1]: the tree loops: parallel -> again -> parallel (every path must end at an outcome)"
+            "data/domain-1/content.yml:58: trees[0].nodes[1]: the tree loops: parallel -> again -> parallel (every path must end at an outcome)"
         ],
     ),
     (
@@ -88,7 +88,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    outcomes:\n      - id: gpu",
         '      - id: orphan\n        question: Lost?\n        choices:\n          - label: "Yes"\n            next: gpu\n          - label: "No"\n            next: cpu\n    outcomes:\n      - id: gpu',
         [
-            "data/domain-1/content.yml:57: trees[0].nodes[1]: 'orphan' cannot be reached from the start node 'parallel'"
+            "data/domain-1/content.yml:58: trees[0].nodes[1]: 'orphan' cannot be reached from the start node 'parallel'"
         ],
     ),
     (
@@ -97,7 +97,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "        why: It runs thousands of threads.\n        topic: processors",
         "        why: It runs thousands of threads.\n        topic: graphics",
         [
-            "data/domain-1/content.yml:61: trees[0].outcomes[0].topic: unknown topic 'graphics'; known: memory, processors"
+            "data/domain-1/content.yml:62: trees[0].outcomes[0].topic: unknown topic 'graphics'; known: memory, processors"
         ],
     ),
     (
@@ -106,15 +106,17 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    difficulty: easy\n    options:\n      - text: In memory\n        correct: true\n        why: Memory holds working data.\n      - text: In the GPU fan\n        why: A fan cools.",
         "    difficulty: easy\n    options: []",
         [
-            "data/domain-1/content.yml:95: questions[2].options: expected at least 2 options, found 0"
+            "data/domain-1/content.yml:96: questions[2].options: expected at least 2 options, found 0"
         ],
     ),
     (
-        "option-without-why",
+        "option-with-empty-why",
         "domain-1/content.yml",
         "      - text: In the GPU fan\n        why: A fan cools.",
-        "      - text: In the GPU fan",
-        ["data/domain-1/content.yml:99: questions[2].options[1].why: missing required field 'why'"],
+        "      - text: In the GPU fan\n        why: ''",
+        [
+            "data/domain-1/content.yml:101: questions[2].options[1].why: expected non-empty text, found ''"
+        ],
     ),
     (
         "unknown-table",
@@ -122,7 +124,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "      - table: processors",
         "      - table: procesors",
         [
-            "data/domain-1/content.yml:13: topics[0].blocks[3].table: unknown table 'procesors'; known: processors"
+            "data/domain-1/content.yml:14: topics[0].blocks[3].table: unknown table 'procesors'; known: processors"
         ],
     ),
     (
@@ -130,7 +132,9 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "domain-1/content.yml",
         "    difficulty: easy",
         "    dificulty: easy",
-        ["data/domain-1/content.yml:94: questions[2].dificulty: unknown field 'dificulty'"],
+        [
+            "data/domain-1/content.yml:95: questions[2].dificulty: unknown field 'dificulty'; did you mean 'difficulty'?"
+        ],
     ),
     (
         "yesno-cell-type",
@@ -138,7 +142,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "cells: {parallel: false,",
         "cells: {parallel: maybe,",
         [
-            "data/domain-1/content.yml:40: tables[0].items[0].cells.parallel: expected true or false for a yes/no column, found 'maybe'"
+            "data/domain-1/content.yml:41: tables[0].items[0].cells.parallel: expected true or false for a yes/no column, found 'maybe'"
         ],
     ),
     (
@@ -147,7 +151,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "cells: {parallel: true, cores: 5000, use: Matrix maths}",
         "cells: {parallel: true, use: Matrix maths}",
         [
-            "data/domain-1/content.yml:44: tables[0].items[1].cells: missing cell 'cores' (Typical cores)"
+            "data/domain-1/content.yml:45: tables[0].items[1].cells: missing cell 'cores' (Typical cores)"
         ],
     ),
     (
@@ -155,7 +159,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "domain-1/content.yml",
         "    difficulty: easy",
         "    difficulty: easy\n    difficulty: hard",
-        ["data/domain-1/content.yml:95: difficulty: duplicate key 'difficulty' (first on line 94)"],
+        ["data/domain-1/content.yml:96: difficulty: duplicate key 'difficulty' (first on line 95)"],
     ),
     (
         "domain-not-in-blueprint",
@@ -163,7 +167,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "number: 1",
         "number: 3",
         [
-            "data/domain-1/domain.yml:1: number: domain 3 is not in the exam blueprint (domains 1, 2)"
+            "data/domain-1/domain.yml:2: number: domain 3 is not in the exam blueprint (domains 1, 2)"
         ],
     ),
     (
@@ -171,7 +175,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "exam.yml",
         "    weight: 40",
         "    weight: 30",
-        ["data/exam.yml:16: domains: expected domain weights that add up to 100, found 90"],
+        ["data/exam.yml:17: domains: expected domain weights that add up to 100, found 90"],
     ),
     (
         "bad-id",
@@ -179,7 +183,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "  - id: q-gpu",
         "  - id: Q GPU",
         [
-            "data/domain-1/content.yml:69: questions[0].id: expected an id of lowercase letters, digits and hyphens, found 'Q GPU'"
+            "data/domain-1/content.yml:70: questions[0].id: expected an id of lowercase letters, digits and hyphens, found 'Q GPU'"
         ],
     ),
     (
@@ -188,8 +192,8 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "            next: gpu",
         "            next: tpu",
         [
-            "data/domain-1/content.yml:54: trees[0].nodes[0].choices[0].next: unknown node or outcome 'tpu'; known: cpu, gpu, parallel",
-            "data/domain-1/content.yml:58: trees[0].outcomes[0]: 'gpu' cannot be reached from the start node 'parallel'",
+            "data/domain-1/content.yml:55: trees[0].nodes[0].choices[0].next: unknown node or outcome 'tpu'; known: cpu, gpu, parallel",
+            "data/domain-1/content.yml:59: trees[0].outcomes[0]: 'gpu' cannot be reached from the start node 'parallel'",
         ],
     ),
     (
@@ -198,7 +202,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    difficulty: easy",
         "    difficulty: trivial",
         [
-            "data/domain-1/content.yml:94: questions[2].difficulty: expected one of 'easy', 'medium' or 'hard', found 'trivial'"
+            "data/domain-1/content.yml:95: questions[2].difficulty: expected one of 'easy', 'medium' or 'hard', found 'trivial'"
         ],
     ),
     (
@@ -270,8 +274,8 @@ def test_check_reports_every_problem_at_once(
     assert main(["check"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "error: 2 problems in the study data; nothing was written:",
-        "  data/domain-1/content.yml:81: questions[1].choose: expected a valid integer, found 'two'",
-        "  data/exam.yml:8: minutes: expected a valid integer, found 'half an hour'",
+        "  data/domain-1/content.yml:82: questions[1].choose: expected a valid integer, found 'two'",
+        "  data/exam.yml:9: minutes: expected a valid integer, found 'half an hour'",
     ]
 
 
@@ -282,7 +286,7 @@ def test_check_passes_good_data_and_prints_warnings(
     out, err = capsys.readouterr()
     assert out == "ok: 1 domains, 2 topics, 3 questions\n"
     assert (
-        "warning: data/domain-1/content.yml:2: topics[0]: topic 'processors' has 2 self-check questions; "
+        "warning: data/domain-1/content.yml:3: topics[0]: topic 'processors' has 2 self-check questions; "
         "aim for at least 3" in err
     )
 

@@ -44,7 +44,7 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
     for size in data["sizes"]:
         generator = size["generator"]
         assert len(generator["cold_runs"]) == 2, "one figure per fresh process asked for"
-        assert set(generator["cold"]["cpu"]) == {"load", "check", "render", "write"}
+        assert set(generator["cold"]["cpu"]) == {"load", "check", "exam data", "render", "write"}
         assert size["html_pages"] > 0 and size["search_index"] > 0
         stem = generator["edits"]["stem"]
         assert "progress.md" in stem["written"]

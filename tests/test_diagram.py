@@ -170,7 +170,7 @@ def test_text_fits_its_box_and_labels_are_the_choices(tree: Tree) -> None:
         assert label == plain(_choice_label(tree, edge.key)).replace(" ", "")
 
 
-def test_shared_subtrees_repeat_and_loops_are_cut() -> None:
+def test_a_shared_question_is_drawn_once_and_other_choices_go_to_it() -> None:
     tree = _tree(
         [
             ("a", "First?", [("left", "b"), ("right", "b"), ("skip", "x")]),
@@ -178,15 +178,50 @@ def test_shared_subtrees_repeat_and_loops_are_cut() -> None:
         ],
         ["x", "y"],
     )
-    keys = {b.key: b.ref for b in layout(tree).boxes}
-    assert keys == {
-        "": "a",
-        "a:0": "b",
-        "a:1": "b",
-        "a:2": "x",
-        "a:0,b:1": "y",
-        "a:1,b:1": "y",
+    diagram = layout(tree)
+    assert {b.key: (b.kind, b.ref) for b in diagram.boxes} == {
+        "": ("question", "a"),
+        "a:0": ("question", "b"),
+        "a:0,b:0": ("goto", "a"),
+        "a:0,b:1": ("outcome", "y"),
+        "a:1": ("goto", "b"),
+        "a:2": ("outcome", "x"),
     }
+    goto = next(b for b in diagram.boxes if b.key == "a:1")
+    assert " ".join(goto.lines) == "Go to: Second?"
+
+
+def chain(questions: int) -> Tree:
+    """A valid tree whose two choices always lead to the same next question."""
+    ids = [f"q{i}" for i in range(questions)]
+    return _tree(
+        [
+            (q, f"Question {i} of the chain?", [("Yes", nxt), ("No", nxt)])
+            for i, (q, nxt) in enumerate(zip(ids, [*ids[1:], "end"], strict=True))
+        ],
+        ["end", "unused"],
+    )
+
+
+@pytest.mark.parametrize("questions", [14, 50])
+def test_a_chain_of_shared_questions_is_drawn_in_linear_size(questions: int) -> None:
+    # 2**questions paths; each question must still be drawn once, each choice once.
+    tree = chain(questions)
+    diagram = layout(tree)
+    kinds = [b.kind for b in diagram.boxes]
+    assert kinds.count("question") == questions
+    assert kinds.count("goto") == questions - 1
+    assert kinds.count("outcome") == 2
+    assert len(diagram.edges) == 2 * questions
+    svg = ET.fromstring(tree_svg(tree))
+    nodes = [str(g.get("data-ss-node")) for g in svg.iter() if g.get("data-ss-node")]
+    assert sorted(nodes) == sorted(n.id for n in tree.nodes)
+
+
+def test_chain_drawing_grows_linearly() -> None:
+    small, large = len(tree_svg(chain(14))), len(tree_svg(chain(50)))
+    # Linear: 50/14 = 3.6 times the questions; 2**36 times the paths.
+    assert large < 4.5 * small, (small, large)
 
 
 def test_wide_question_boxes_stop_at_a_maximum_width() -> None:
@@ -216,9 +251,12 @@ def test_svg_is_labelled_and_takes_its_colours_from_css(tree: Tree) -> None:
         assert "#" not in (element.get("style") or "")
     diagram = layout(tree)
     assert len(svg.findall(f".//{SVG}rect")) == len(diagram.boxes)
-    assert {e.get("data-ss-at") for e in svg.iter() if e.get("data-ss-at") is not None} == {
-        b.key for b in diagram.boxes
+    # The widget highlights questions by node id, everything else by the choice leading there.
+    assert {e.get("data-ss-node") for e in svg.iter() if e.get("data-ss-node")} == {
+        b.ref for b in diagram.boxes if b.kind == "question"
     }
+    choices = {f"{n.id}:{i}" for n in tree.nodes for i in range(len(n.choices))}
+    assert {e.get("data-ss-edge") for e in svg.iter() if e.get("data-ss-edge")} == choices
 
 
 def test_svg_escapes_text() -> None:

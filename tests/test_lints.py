@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.checks import check_bank
+from generator.cli import main
 from generator.load import load_bank
 from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EXAM = (FIXTURES / "mini" / "exam.yml").read_text(encoding="utf-8")
 DOMAIN = (FIXTURES / "mini" / "domain-1" / "domain.yml").read_text(encoding="utf-8")
@@ -179,3 +182,10 @@ def test_the_longest_option_is_correct_too_often_is_reported_once(tmp_path: Path
 
 def test_the_longest_option_correct_about_as_often_as_chance_is_fine(tmp_path: Path) -> None:
     assert _warnings(tmp_path, _bank_of(12, 5)) == []
+
+
+def test_the_bundled_bank_passes_its_own_lints(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data", str(ROOT / "data"), "check"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("ok: ")

@@ -15,12 +15,12 @@ def test_models_remember_file_and_line() -> None:
     question = domain.questions[1]
     assert question.id == "q-two"
     assert question.at.file.endswith("tests/fixtures/mini/domain-1/content.yml")
-    assert question.at.line == 78
-    assert question.at.line_of("stem") == 80
-    assert question.options[2].at.line == 89
-    assert question.at.line_of("topics", 1) == 79
+    assert question.at.line == 79
+    assert question.at.line_of("stem") == 81
+    assert question.options[2].at.line == 90
+    assert question.at.line_of("topics", 1) == 80
     block = domain.topics[0].blocks[3]
-    assert isinstance(block, TableBlock) and block.at.line == 13
+    assert isinstance(block, TableBlock) and block.at.line == 14
 
 
 def test_text_is_stripped_and_exam_read() -> None:

@@ -192,7 +192,7 @@ def test_answer_key_holds_the_keyed_answers(bank: Bank, sheets: dict[str, Printe
             positions.append(key.index(entry))
             for option in question.options:
                 if option.correct:
-                    assert plain(option.why) in key, f"answer key lacks why of {question.id}"
+                    assert plain(option.why or "") in key, f"answer key lacks why of {question.id}"
         assert positions == sorted(positions), "answer key entries are out of order"
 
 
@@ -205,7 +205,7 @@ def test_no_answer_text_before_the_answer_key(bank: Bank, sheets: dict[str, Prin
             o.why
             for q in content.questions
             for o in q.options
-            if o.correct and plain(o.why) in before
+            if o.correct and o.why and plain(o.why) in before
         ]
         assert not leaked, f"answers printed before the answer key: {leaked}"
 
@@ -323,7 +323,9 @@ def test_questions_page_prints_static_questions_and_answer_key(
     for control in ("Check", "Retry the ones I got wrong", "Reset", "Show all questions"):
         assert not re.search(rf"(?<!\w){control}(?!\w)", printed.text), control
     assert not re.search(r"\d+ of \d+ (right|picked)", printed.text)
-    leaked = [o.why for q in content.questions for o in q.options if plain(o.why) in before]
+    leaked = [
+        o.why for q in content.questions for o in q.options if o.why and plain(o.why) in before
+    ]
     assert not leaked, f"explanations printed before the answer key: {leaked}"
 
 

@@ -20,13 +20,13 @@ def site() -> Site:
 
 def test_question_index_lists_every_question(site: Site) -> None:
     index = question_index(site)
-    assert index["version"] == 1
+    assert index["version"] == 2
     assert index["topics"] == ["processors", "memory"]
     questions = site.bank.domains[0].questions
     assert index["questions"] == [
-        ["q-gpu", questions[0].content_hash, 1, [0], 1],
-        ["q-two", questions[1].content_hash, 1, [0, 1], 2],
-        ["q-mem", questions[2].content_hash, 1, [1], 3],
+        ["q-gpu", questions[0].content_hash, 1, [0], 1, 2, 1],
+        ["q-two", questions[1].content_hash, 1, [0, 1], 2, 3, 2],
+        ["q-mem", questions[2].content_hash, 1, [1], 3, 2, 1],
     ]
 
 

@@ -59,7 +59,11 @@ def test_progress_page_and_practice_my_mistakes(page: Any, site_url: str, built_
     done = answer_two(page, site_url, built_site)
     # An answer to a question that has since been edited (another hash) does not count.
     data = stored(page)
-    data["answers"][f"{done['right']}:000000000000"] = {"picked": [0], "correct": False, "at": 1}
+    data["answers"][f"{done['right']}:000000000000"] = {
+        "picked": [0],
+        "correct": False,
+        "at": 1718000000000,
+    }
     page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', {json.dumps(json.dumps(data))})")
     open_progress(page, site_url)
     total = page.evaluate(
@@ -67,7 +71,10 @@ def test_progress_page_and_practice_my_mistakes(page: Any, site_url: str, built_
         ".questions.length"
     )
     summary = page.locator("[data-ss-progress-summary]").inner_text()
-    assert summary == f"You have answered 2 of {total} questions: 1 right, 1 to review."
+    assert summary == (
+        f"You have answered 2 of {total} questions: 1 right, 1 to review. 1 answer is for "
+        "questions this site does not have (kept: they may belong to another version of the site)."
+    )
     topic = done["topic"]
     assert cell(page, "answered", topic) == "2"
     assert cell(page, "right", topic) == "1"
@@ -127,7 +134,9 @@ def test_export_then_import_in_a_fresh_browser(
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
-    assert exported["version"] == 1
+    assert exported["version"] == 2
+    assert exported["exam"] == "mls-c01"
+    assert exported["attempts"] == []
     assert exported["answers"] == before["answers"]
     assert "saved to studysite-progress-" in page.locator("[data-ss-progress-message]").inner_text()
 
@@ -158,7 +167,7 @@ BAD_FILES = {
         json.dumps(
             {"version": 1, "answers": {"q:abc": {"picked": "A", "correct": True, "at": 1}}}
         ).encode(),
-        'damaged answer ("q:abc")',
+        'only damaged records: "q:abc" (its picks are not option numbers)',
     ),
 }
 

@@ -185,7 +185,7 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     verdict = question.locator(".ss-result__verdict").inner_text()
     before = score(page)
     data = stored(page)
-    assert data["version"] == 1
+    assert data["version"] == 2
     (key, record), *_ = data["answers"].items()
     assert (
         key
@@ -225,9 +225,9 @@ def test_corrupt_storage_recovers(page: Any, site_url: str, built_site: Path) ->
     assert live_text(page) == "Correct"
     data = stored(page)
     assert len(data["answers"]) == 1
-    # The unreadable text is kept aside, not thrown away.
-    kept = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:unreadable')")
-    assert kept.endswith("[oops")
+    # The unreadable text is kept aside as a backup, not thrown away.
+    kept = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:backups')"))
+    assert [b["text"][-5:] for b in kept] == ["[oops"]
     page.reload()
     page.wait_for_selector(".ss-quiz--live")
     assert single(page).locator(".ss-result__verdict").inner_text() == "\u2713 Correct."

@@ -125,7 +125,7 @@ def test_answers_and_explanations_are_never_in_the_index(bank: Bank, index: dict
     for domain in bank.domains:
         for question in domain.questions:
             for option in question.options:
-                why = words(option.why)
+                why = words(option.why or "")
                 if len(why) < 6:
                     continue
                 checked += 1

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from generator.diagram import layout, plain
 from generator.load import load_bank
 from generator.model import Outcome, Tree
-from generator.views import build_site
+from generator.views import build_site, outcome_section
 from tests.conftest import ROOT, screenshot_path
 
 pytestmark = pytest.mark.browser
@@ -153,16 +153,21 @@ def test_every_path_reaches_its_outcome(page: Any, site_url: str, tree_id: str) 
             "new URL(a.href).hash])"
         )
         topic_url = "/" + url_of(SITE.topic_pages[path.outcome.topic])
-        assert links[0][0].startswith("Read:") and links[0][1] == topic_url
+        section = outcome_section(SITE, path.outcome.topic, path.outcome.answer)
+        if section:
+            # The section that explains the answer, not the top of a page.
+            assert links.pop(0) == [f"Read: {section[0]}", topic_url, f"#{section[1]}"]
+        elif topic_url != "/" + url:
+            assert links.pop(0) == [f"Read: {SITE.topic_titles[path.outcome.topic]}", topic_url, ""]
         if path.outcome.row:
             row = path.outcome.row
-            assert links[1][0].startswith("Compare:")
-            assert links[1][1:] == [
+            assert links[0][0].startswith("Compare:")
+            assert links[0][1:] == [
                 "/" + url_of(SITE.table_pages[row.table]),
                 f"#{row.table}--{row.item}",
             ]
         else:
-            assert len(links) == 1
+            assert links == []
         # The trail names every answer given, in order.
         crumbs = widget.locator(".ss-tree__crumb")
         assert crumbs.count() == len(path.steps)
@@ -210,6 +215,59 @@ def test_back_restart_and_the_trail(page: Any, site_url: str) -> None:
     assert text(legend) == f"Question 1: {question_of(tree, tree.start)}"
     assert page.evaluate("document.activeElement.classList.contains('ss-tree__legend')")
     assert hash_of(page) == ""
+
+
+def test_an_outcome_link_to_this_page_keeps_the_path(page: Any, site_url: str) -> None:
+    # An outcome whose section and table row are on the tree's own page.
+    found = [
+        (tree, url, path)
+        for tree, url in TREES.values()
+        for path in paths(tree)
+        if outcome_section(SITE, path.outcome.topic, path.outcome.answer)
+        and "/" + url_of(SITE.topic_pages[path.outcome.topic]) == "/" + url
+        and path.outcome.row
+    ]
+    assert found, "no outcome links to a section of its own page"
+    tree, url, path = found[0]
+    widget = open_tree(page, site_url + url, tree)
+    walk(widget, tree, path)
+    fragment = f"#tree-{tree.id}={path.fragment}"
+    section = outcome_section(SITE, path.outcome.topic, path.outcome.answer)
+    assert section
+    widget.locator(".ss-tree__card a", has_text="Read:").click()
+    assert hash_of(page) == fragment
+    heading = page.locator(f"#{section[1]}")
+    expect(heading).to_be_in_viewport()
+    assert page.evaluate("document.activeElement.id") == section[1]
+    widget.locator(".ss-tree__card a", has_text="Compare:").click()
+    assert hash_of(page) == fragment
+    row = page.locator(".ss-row--target")
+    expect(row).to_have_count(1)
+    expect(row).to_be_in_viewport()
+    # The walk is still where it was.
+    expect(widget.locator(".ss-tree__card")).to_be_visible()
+
+
+def test_the_diagram_box_is_a_labelled_focusable_region(browser: Any, site_url: str) -> None:
+    tree, url = next(iter(TREES.values()))
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        widget = open_tree(page, site_url + url, tree)
+        box = widget.locator(".ss-tree__diagram")
+        assert box.get_attribute("role") == "region"
+        assert (
+            box.get_attribute("aria-label") == f"Diagram of the decision tree: {plain(tree.title)}"
+        )
+        box.focus()
+        assert page.evaluate("document.activeElement.classList.contains('ss-tree__diagram')")
+        # On a phone the diagram is wider than its box: the keyboard scrolls it.
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+        before = box.evaluate("b => b.scrollLeft")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"b => b.scrollLeft != {before}", arg=box.element_handle())
+    finally:
+        context.close()
 
 
 def test_reload_and_a_shared_link_restore_the_path(page: Any, browser: Any, site_url: str) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from typing import Any
 
 import pytest
 
 from generator.load import load_bank
+from generator.model import Tree
 from generator.views import (
+    MAX_NESTED_QUESTIONS,
     blueprint_rows,
     build_site,
     choose_label,
@@ -16,6 +20,7 @@ from generator.views import (
     md_cell,
     missing_domains,
     nav,
+    outcome_section,
     question_views,
     table_view,
     tree_data,
@@ -44,7 +49,7 @@ def test_link_between_pages() -> None:
 
 
 def test_md_cell_escapes_pipes_and_folds_lines() -> None:
-    assert md_cell("a | b\n  c") == "a \\| b c"
+    assert md_cell("a | b\n  c") == "a &#124; b c"
 
 
 def test_choose_label() -> None:
@@ -62,6 +67,7 @@ def test_site_pages_in_reading_order(site) -> None:
         "domain-1/questions.md",
         "domain-1/takeaways.md",
         "domain-1/study-sheet.md",
+        "exam.md",
         "progress.md",
         "glossary.md",
     ]
@@ -116,20 +122,104 @@ def test_table_view_cells(site) -> None:
     )
     assert "No" in cells[1] and "Yes" in view.rows[1][1][1]
     assert cells[2] == "8"
-    assert cells[3] == "General code \\| branching"
+    assert cells[3] == "General code &#124; branching"
     assert [c["kind"] for c in json.loads(view.columns)] == ["text", "yesno", "number", "text"]
 
 
 def test_tree_outline_walks_every_path(site) -> None:
-    outline = tree_outline(site, site.trees["pick-processor"], "domain-1/processors.md")
+    (outline,) = tree_outline(site, site.trees["pick-processor"], "domain-1/processors.md")
     assert (outline.kind, outline.text) == ("question", "Is the work massively parallel?")
     assert [c.text for c in outline.children] == ["Yes", "No"]
     gpu = outline.children[0].children[0]
     assert (gpu.kind, gpu.text, gpu.ref) == ("outcome", "GPU", "gpu")
-    assert gpu.links == (
+    # On the topic's own page a "Read" link to its top would only lose the reader's place.
+    assert gpu.links == (("Compare: CPU and GPU", "processors.md#processors--gpu"),)
+    (elsewhere,) = tree_outline(site, site.trees["pick-processor"], "domain-1/study-sheet.md")
+    assert elsewhere.children[0].children[0].links == (
         ("Read: Processors", "processors.md"),
         ("Compare: CPU and GPU", "processors.md#processors--gpu"),
     )
+
+
+def _chain(questions: int) -> Tree:
+    ids = [f"q{i}" for i in range(questions)]
+    return Tree.model_validate(
+        {
+            "id": "chain",
+            "title": "Chain",
+            "start": "q0",
+            "nodes": [
+                {
+                    "id": q,
+                    "question": f"Q{i}?",
+                    "choices": [{"label": "Yes", "next": n}, {"label": "No", "next": n}],
+                }
+                for i, (q, n) in enumerate(zip(ids, [*ids[1:], "end"], strict=True))
+            ],
+            "outcomes": [
+                {"id": o, "answer": o, "why": "Because.", "topic": "processors"}
+                for o in ("end", "other")
+            ],
+        }
+    )
+
+
+def _entries(entries) -> list[Any]:
+    found = []
+    for entry in entries:
+        found.append(entry)
+        found += _entries(entry.children)
+    return found
+
+
+@pytest.mark.parametrize("questions", [14, 50])
+def test_tree_outline_writes_each_shared_question_once(site, questions) -> None:
+    # Both choices of every question lead to the next: 2**questions paths.
+    tree = _chain(questions)
+    top = tree_outline(site, tree, "domain-1/processors.md")
+    entries = _entries(top)
+    kinds = Counter(e.kind for e in entries)
+    assert kinds == {
+        "question": questions,
+        "choice": 2 * questions,
+        "goto": 2 * (questions - 1),
+        "outcome": 2,
+    }
+    # Every question has its own entry, the start first; no nesting beyond one question.
+    assert [e.ref for e in top] == [f"q{i}" for i in range(questions)]
+    goto = next(e for e in entries if e.kind == "goto")
+    assert (goto.ref, goto.anchor) == ("q1", "tree-chain--q1")
+    assert top[1].anchor == "tree-chain--q1"
+
+
+def test_tree_outline_nests_a_long_chain_only_so_deep(site) -> None:
+    tree = _chain(20).model_copy(
+        update={
+            "nodes": [
+                n.model_copy(
+                    update={
+                        "choices": [n.choices[0], n.choices[1].model_copy(update={"next": "other"})]
+                    }
+                )
+                for n in _chain(20).nodes
+            ]
+        }
+    )
+    top = tree_outline(site, tree, "domain-1/processors.md")
+    assert len(top) == 4  # q0..q5 nested, then q6.., q12.., q18..
+
+    def depth(entry) -> int:
+        return 1 + max((depth(c) for c in entry.children), default=0)
+
+    assert max(depth(e) for e in top) <= 2 * MAX_NESTED_QUESTIONS + 1
+
+
+def test_outcome_section_is_the_heading_that_names_the_answer(site) -> None:
+    # "Kinds" is the processors topic's one heading; plurals and case do not matter.
+    assert outcome_section(site, "processors", "kind") == ("Kinds", "kinds")
+    assert outcome_section(site, "processors", "The kinds of processor") == ("Kinds", "kinds")
+    assert outcome_section(site, "processors", "GPU") is None
+    assert outcome_section(site, "no-such-topic", "Kinds") is None
 
 
 def test_tree_data_is_script_safe(site) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from generator.pages import (
     domain,
+    exam,
     glossary,
     home,
     progress,
@@ -35,6 +36,7 @@ KINDS: dict[str, KindView] = {
     "home": home,
     "glossary": glossary,
     "progress": progress,
+    "exam": exam,
     "domain": domain,
     "topic": topic,
     "questions": questions,

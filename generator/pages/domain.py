@@ -18,7 +18,12 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     return {
         "content": content,
         "weight": views.blueprint_weight(site, content.domain.number),
+        "weight_line": views.weight_line(site, content.domain.number),
         "topics": views.topic_rows(site, content, page.path),
         "table_links": tables,
         "tree_links": trees,
+        "downloads": [
+            (title, what, views.link(page.path, path))
+            for title, what, path in site.downloads.get(content.domain.number, [])
+        ],
     }

@@ -114,6 +114,8 @@
     }
     q.result.hidden = true;
     q.result.append(q.verdict);
+    const explanation = find(".ss-answer__explanation");
+    if (explanation) q.result.append(explanation.cloneNode(true));
     const review = find(".ss-answer__review");
     if (review) q.result.append(review.cloneNode(true));
     sec.querySelector("fieldset").after(q.result);

@@ -67,11 +67,11 @@
 
   // Mark the row the fragment names (:target misses it after instant navigation) and show
   // it just below the header, which sticks inside the table's scroll box.
-  function markTarget() {
-    let id = "";
+  function markTarget(named) {
+    let id = typeof named == "string" ? named : "";
     for (const old of document.querySelectorAll(".ss-row--target")) old.classList.remove("ss-row--target");
     try {
-      id = decodeURIComponent(location.hash.slice(1));
+      id = id || decodeURIComponent(location.hash.slice(1));
     } catch (e) {}
     const anchor = id && document.getElementById(id);
     if (!anchor || !anchor.classList.contains("ss-row-anchor")) return;
@@ -84,5 +84,7 @@
   }
 
   addEventListener("hashchange", markTarget);
+  // A row shown without changing the fragment (a decision tree's link keeps its path there).
+  addEventListener("ss:reveal", (event) => markTarget(event.detail.id));
   SS.register("table", "div.ss-table[data-ss-table]", mount);
 })();

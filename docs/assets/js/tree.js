@@ -30,7 +30,8 @@
     const data = JSON.parse(root.getAttribute("data-ss-tree-data"));
     const $ = (selector) => root.querySelector(selector);
     const outline = $(".ss-tree__outline"), title = $(".ss-tree__title"), box = $(".ss-tree__diagram");
-    const marks = root.querySelectorAll(".ss-diagram [data-ss-at]");
+    // Diagram marks: question boxes by node id, arrows, labels and end boxes by choice.
+    const marks = root.querySelectorAll(".ss-diagram [data-ss-node], .ss-diagram [data-ss-edge]");
     let path = [];
 
     // Rendered HTML of a part of the outline (keeps Markdown, abbreviations, links).
@@ -103,7 +104,7 @@
     // Draws the current step; now: scroll the diagram at once (after a click), else on the
     // next frame, so mounting forces no layout. Returns [element to focus, words to say].
     function render(now) {
-      const node = follow(path), question = data.nodes[node], here = key(path);
+      const node = follow(path), question = data.nodes[node];
       let set, focus;
       list.textContent = step.textContent = "";
       trail.hidden = !path.length;
@@ -134,23 +135,49 @@
         head.append(count("Answer"), rich("outcome", node, "answer"));
         const why = set.appendChild(make("p")).appendChild(rich("outcome", node, "why"));
         set.appendChild(make("p")).append(rich("outcome", node, "links"));
+        set.querySelectorAll("a[href*='#']").forEach(keepPath);
         focus = [head, head.textContent + ". " + why.textContent];
       }
       focus[0].tabIndex = -1;
       step.append(set);
       back.disabled = restart.disabled = !path.length;
-      // Highlight the path in the diagram; the drawn-last arrow shows on top.
+      // Highlight the path in the diagram: the questions passed and the choices taken (a
+      // question is drawn once, whichever path reaches it); the drawn-last arrow shows on top.
+      const taken = new Set(path.map((s) => s.join(":"))), last = path.length ? key(path.slice(-1)) : "";
+      const passed = new Set([data.start, node].concat(path.map((s) => s[0])));
       for (const m of marks) {
-        const k = m.getAttribute("data-ss-at"), on = !k || k == here || !here.indexOf(k + ",");
+        const n = m.getAttribute("data-ss-node"), e = m.getAttribute("data-ss-edge");
+        const on = n != null ? passed.has(n) : taken.has(e);
+        const at = n != null ? n == node : !question && e == last;
         m.classList.toggle("ss-on", on);
-        m.classList.toggle("ss-here", k == here);
+        m.classList.toggle("ss-here", at);
         if (on && m.tagName == "path") m.parentNode.append(m);
-        if (k == here && box && m.tagName == "g") {
+        if (at && box && m.tagName == "g") {
           if (now) center(m);
           else requestAnimationFrame(() => center(m));
         }
       }
       return focus;
+    }
+
+    // A link to a part of this page (a section, a table row) would replace the fragment
+    // that holds the walked path: scroll there instead and keep the fragment.
+    function keepPath(a) {
+      const url = new URL(a.href, location.href);
+      if (url.origin + url.pathname != location.origin + location.pathname) return;
+      a.onclick = (event) => {
+        let target;
+        try {
+          target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        } catch (e) {}
+        if (!target) return;
+        event.preventDefault();
+        SS.emit(target, "ss:reveal", { id: target.id });
+        target.scrollIntoView({ block: "start" });
+        const focus = target.closest("tr, h2, h3, h4") || target;
+        if (!focus.hasAttribute("tabindex")) focus.tabIndex = -1;
+        focus.focus({ preventScroll: true });
+      };
     }
 
     back.onclick = () => go(path.slice(0, -1));

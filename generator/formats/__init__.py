@@ -1,0 +1,144 @@
+"""Other question formats: readers bring questions in, writers take the validated bank out.
+
+Each format is one module of this package that defines ``FORMAT``, a :class:`Format` with a
+reader, a writer or both. A reader turns a file's text into :class:`Draft` questions (each
+with its source line) and :class:`Skipped` entries for questions this site cannot show; a
+writer turns a validated :class:`~generator.model.Bank` into the bytes of one file. A new
+format is one new module; :func:`formats` finds it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import DataError, Problem
+from generator.model import Bank
+
+
+@dataclass(frozen=True)
+class DraftOption:
+    """An answer option as read: its text, whether it is right, and its feedback if any."""
+
+    text: str
+    correct: bool
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question read from another format, before it gets an id and a place in a file."""
+
+    line: int
+    """The line of the source where it starts."""
+    name: str
+    """What the source calls it (a GIFT name, a CSV id, else its stem): the re-import key."""
+    stem: str
+    options: list[DraftOption]
+    choose: int = 1
+    explanation: str | None = None
+    id: str | None = None
+    topics: list[str] = field(default_factory=list)
+    """Topic ids given by the source; empty means the topic named on the command line."""
+    category: str | None = None
+    """The GIFT ``$CATEGORY`` the question was in, if any."""
+    difficulty: str | None = None
+    shuffle: bool = True
+    notes: list[str] = field(default_factory=list)
+    """What the import changed on the way in (for example partial credit dropped)."""
+    row: int = 0
+    """Its row, for formats that count rows (CSV: the header is row 1)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A question of a type this site does not have: reported, not imported."""
+
+    line: int
+    kind: str
+    name: str
+
+
+Reader = Callable[[str, str], Iterator[Draft | Skipped]]
+"""``read(text, file)``: the questions of a file; raises DataError listing every problem."""
+
+Writer = Callable[[Bank], bytes]
+"""``write(bank)``: the bytes of one exported file holding every question of ``bank``."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """A question format: its name on the command line, file suffix, reader and writer."""
+
+    name: str
+    title: str
+    suffix: str
+    read: Reader | None = None
+    write: Writer | None = None
+    unit: str = "line"
+    """How the format's users count places: ``line`` or ``row`` (a record of a table)."""
+
+    def problem(self, file: str, line: int, field: str, message: str, row: int = 0) -> Problem:
+        """A problem at a line (and row, for tables) of a source file, naming its field."""
+        if row:
+            where = f"row {row}" + (f", column {field}" if field else "")
+            return Problem(file, line, where, message)
+        return Problem(file, line, field, message)
+
+
+def formats() -> dict[str, Format]:
+    """Every format of this package, by name."""
+    found: dict[str, Format] = {}
+    for module in pkgutil.iter_modules(__path__):
+        loaded = importlib.import_module(f"{__name__}.{module.name}")
+        declared = getattr(loaded, "FORMAT", None)
+        if isinstance(declared, Format):
+            found[declared.name] = declared
+    return dict(sorted(found.items()))
+
+
+def readers() -> list[str]:
+    """Names of the formats that can be imported."""
+    return [name for name, f in formats().items() if f.read is not None]
+
+
+def writers() -> list[str]:
+    """Names of the formats that can be exported."""
+    return [name for name, f in formats().items() if f.write is not None]
+
+
+def write_atomically(target: Path, data: bytes, *, replace: bool) -> None:
+    """Write ``data`` to ``target`` at once (a reader never sees half a file).
+
+    With ``replace`` false an existing file is never replaced, even one made meanwhile:
+    :class:`FileExistsError` is raised and nothing is written.
+    """
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).chmod(0o644)  # mkstemp makes it private; these are shared files
+        if replace:
+            Path(temporary).replace(target)
+        else:
+            os.link(temporary, target)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def select(bank: Bank, domain: int | None) -> Bank:
+    """The bank with only domain ``domain`` (all domains when None)."""
+    if domain is None:
+        return bank
+    chosen = [d for d in bank.domains if d.domain.number == domain]
+    if not chosen:
+        known = ", ".join(str(d.domain.number) for d in bank.domains) or "none"
+        raise DataError(
+            [Problem("", 0, "--domain", f"no domain {domain} in the data (domains: {known})")]
+        )
+    return Bank(exam=bank.exam, glossary=bank.glossary, domains=chosen, files=bank.files)

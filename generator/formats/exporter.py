@@ -1,0 +1,38 @@
+"""Export: the validated bank (or one domain of it) as one file of another format."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import check
+from generator.errors import Problem
+from generator.formats import formats, select, write_atomically
+from generator.load import display_path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    questions: int
+    size: int
+    warnings: list[Problem]
+
+
+def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None) -> ExportReport:
+    """Check ``data_dir`` and write its questions to ``out`` in format ``format_name``."""
+    fmt = formats()[format_name]
+    assert fmt.write is not None
+    bank, warnings = check(data_dir)
+    selected = select(bank, domain)
+    data = fmt.write(selected)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, data, replace=True)
+    count = sum(len(d.questions) for d in selected.domains)
+    log.debug("exported %d questions to %s", count, display_path(out))
+    return ExportReport(out, count, len(data), warnings)

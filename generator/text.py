@@ -1,0 +1,262 @@
+"""Text: the one way a text field of the data reaches a page.
+
+Every text field is rendered here: :func:`inline` for short fields (stems, options, labels,
+titles shown in a page), :func:`block` for prose (paragraphs, callout bodies), :func:`plain`
+for places that hold plain text only (navigation, front matter, ``<title>``, attributes,
+the SVG diagram, glossary expansions that Material's tooltips show).
+
+Threat model: authors are trusted with prose, but imported banks, any content file and
+progress files are not, so nothing in a text field may run script in a learner's browser.
+
+- Raw HTML in a non-prose field is escaped and shows as text (``<T>`` reads ``<T>``); prose
+  may use the small :data:`PROSE_HTML` allowlist.
+- Python-Markdown renders the Markdown the field allows, without ``attr_list``, snippets or
+  any extension that reads files; then ``nh3`` cleans the result with one allowlist: no
+  ``on*`` attribute, no ``style``, no ``<iframe>``, no ``javascript:`` or ``data:`` URL.
+- The result is *inert*: every character that Markdown, ``attr_list``, the emoji or the
+  snippets extension would read in its text (``* _ { } [ ] ( ) | : ! # ` ~ + =``, a hyphen
+  at the start of a line, and
+  the backslash) is written as a character reference. The page's own Markdown pass
+  (MkDocs) can still mark abbreviations in it, but it cannot turn any of it into markup,
+  a link or an attribute.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "code",
+        "del",
+        "em",
+        "i",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "s",
+        "strong",
+        "sub",
+        "sup",
+        "ul",
+    }
+)
+"""HTML elements a rendered text may hold (what Markdown makes, and what prose may use)."""
+
+ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
+"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped."""
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Link schemes kept; a link with any other scheme (``javascript:``, ``data:``) loses it."""
+
+INLINE_TAGS = frozenset({"a", "abbr", "b", "br", "code", "del", "em", "i", "kbd", "s", "strong"})
+"""Elements kept in inline text; block elements are unwrapped to their text."""
+
+# Characters a later Markdown pass could read as syntax (emphasis, links, attr_list's
+# braces, emoji's colons, snippets' "--8<--", tables' pipes, headings, escapes).
+# A hyphen is syntax only at the start of a line (lists, rules, setext headings, snippets'
+# "--8<--"), so only there is it written as a reference: "SSE-KMS" stays one word, which the
+# page's abbreviation marking must see whole.
+_INERT = {ch: f"&#{ord(ch)};" for ch in "*_{}[]()|:!#`~\\+=^"}
+_INERT_TABLE = str.maketrans(_INERT)
+_LINE_START_HYPHENS = re.compile(r"^([ \t]*)(-+)", re.MULTILINE)
+
+
+def _inert_text(text: str) -> str:
+    # Translate first: the hyphens' references hold a "#" that must stay as it is.
+    text = text.translate(_INERT_TABLE)
+    return _LINE_START_HYPHENS.sub(lambda m: m.group(1) + "&#45;" * len(m.group(2)), text)
+
+
+# A tag as nh3 serialises it: attribute values are always double-quoted.
+_TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+_ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
+
+
+PROSE_HTML = frozenset(
+    {"abbr", "b", "br", "code", "del", "em", "i", "kbd", "s", "strong", "sub", "sup"}
+)
+"""Raw HTML elements prose may use; any other tag in prose is shown as text."""
+
+
+class _Restrict(markdown.extensions.Extension):
+    """Raw HTML as text, except the ``allowed`` inline elements; inline fields get no blocks."""
+
+    def __init__(self, allowed: frozenset[str], blocks: bool) -> None:
+        super().__init__()
+        self.allowed = allowed
+        self.blocks = blocks
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        """Replace the raw-HTML handlers: no HTML blocks, only allowlisted inline tags."""
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        if not self.blocks:
+            # "2. Use KMS" as an option is text, not a numbered list; "# 1" is not a heading.
+            for name in (
+                "indent",
+                "code",
+                "hashheader",
+                "setextheader",
+                "hr",
+                "olist",
+                "ulist",
+                "quote",
+                "reference",
+            ):
+                if name in md.parser.blockprocessors:
+                    md.parser.blockprocessors.deregister(name)
+        if self.allowed:
+            names = "|".join(sorted(self.allowed))
+            pattern = rf"(</?(?:{names})(?:\s[^<>]*)?/?>)"
+            md.inlinePatterns.register(
+                markdown.inlinepatterns.HtmlInlineProcessor(pattern, md), "html", 90
+            )
+
+
+@functools.cache
+def _markdown(prose: bool) -> markdown.Markdown:
+    # Only what Python-Markdown does by itself: no attr_list (it writes attributes from
+    # text), no snippets (it reads files), no md_in_html.
+    allowed = PROSE_HTML if prose else frozenset()
+    return markdown.Markdown(
+        extensions=["sane_lists", _Restrict(allowed, blocks=prose)], output_format="html"
+    )
+
+
+def _convert(text: str, prose: bool) -> str:
+    md = _markdown(prose)
+    try:
+        return md.convert(text)
+    finally:
+        md.reset()
+
+
+def clean(fragment: str, tags: frozenset[str] = TAGS) -> str:
+    """``fragment`` with only allowlisted elements, attributes and URL schemes left."""
+    return nh3.clean(
+        fragment,
+        tags=set(tags),
+        attributes={k: v for k, v in ATTRIBUTES.items() if k in tags},
+        url_schemes=set(URL_SCHEMES),
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+
+
+def _inert(fragment: str) -> str:
+    """Write Markdown's syntax characters in text as character references (see module)."""
+    parts = _TAG.split(fragment)
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag: only its attribute values, and only what ends a tag early
+            parts[i] = _ATTRIBUTE_VALUE.sub(
+                lambda m: m.group(0).replace("<", "&lt;").replace(">", "&gt;"), part
+            )
+        else:
+            parts[i] = _inert_text(part)
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=32_768)
+def inline(text: str) -> Markup:
+    """A non-prose field as one line of safe HTML: inline Markdown, raw HTML shown as text."""
+    rendered = _convert(text, prose=False)
+    cleaned = clean(rendered, INLINE_TAGS)
+    return Markup(_inert(" ".join(cleaned.split())))
+
+
+# Blocks the page's Markdown pass may look into (markdown="1", md_in_html): only to mark
+# abbreviations, as the text is inert; <pre> stays raw.
+_BLOCK_OPEN = re.compile(r"<(p|li|ul|ol|blockquote)((?:\s[^>]*)?)>")
+
+
+@functools.lru_cache(maxsize=8_192)
+def block(text: str) -> Markup:
+    """A prose field as safe HTML blocks: Markdown paragraphs and lists, allowlisted HTML."""
+    cleaned = _inert(clean(_convert(text, prose=True)))
+    return Markup(_BLOCK_OPEN.sub(r'<\1\2 markdown="1">', cleaned))
+
+
+@functools.lru_cache(maxsize=32_768)
+def plain(text: str) -> str:
+    """``text`` as the words a reader sees, on one line: what :func:`inline` shows, untagged.
+
+    Not escaped: the caller escapes for where it goes (:func:`plain_html`, Jinja's
+    autoescape, a YAML dumper, SVG).
+    """
+    words = nh3.clean(_convert(text, prose=False), tags=set(), strip_comments=True)
+    return " ".join(html.unescape(words).split())
+
+
+def plain_html(text: str) -> Markup:
+    """``text`` as escaped, inert plain text, for a Markdown page: headings, titles, tooltips."""
+    return Markup(_inert_text(html.escape(plain(text), quote=True)))
+
+
+def escaped(text: str) -> str:
+    """``text`` as escaped plain text, for HTML no Markdown runs over: navigation, ``<title>``.
+
+    MkDocs' theme prints navigation titles and ``page.meta.title`` as they are.
+    """
+    return html.escape(plain(text), quote=True)
+
+
+def table_cell(text: str) -> Markup:
+    """A non-prose field for a Markdown pipe table cell: inline HTML, its pipes escaped."""
+    # inline() already writes "|" as "&#124;", which a table row does not split on.
+    return inline(text)
+
+
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link target Markdown makes of ``text``, before cleaning (for the checks)."""
+    return [html.unescape(target) for target in _HREF.findall(_convert(text, prose=True))]
+
+
+_ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")
+
+
+def abbreviation_ok(term: str) -> bool:
+    """Whether ``term`` can be written as a Markdown abbreviation (``*[term]: ...``)."""
+    return bool(_ABBREVIATION.match(term))
+
+
+def url_problem(url: str) -> str:
+    """Why ``url`` is not a usable web address (http or https with a host), or ''."""
+    if any(ch.isspace() or ch in '<>"' for ch in url):
+        return "expected a web address without spaces, quotes or angle brackets"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"expected a web address, found one that does not parse ({error})"
+    if parts.scheme.lower() not in {"http", "https"}:
+        return "expected an http:// or https:// address"
+    if not parts.hostname:
+        return "expected a web address with a host name"
+    return ""
+
+
+@functools.lru_cache(maxsize=8_192)
+def standalone(text: str) -> str:
+    """A non-prose field as safe inline HTML for readers with no Markdown pass (Anki, QTI).
+
+    What :func:`inline` makes, without the inert character references.
+    """
+    return " ".join(clean(_convert(text, prose=False), INLINE_TAGS).split())

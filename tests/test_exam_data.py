@@ -1,0 +1,114 @@
+"""The practice exam's plan (size, weighting, pace), pass mark, and its per-domain data scripts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator import exam_data
+from generator.build import build
+from generator.load import load_bank
+from generator.model import Exam
+from generator.views import build_site
+from tests.conftest import FIXTURES, ROOT
+
+
+def blueprint(**extra: object) -> Exam:
+    fields: dict[str, object] = {
+        "id": "x",
+        "title": "X",
+        "code": "X-1",
+        "provider": "P",
+        "questions": 65,
+        "minutes": 180,
+        "summary": "S",
+        "domains": [
+            {"number": 1, "title": "A", "weight": 20},
+            {"number": 2, "title": "B", "weight": 24},
+            {"number": 3, "title": "C", "weight": 36},
+            {"number": 4, "title": "D", "weight": 20},
+        ],
+    }
+    fields.update(extra)
+    return Exam.model_validate(fields)
+
+
+def test_a_bank_of_one_domain_scales_the_mock_exam_to_its_share_at_the_same_pace() -> None:
+    plan = exam_data.mock_plan(blueprint(), {4: 41})
+    assert (plan.questions, plan.minutes, plan.per_domain) == (13, 36, {4: 13})
+    assert plan.note == (
+        "This bank covers Domain 4 only: 13 questions in 36 minutes, the same pace as the real "
+        "exam (65 questions in 180 minutes)."
+    )
+
+
+def test_a_full_bank_draws_the_blueprint_by_weight() -> None:
+    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 500, 4: 500})
+    assert (plan.questions, plan.minutes, plan.note) == (65, 180, "")
+    # 65 x 20/24/36/20 % = 13, 15.6, 23.4, 13: largest remainders round 15.6 up.
+    assert plan.per_domain == {1: 13, 2: 16, 3: 23, 4: 13}
+
+
+def test_too_few_questions_shrink_the_exam_keeping_the_weights_never_repeating() -> None:
+    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 9, 4: 500})
+    assert all(plan.per_domain[n] <= available for n, available in {3: 9}.items())
+    assert plan.per_domain == {1: 5, 2: 6, 3: 9, 4: 5}
+    assert plan.questions == 25
+    assert plan.minutes == round(180 * 25 / 65)
+    assert "fewer questions than the real exam draws from domain 3" in plan.note
+    assert "the same weighting of its domains" in plan.note
+
+
+def test_no_questions_no_mock_exam() -> None:
+    plan = exam_data.mock_plan(blueprint(), {})
+    assert plan.questions == 0
+    assert "no questions yet" in plan.note
+
+
+def test_pass_mark_given_estimated_or_absent() -> None:
+    assert exam_data.pass_mark(blueprint(passing_percent=70)).percent == 70
+    estimate = exam_data.pass_mark(blueprint(score_min=100, score_max=1000, passing_score=750))
+    assert estimate.percent == 72.2
+    assert "estimate" in estimate.label
+    assert "not the official scale" in estimate.label
+    assert exam_data.pass_mark(blueprint()).percent is None
+
+
+def test_domain_script_holds_every_question_compactly() -> None:
+    bank = load_bank(FIXTURES / "mini")
+    content = bank.domains[0]
+    text = exam_data.domain_script(content)
+    prefix = f"StudySite.examData({content.domain.number},"
+    assert text.startswith(prefix)
+    assert text.endswith(");\n")
+    data = json.loads(text[len(prefix) : -3])
+    assert data["topics"] == [t.id for t in content.topics]
+    assert [q[0] for q in data["q"]] == [q.id for q in content.questions]
+    first, question = data["q"][0], content.questions[0]
+    assert first[1] == question.content_hash
+    assert [data["topics"][t] for t in first[2]] == question.topics
+    assert first[6] == question.stem
+    assert first[7] == [[o.text, o.why] for o in question.options]
+    assert first[8] == question.correct_indexes
+
+
+def test_build_writes_the_data_scripts_and_the_page_names_their_versions(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    result = build(FIXTURES / "mini", docs)
+    script = docs / "exam-data" / "domain-1.js"
+    assert script.is_file()
+    page = (docs / "exam.md").read_text(encoding="utf-8")
+    version = exam_data.version(script.read_text(encoding="utf-8"))
+    assert f"exam-data/domain-1.js?v={version}" in page
+    assert "exam data" in result.timings
+    # The page holds no question text: that is in the script only.
+    stem = load_bank(FIXTURES / "mini").domains[0].questions[0].stem
+    assert stem not in page
+    assert stem in script.read_text(encoding="utf-8")
+
+
+def test_exam_page_is_in_the_navigation() -> None:
+    from generator.views import nav
+
+    items = nav(build_site(load_bank(ROOT / "data")))
+    assert {"Practice exam": "exam.md"} in items
