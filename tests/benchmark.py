@@ -221,7 +221,10 @@ def _mkdocs_child(project: str, site: str) -> None:
     os.chdir(project)
     import generator.build
 
-    if not Path(generator.build.__file__).resolve().is_relative_to(Path(project).resolve()):
+    # The project's copy, or this checkout's when it is installed editable (its import finder
+    # wins over sys.path; the copy holds the same code).
+    where = Path(generator.build.__file__).resolve()
+    if not any(where.is_relative_to(p.resolve()) for p in (Path(project), ROOT)):
         raise RuntimeError(f"imported the wrong generator: {generator.build.__file__}")
     runs: list[Figures] = []
     original = generator.build.generate

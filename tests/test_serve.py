@@ -39,7 +39,7 @@ def serving(project: Path, *extra: str) -> Iterator[tuple[str, Path]]:
         )
         url = f"http://127.0.0.1:{port}/studysite/"
         try:
-            deadline = time.monotonic() + 90
+            deadline = time.monotonic() + 300  # the first build, on a busy machine
             while True:
                 assert process.poll() is None, log.read_text()
                 try:
