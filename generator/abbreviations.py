@@ -56,8 +56,9 @@ class Abbreviations:
     def of(cls, terms: Iterable[Term]) -> Abbreviations:
         """Abbreviations of ``terms`` (concepts and other non-abbreviations are left out)."""
         titles = {
-            # Escaped and inert (text.plain_html): safe in an attribute and in a table cell.
-            t.term: str(text.plain_html(t.expansion))
+            # Escaped twice (Material's tooltip shows the title as HTML: text.tooltip), and no
+            # pipe, which would split a table row.
+            t.term: text.tooltip(t.expansion).replace("|", "&#124;")
             for t in terms
             if is_abbreviation(t)
         }

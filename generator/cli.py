@@ -174,8 +174,9 @@ def _run(args: argparse.Namespace) -> int:
 
 def _pdfs(folder: DataFolder, site: Path | None, out: Path) -> list[Path]:
     """Print the study sheets of ``site``, or of the data folder's site built for the run."""
-    from generator.pdf import write_pdfs
+    from generator.pdf import check_out_dir, write_pdfs
 
+    check_out_dir(out)  # before a build of the whole site, not after
     if site is not None:
         return write_pdfs(site, out)
     with tempfile.TemporaryDirectory(prefix="studysite-pdf-") as temp:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.errors import BuildError
+from generator.settings import data_folder
 
 log = logging.getLogger(__name__)
 
@@ -110,11 +111,8 @@ def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
 
 
 def _protected(root: Path) -> list[Path]:
-    folders = [root / name for name in SOURCE_FOLDERS]
-    data = os.environ.get("STUDYSITE_DATA")
-    if data:
-        folders.append(Path(data).resolve())
-    return folders
+    # The data folder the build reads, wherever the setting puts it.
+    return [root / name for name in SOURCE_FOLDERS] + [data_folder(root).path.resolve()]
 
 
 def check_out_folder(root: Path, out: Path) -> None:

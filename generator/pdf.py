@@ -64,6 +64,7 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
     Raises:
         BuildError: the site has no study sheet, or Playwright or Chromium is missing.
     """
+    check_out_dir(out_dir)
     if not (site_dir / "index.html").is_file():
         raise BuildError(
             f"{site_dir} is not a built site (no index.html): build it first with "
@@ -118,13 +119,18 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
     return written
 
 
-def _make_out_dir(out_dir: Path) -> None:
-    """Create the PDF folder, or say in words why ``--out`` cannot be one."""
+def check_out_dir(out_dir: Path) -> None:
+    """Raise a BuildError that says why ``out_dir`` cannot take the PDFs (an existing file)."""
     if out_dir.exists() and not out_dir.is_dir():
         raise BuildError(
             f"{out_dir} is a file: --out names a folder, which gets one PDF per domain "
             "(for example --out dist/pdf)"
         )
+
+
+def _make_out_dir(out_dir: Path) -> None:
+    """Create the PDF folder, or say in words why ``--out`` cannot be one."""
+    check_out_dir(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:

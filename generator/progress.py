@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from generator import text
 from generator.views import Site, TopicRow, link, topic_rows
 
 INDEX_VERSION = 2
+#: How many words of a stem the Progress page shows to name a question.
+STEM_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,12 @@ class ProgressView:
 
 
 def question_index(site: Site) -> dict[str, object]:
-    """Every question as ``[id, hash, domain, [topic positions], number, options, choose]``.
+    """Every question as ``[id, hash, domain, [topic positions], number, options, choose, stem]``.
 
     Topic positions point into the ``topics`` list; the number is the question's number on
     its domain's practice-question page (where the anchor ``#q-<id>`` finds it); options and
-    choose (how many options it has, how many picks it takes) let the store check imports.
+    choose (how many options it has, how many picks it takes) let the store check imports;
+    stem is its first words (:func:`stem_start`), which name it on the Progress page.
     """
     topics: list[str] = []
     position: dict[str, int] = {}
@@ -67,9 +71,20 @@ def question_index(site: Site) -> dict[str, object]:
                     number,
                     len(question.options),
                     question.choose,
+                    stem_start(question.stem),
                 ]
             )
     return {"version": INDEX_VERSION, "topics": topics, "questions": questions}
+
+
+def stem_start(stem: str, words: int = STEM_WORDS) -> str:
+    """The first words of a stem as plain text, ending in "…" when cut.
+
+    The Progress page names a question by them: its number differs between its topic page
+    and the practice page.
+    """
+    found = text.plain(stem).split()
+    return " ".join(found[:words]) + ("\u2026" if len(found) > words else "")
 
 
 def html_json(data: object) -> str:

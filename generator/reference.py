@@ -25,6 +25,7 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
         "score_min": 100,
         "score_max": 1000,
         "passing_score": 750,
+        "passing_percent": 72,
         "status": "retired",
         "retired_on": "2026-03-31",
     },

@@ -34,6 +34,7 @@ def environment() -> jinja2.Environment:
         plain=text.plain_html,
         meta=views.meta_value,
         abbreviation_ok=text.abbreviation_ok,
+        tooltip=text.tooltip,
     )
     return env
 

@@ -57,8 +57,10 @@ TAGS = frozenset(
 )
 """HTML elements a rendered text may hold (what Markdown makes, and what prose may use)."""
 
-ATTRIBUTES: dict[str, set[str]] = {"a": {"href", "title"}, "abbr": {"title"}, "ol": {"start"}}
-"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped."""
+ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "ol": {"start"}}
+"""Attributes kept, per element; every other attribute (``on*``, ``style``, ...) is dropped.
+
+No ``title``: Material's tooltips show a link's or an abbreviation's title as HTML."""
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes kept; a link with any other scheme (``javascript:``, ``data:``) loses it."""
@@ -151,7 +153,8 @@ def clean(fragment: str, tags: frozenset[str] = TAGS) -> str:
     return nh3.clean(
         fragment,
         tags=set(tags),
-        attributes={k: v for k, v in ATTRIBUTES.items() if k in tags},
+        # "*": none, or nh3 keeps its default lang and title on every element.
+        attributes={"*": set(), **{k: v for k, v in ATTRIBUTES.items() if k in tags}},
         url_schemes=set(URL_SCHEMES),
         clean_content_tags={"script", "style", "iframe", "object", "embed", "template"},
         strip_comments=True,
@@ -206,6 +209,16 @@ def plain(text: str) -> str:
 def plain_html(text: str) -> Markup:
     """``text`` as escaped, inert plain text, for a Markdown page: headings, titles, tooltips."""
     return Markup(_inert_text(html.escape(plain(text), quote=True)))
+
+
+def tooltip(text: str) -> str:
+    """``text`` for an abbreviation's definition: one line, escaped twice.
+
+    Material's tooltip shows an ``<abbr>``'s title as HTML, and the title attribute is
+    decoded once on the way, so ``<T>`` must reach it as ``&amp;lt;T&amp;gt;``. Quotes are
+    escaped once only: they cannot make markup, and print prints the title as it is decoded.
+    """
+    return html.escape(html.escape(plain(text), quote=False), quote=True)
 
 
 def escaped(text: str) -> str:

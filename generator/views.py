@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import os
 import posixpath
 import re
 from collections import Counter, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -589,6 +591,24 @@ def widget_links(
             if tree_id:
                 trees.setdefault(tree_id, link(page_path, target, f"tree-{tree_id}"))
     return tables, trees
+
+
+#: Set (to anything but "" or "0") by the Pages workflow, which prints the study sheets to PDF
+#: into ``site/downloads/`` (``python -m generator pdf``) after building the site.
+PDF_DOWNLOADS_ENV = "STUDYSITE_PDF_DOWNLOADS"
+PDF_DOWNLOADS_FOLDER = "downloads"
+
+
+def study_sheet_pdf(slug: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """Link from a study sheet to its PDF, or None where no PDF is published beside the site.
+
+    A local build and the offline copy have no PDF, so they get no link (``--strict`` stays
+    quiet and nothing points at a missing file). The sheet lives at ``<slug>/study-sheet/``.
+    """
+    value = (os.environ if environ is None else environ).get(PDF_DOWNLOADS_ENV, "")
+    if value in ("", "0"):
+        return None
+    return f"../../{PDF_DOWNLOADS_FOLDER}/{slug}-study-sheet.pdf"
 
 
 def blueprint_weight(site: Site, number: int) -> int:

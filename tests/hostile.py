@@ -120,6 +120,7 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         tree["nodes"][0]["help"] = "h"
         for question in raw["questions"]:
             question["source"] = "s"
+            question["explanation"] = "e"
 
 
 class _Filler:
@@ -169,6 +170,9 @@ def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         _extend(raw, rel)
         filler.fill(raw, model)
+        if rel == "glossary.yml":
+            # A term the pages use, so its hostile expansion reaches a tooltip.
+            raw["terms"].append({"term": "CPU", "expansion": f"{payload} cpu"})
         path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
     missing = all_text_fields() - filler.reached
     assert not missing, f"the hostile fixture does not reach these text fields: {sorted(missing)}"

@@ -95,13 +95,13 @@ def test_weight_is_given_once_in_scored_and_all_questions() -> None:
     )
 
 
-def test_the_bundled_notice_is_on_the_home_page_every_overview_and_study_sheet() -> None:
+def test_the_bundled_notice_is_on_home_practice_exam_overviews_and_study_sheets() -> None:
     site = build_site(load_bank(ROOT / "data"))
     pages = render_pages(site)
     # The title is plain text, escaped so the page's Markdown pass leaves it alone.
     notice = f'!!! danger "{plain_html("MLS-C01 was retired on 31 March 2026")}"'
     shown = sorted(path for path, text in pages.items() if notice in text)
-    expected = ["index.md"]
+    expected = ["index.md", "exam.md"]  # home and the practice exam
     for content in site.bank.domains:
         expected += [f"{content.slug}/index.md", f"{content.slug}/study-sheet.md"]
     assert shown == sorted(expected)

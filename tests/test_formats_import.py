@@ -89,7 +89,12 @@ def test_import_writes_a_new_file_in_the_hand_written_style(
     assert "    choose: 2\n" in text
     assert "    explanation: Both are server-side encryption options.\n" in text
     assert "    shuffle: false\n" in text
+    capsys.readouterr()
     assert run(data, "check") == 0
+    assert (
+        "warning: data/domain-4/imported-iam-bank.yml:6: questions: 4 options in 3 questions "
+        "have no explanation ('why'); learners see \"No explanation given\""
+    ) in capsys.readouterr().err
     two = next(q for q in questions_of(data) if q.id == "which-two-encrypt-data-at-rest")
     assert [o.correct for o in two.options] == [True, True, False]
     assert two.options[1].why is None
@@ -243,3 +248,46 @@ def test_imported_text_cannot_run_script_on_the_site(tmp_path: Path) -> None:
     assert "Clicked <strong>here</strong>?" in page
     for hostile in ("<script", "<img", "onerror=", "onclick", "javascript:"):
         assert hostile not in page
+
+
+def test_export_refuses_a_folder_and_reports_an_unwritable_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    (tmp_path / "out").mkdir()
+    assert run(data, "export", "csv", "--out", "out") == 2
+    assert "error: out is a folder: name the file to write" in capsys.readouterr().err
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert run(data, "export", "csv", "--out", "file/bank.csv") == 2
+    assert "error: cannot write file/bank.csv: " in capsys.readouterr().err
+
+
+def test_a_source_with_nothing_to_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path, "Who?{=no one}\n\nWhen?{#1822}\n\nWho else?{=nobody}\n")
+    assert run(data, *import_args(bank)) == 1
+    assert (
+        "bank.gift: no multiple-choice, multiple-answer or true/false question to import "
+        "(questions of other types: 1 numerical, 2 short answer); nothing was written"
+    ) in capsys.readouterr().err
+    assert not list((data / "domain-4").glob("imported-*"))
+
+
+def test_a_file_with_topics_of_its_own_is_not_an_earlier_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank)) == 0
+    path = data / "domain-4" / TARGET
+    edited = path.read_text(encoding="utf-8").replace(
+        "questions:\n",
+        "topics:\n  - id: extra-topic\n    title: Extra\n    summary: Added by hand.\n"
+        "    blocks:\n      - prose: Some words.\nquestions:\n",
+    )
+    path.write_text(edited, encoding="utf-8")
+    assert run(data, *import_args(bank)) == 1
+    assert "already exists and was not written by importing bank.gift" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == edited

@@ -8,6 +8,7 @@ zip, and a hand-written page in ``docs/`` on the first build.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -261,6 +262,13 @@ def test_pdf_out_naming_a_file_is_a_clear_error(built_site: Path, tmp_path: Path
     assert "Traceback" not in result.stderr
     assert f"error: {target} is a file: --out names a folder" in result.stderr
     assert target.read_bytes() == b"%PDF-1.4 mine"
+    # Without --site the command builds the site first: it says so before that, too.
+    result = run(ROOT, "-m", "generator", "pdf", "--out", str(target))
+    assert result.returncode != 0
+    assert result.stderr == (
+        f"error: {target} is a file: --out names a folder, which gets one PDF per domain "
+        "(for example --out dist/pdf)\n"
+    )
 
 
 class CountingHandler(QuietHandler):
@@ -289,3 +297,14 @@ def test_pdf_printer_loads_only_its_own_servers_origin(tmp_path: Path) -> None:
     assert f"blocked a request outside the site: {lure}" in result.stderr
     assert CountingHandler.seen == []
     assert [p.name for p in out.iterdir()] == ["domain-7-study-sheet.pdf"]
+
+
+def test_offline_out_refuses_the_data_folder_the_setting_names(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = project / "exams" / "other"
+    shutil.copytree(project / "data", other)
+    monkeypatch.setenv("STUDYSITE_DATA", str(other))
+    with pytest.raises(BuildError, match="holds the project's sources"):
+        check_out_folder(project, other / "site")
+    check_out_folder(project, project / "exams" / "site-offline")

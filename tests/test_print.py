@@ -276,6 +276,30 @@ def test_headings_are_never_last_on_a_page(sheets: dict[str, Printed]) -> None:
             assert not last, f"{slug} study sheet page {number} ends with heading {last}"
 
 
+def test_a_table_split_across_pages_repeats_its_header_text(
+    bank: Bank, sheets: dict[str, Printed]
+) -> None:
+    split = 0
+    for content in domains(bank):
+        pages = sheets[content.slug].pages
+        for table in content.tables:
+            title = normal(plain(table.title))
+            last_row = normal(plain(table.items[-1].name))
+            starts = next(i for i, text in enumerate(pages) if title in text)
+            ends = next(
+                i for i, text in enumerate(pages[starts:], start=starts) if last_row in text
+            )
+            if ends == starts:
+                continue
+            split += 1
+            # The sort buttons hold the header text on screen: on paper it prints on every page.
+            names = [table.item_label] + [a.name for a in table.attributes]
+            words = set(re.findall(r"\w+", " ".join(names)))
+            missing = words - set(re.findall(r"\w+", pages[ends]))
+            assert not missing, f"{table.id} continues on page {ends + 1} without header {missing}"
+    assert split, "no table is split across pages: this test checks nothing"
+
+
 def test_no_blank_page(sheets: dict[str, Printed]) -> None:
     for slug, printed in sheets.items():
         blank = [number for number, text in enumerate(printed.pages, start=1) if not text]

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from generator.load import load_bank
-from generator.progress import html_json, progress_view, question_index
+from generator.progress import html_json, progress_view, question_index, stem_start
 from generator.render import render_pages
 from generator.views import Site, build_site
 from tests.conftest import FIXTURES
@@ -24,10 +24,35 @@ def test_question_index_lists_every_question(site: Site) -> None:
     assert index["topics"] == ["processors", "memory"]
     questions = site.bank.domains[0].questions
     assert index["questions"] == [
-        ["q-gpu", questions[0].content_hash, 1, [0], 1, 2, 1],
-        ["q-two", questions[1].content_hash, 1, [0, 1], 2, 3, 2],
-        ["q-mem", questions[2].content_hash, 1, [1], 3, 2, 1],
+        [
+            "q-gpu",
+            questions[0].content_hash,
+            1,
+            [0],
+            1,
+            2,
+            1,
+            "Which processor suits matrix maths?",
+        ],
+        ["q-two", questions[1].content_hash, 1, [0, 1], 2, 3, 2, "Which two are processors?"],
+        [
+            "q-mem",
+            questions[2].content_hash,
+            1,
+            [1],
+            3,
+            2,
+            1,
+            "Where does data live while the CPU\u2026",
+        ],
     ]
+
+
+def test_stem_start_is_plain_text_cut_at_a_word() -> None:
+    assert stem_start("A **bold** `code` stem with [a link](https://example.com) and more", 5) == (
+        "A bold code stem with\u2026"
+    )
+    assert stem_start("Short stem?", 5) == "Short stem?"
 
 
 def test_progress_view_rows_and_links(site: Site) -> None:

@@ -81,6 +81,15 @@ def test_progress_page_and_practice_my_mistakes(page: Any, site_url: str, built_
     review = page.locator(f'[data-ss-stat="review"][data-ss-topic="{topic}"] a')
     assert review.count() == 1
     assert review.get_attribute("href").endswith(f"#q-{done['wrong']}")
+    # Named by its stem's first words, not by a number that differs from page to page.
+    index = page.evaluate(
+        "JSON.parse(document.querySelector('[data-ss-progress-index]').dataset.ssProgressIndex)"
+    )
+    entry = next(q for q in index["questions"] if q[0] == done["wrong"])
+    assert review.inner_text() == f"\u201c{entry[7]}\u201d"
+    assert len(entry[7].split()) <= 8
+    # The right answer also has an old one (another hash), so nothing counts as revised.
+    assert page.locator("[data-ss-progress-revised]").is_hidden()
     domain = page.locator('[data-ss-stat="answered"][data-ss-domain]').first.get_attribute(
         "data-ss-domain"
     )
@@ -238,3 +247,61 @@ def test_progress_page_after_instant_navigation(page: Any, site_url: str, built_
     page.wait_for_selector(".ss-quiz__practice")
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator(".ss-question:visible").count() == 1
+
+
+def test_revised_questions_are_counted_and_can_be_retried(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_progress(page, site_url)
+    index = page.evaluate(
+        "JSON.parse(document.querySelector('[data-ss-progress-index]').dataset.ssProgressIndex)"
+    )
+    revised = index["questions"][3]
+    answer = {"picked": [0], "correct": True, "at": 1718000000000}
+    data = {"version": 2, "exam": STORAGE_KEY.split(":")[-1], "attempts": []}
+    data["answers"] = {f"{revised[0]}:0123456789ab": answer}
+    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', {json.dumps(json.dumps(data))})")
+    open_progress(page, site_url)
+    box = page.locator("[data-ss-progress-revised]")
+    assert box.inner_text().startswith(
+        "1 question you answered has been revised since, so that answer no longer counts."
+    )
+    retry = box.get_by_role("link", name=f"Retry the 1 revised question in domain {revised[2]}")
+    assert retry.get_attribute("href").endswith("questions/#practice-revised")
+    retry.click()
+    page.wait_for_selector(".ss-quiz__practice")
+    shown = page.locator(".ss-question:visible")
+    assert shown.count() == 1
+    assert shown.get_attribute("data-ss-question") == revised[0]
+    choice(shown, correct_indexes(shown)[0]).locator("button").click()
+    open_progress(page, site_url)
+    assert page.locator("[data-ss-progress-revised]").is_hidden()
+
+
+def test_progress_table_stacks_on_a_phone(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        page = context.new_page()
+        open_progress(page, site_url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        review = page.locator('[data-ss-stat="review"][data-ss-topic]').first.locator("xpath=..")
+        assert review.is_visible()
+        box = review.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375
+        label = review.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == '"Need review"'
+        page.screenshot(path=screenshot_path("progress-phone.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_progress_buttons_line_up_and_reset_looks_destructive(page: Any, site_url: str) -> None:
+    open_progress(page, site_url)
+    export = page.get_by_role("button", name="Export progress to a file")
+    imp = page.locator("label[for=ss-import]")
+    reset = page.get_by_role("button", name="Reset all progress")
+    boxes = [b.bounding_box() for b in (export, imp, reset)]
+    assert len({round(b["y"]) for b in boxes}) == 1, boxes
+    assert len({round(b["height"]) for b in boxes}) == 1, boxes
+    colour = "e => getComputedStyle(e).color"
+    assert reset.evaluate(colour) != export.evaluate(colour)

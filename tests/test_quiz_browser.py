@@ -152,7 +152,7 @@ def test_score_retry_and_reset(page: Any, site_url: str, built_site: Path) -> No
     assert total >= 3
     assert score(page) == f"0 of {total} right ({total} not answered yet)"
     retry = page.get_by_role("button", name="Retry the ones I got wrong")
-    reset = page.get_by_role("button", name="Reset", exact=True)
+    reset = page.get_by_role("button", name="Reset my answers on this page")
     assert retry.is_disabled() and reset.is_disabled()
     first, second = questions.nth(0), questions.nth(1)
     choice(first, correct_indexes(first)[0]).locator("button").click()
@@ -170,10 +170,138 @@ def test_score_retry_and_reset(page: Any, site_url: str, built_site: Path) -> No
     assert retry.is_disabled()
     choice(second, correct_indexes(second)[0]).locator("button").click()
     assert score(page) == f"2 of {total} right ({total - 2} not answered yet)"
+    kept = stored(page)["answers"]
+    assert len(kept) == 2
     reset.click()
     assert score(page) == f"0 of {total} right ({total} not answered yet)"
     assert page.locator(".ss-result:visible").count() == 0
     assert stored(page)["answers"] == {}
+    # Reset offers Undo, which brings back every answer it deleted, as it was.
+    undo = page.get_by_role("button", name="Undo")
+    assert (
+        page.locator(".ss-quiz__undo")
+        .inner_text()
+        .startswith("Your 2 answers on this page were deleted.")
+    )
+    assert page.evaluate("document.activeElement.textContent") == "Undo"
+    undo.click()
+    assert stored(page)["answers"] == kept
+    assert score(page) == f"2 of {total} right ({total - 2} not answered yet)"
+    assert first.locator(".ss-result").is_visible() and second.locator(".ss-result").is_visible()
+    assert undo.is_hidden()
+    assert live_text(page) == "Your 2 answers are back."
+
+
+def test_reset_looks_destructive_and_stands_apart_from_retry(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_quiz(page, site_url + quiz_pages(built_site)[0])
+    retry = page.get_by_role("button", name="Retry the ones I got wrong")
+    reset = page.get_by_role("button", name="Reset my answers on this page")
+    colour = "e => getComputedStyle(e).color"
+    assert reset.evaluate(colour) != retry.evaluate(colour)
+    gap = reset.bounding_box()["x"] - (retry.bounding_box()["x"] + retry.bounding_box()["width"])
+    assert gap > 40, "Reset sits right beside Retry"
+
+
+def test_after_check_focus_is_on_the_verdict_and_answered_options_leave_the_tab_order(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_quiz(page, site_url + questions_page(built_site))
+    two = page.locator('.ss-question[data-ss-choose="2"]').first
+    for index in correct_indexes(two):
+        choice(two, index).locator("button").click()
+    two.get_by_role("button", name="Check").click()
+    assert page.evaluate("document.activeElement.classList.contains('ss-result__verdict')")
+    assert page.evaluate("document.activeElement.closest('.ss-question').id") == two.get_attribute(
+        "id"
+    )
+    # The Check button and "2 of 2 picked" are gone once the feedback shows.
+    assert two.locator(".ss-check").is_hidden()
+    tab_stops = two.locator(".ss-choice__btn").evaluate_all("els => els.map(e => e.tabIndex)")
+    assert tab_stops and all(t == -1 for t in tab_stops)
+    # Tab goes on past the answered options: the next stop is outside this question.
+    page.keyboard.press("Tab")
+    assert (
+        page.evaluate("document.activeElement.closest('.ss-question')?.id")
+        != two.get_attribute("id")
+        or page.evaluate("document.activeElement.tagName") == "A"
+    )
+    # Retry puts the options back in the tab order and shows Check again.
+    page.locator(".ss-quiz__bar").get_by_role(
+        "button", name="Reset my answers on this page"
+    ).click()
+    assert two.locator(".ss-check").is_visible()
+    tab_stops = two.locator(".ss-choice__btn").evaluate_all("els => els.map(e => e.tabIndex)")
+    assert all(t == 0 for t in tab_stops)
+
+
+def test_practice_page_difficulty_sticky_score_and_filters(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_quiz(page, site_url + questions_page(built_site))
+    questions = page.locator(".ss-question")
+    total = questions.count()
+    levels = questions.evaluate_all("els => els.map(e => e.getAttribute('data-ss-difficulty'))")
+    shown = questions.locator(".ss-difficulty").all_text_contents()
+    # Seen as the word; heard as "Difficulty: Easy." (the rest is for screen readers).
+    assert shown == [f"Difficulty: {d.capitalize()}." for d in levels if d]
+    assert len(shown) == total
+    status = page.locator(".ss-quiz__progress")
+    assert status.inner_text() == f"Answered 0 of {total}, 0 right"
+    first = questions.nth(0)
+    choice(first, wrong_indexes(first)[0]).locator("button").click()
+    assert status.inner_text() == f"Answered 1 of {total}, 0 right"
+    # The score stays in view while the learner scrolls down the page.
+    questions.nth(total - 1).scroll_into_view_if_needed()
+    box = status.bounding_box()
+    assert box and 0 <= box["y"] < 200
+    # Difficulty filter.
+    level = next(d for d in ("easy", "medium", "hard") if d in levels)
+    page.select_option("select[name=difficulty]", level)
+    visible = page.locator(".ss-question:visible")
+    assert visible.count() == levels.count(level)
+    assert set(visible.evaluate_all("els => els.map(e => e.dataset.ssDifficulty)")) == {level}
+    assert f"showing {levels.count(level)}" in status.inner_text()
+    page.select_option("select[name=difficulty]", "")
+    # State filters: wrong, then not answered yet.
+    page.select_option("select[name=state]", "wrong")
+    assert page.locator(".ss-question:visible").count() == 1
+    assert page.locator(".ss-question:visible").get_attribute("id") == first.get_attribute("id")
+    page.select_option("select[name=state]", "unanswered")
+    assert page.locator(".ss-question:visible").count() == total - 1
+    page.select_option("select[name=state]", "")
+    # Topic filter: every question shown lists the topic.
+    topic = page.locator("select[name=topic] option").nth(1).get_attribute("value")
+    page.select_option("select[name=topic]", topic)
+    topics = page.locator(".ss-question:visible").evaluate_all(
+        "els => els.map(e => e.dataset.ssTopics.split(' '))"
+    )
+    assert topics and all(topic in t for t in topics)
+    assert len(topics) < total
+
+
+def test_practice_revised_shows_the_questions_edited_since_they_were_answered(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_quiz(page, site_url + questions_page(built_site))
+    question = page.locator(".ss-question").nth(2)
+    qid = question.get_attribute("data-ss-question")
+    old = {"picked": [0], "correct": True, "at": 1718000000000}
+    page.evaluate(
+        "([key, id, rec]) => { const d = {version: 2, exam: key.split(':').pop(), answers: {},"
+        " attempts: []}; d.answers[id + ':0123456789ab'] = rec;"
+        " localStorage.setItem(key, JSON.stringify(d)); }",
+        [STORAGE_KEY, qid, old],
+    )
+    open_quiz(page, site_url + questions_page(built_site) + "#practice-revised")
+    banner = page.locator(".ss-quiz__practice")
+    assert banner.inner_text().startswith(
+        "Practising revised questions: the 1 question on this page revised since you answered them."
+    )
+    visible = page.locator(".ss-question:visible")
+    assert visible.count() == 1 and visible.get_attribute("data-ss-question") == qid
+    assert page.locator("select[name=state] option[value=revised]").count() == 1
 
 
 def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> None:

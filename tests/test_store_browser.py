@@ -372,3 +372,35 @@ def test_version_1_progress_is_migrated_once(
     page.get_by_role("button", name="Reset all progress").click()
     open_progress(page, three_copies + "c/")  # same exam: not migrated a second time
     assert summary(page).startswith("You have not answered any questions yet.")
+
+
+# ---- storage that throws -----------------------------------------------------------------
+
+
+def test_progress_page_with_storage_that_throws(
+    browser: Any, site_url: str, built_site: Path
+) -> None:
+    context = browser.new_context()
+    try:
+        context.add_init_script(
+            """(() => { const fail = () => { const e = new Error('SecurityError');
+                e.name = 'SecurityError'; throw e; };
+                Storage.prototype.getItem = fail; Storage.prototype.setItem = fail; })();"""
+        )
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error.stack)))
+        open_progress(page, site_url)
+        assert summary(page).endswith(
+            "Progress will not be kept: this browser does not let the site store it."
+        )
+        q = index(page)[0]
+        good = {"version": 2, "exam": "mls-c01", "answers": {store_key(q): record([0])}}
+        said = import_file(page, "good.json", json.dumps(good).encode())
+        assert said == (
+            "Progress will not be kept: this browser does not let the site store it. "
+            "Nothing was imported; your progress is unchanged."
+        )
+        assert [e for e in errors if "/assets/studysite" in e] == []
+    finally:
+        context.close()

@@ -92,6 +92,15 @@ def test_inline_fields_are_one_line_and_never_lists() -> None:
     assert soup.get_text().strip() == "2. Use KMS - then more"
 
 
+def test_no_title_attribute_reaches_a_tooltip() -> None:
+    # Material's tooltips render titles as HTML.
+    html = str(
+        text.block('[a](https://x.org "<img src=x onerror=alert(1)>") <abbr title="t">T</abbr>')
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert [e.attrs.get("title") for e in soup.find_all(["a", "abbr"])] == [None, None]
+
+
 def test_pipes_do_not_split_a_table_row() -> None:
     row = f"| {text.table_cell('a | b')} | c |\n| --- | --- |\n| 1 | 2 |"
     html = markdown.Markdown(extensions=["tables"]).convert(row)

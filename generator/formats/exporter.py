@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import check
-from generator.errors import Problem
+from generator.errors import BuildError, Problem
 from generator.formats import formats, select, write_atomically
 from generator.load import display_path
 
@@ -31,8 +31,13 @@ def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None)
     bank, warnings = check(data_dir)
     selected = select(bank, domain)
     data = fmt.write(selected)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(out, data, replace=True)
+    if out.is_dir():
+        raise BuildError(f"{display_path(out)} is a folder: name the file to write")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(out, data, replace=True)
+    except OSError as error:
+        raise BuildError(f"cannot write {display_path(out)}: {error.strerror}") from None
     count = sum(len(d.questions) for d in selected.domains)
     log.debug("exported %d questions to %s", count, display_path(out))
     return ExportReport(out, count, len(data), warnings)

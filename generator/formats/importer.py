@@ -142,7 +142,16 @@ def import_file(
     earlier = [q for q in content.questions if q.at.file == target_name]
     action: Literal["new", "update"] = "new"
     if target.exists():
-        ours = bool(earlier) and all((q.source or "").startswith(prefix) for q in earlier)
+        others = [
+            n
+            for n in (*content.topics, *content.tables, *content.trees)
+            if n.at.file == target_name
+        ]
+        ours = (
+            bool(earlier)
+            and not others
+            and all((q.source or "").startswith(prefix) for q in earlier)
+        )
         if not ours:
             raise DataError(
                 [
@@ -160,6 +169,20 @@ def import_file(
     source_name = display_path(source)
     items = list(fmt.read(text, source_name))
     drafts = [item for item in items if isinstance(item, Draft)]
+    if not drafts:
+        kinds = Counter(item.kind for item in items if isinstance(item, Skipped))
+        found = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())) or "none"
+        raise DataError(
+            [
+                Problem(
+                    source_name,
+                    0,
+                    "",
+                    "no multiple-choice, multiple-answer or true/false question to import "
+                    f"(questions of other types: {found}); nothing was written",
+                )
+            ]
+        )
     report = ImportReport(
         format=fmt,
         source=source_name,

@@ -14,4 +14,8 @@ TEMPLATE = "study-sheet.md.j2"
 def context(site: Site, page: Page) -> dict[str, Any]:
     """The domain and its questions as shown on this page."""
     content = content_of(page)
-    return {"content": content, "views": views.question_views(site, content.questions, page.path)}
+    return {
+        "content": content,
+        "views": views.question_views(site, content.questions, page.path),
+        "pdf": views.study_sheet_pdf(content.slug),
+    }

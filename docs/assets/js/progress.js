@@ -39,9 +39,16 @@
       root.querySelectorAll("[data-ss-stat]").forEach((cell) => {
         const topic = cell.getAttribute("data-ss-topic"), what = cell.getAttribute("data-ss-stat");
         const value = (stats[topic ? "t" + topic : "d" + cell.getAttribute("data-ss-domain")] || none)[what];
-        cell.textContent = what != "review" ? value : value.length ? value.length + (topic ? ": " : "") : "None";
+        cell.textContent = what != "review" ? value : value.length ? String(value.length) : "None";
         if (what == "review" && topic) {
-          value.forEach((q, i) => cell.append(i ? ", " : "", link(questions(q[2]) + "#q-" + q[0], "Question " + q[4])));
+          // Named by the stem's first words: its number differs on its topic and practice pages.
+          const list = cell.appendChild(document.createElement("ul"));
+          list.className = "ss-progress__review";
+          value.forEach((q) => {
+            const a = link(questions(q[2]) + "#q-" + q[0], q[7] ? "\u201c" + q[7] + "\u201d" : "Question " + q[4]);
+            list.appendChild(document.createElement("li")).append(a);
+          });
+          if (!value.length) list.remove();
         }
       });
       $("summary").textContent = (all.answered ?
@@ -49,6 +56,28 @@
         "You have not answered any questions yet. Each topic page ends with self-check questions, and each domain has a page of practice questions.") +
         storeNotes(P);
       drop.update();
+
+      // Answered, then edited: the answer no longer counts (its content hash changed).
+      const revised = {}, current = new Set(index.questions.map((q) => q[0] + ":" + q[1]));
+      const byId = new Map(index.questions.map((q) => [q[0], q]));
+      for (const key in answers) {
+        const q = byId.get(key.split(":")[0]);
+        if (q && !current.has(key) && !answers[q[0] + ":" + q[1]]) revised[q[0]] = q;
+      }
+      const changed = Object.values(revised), perDomain = {};
+      changed.forEach((q) => { perDomain[q[2]] = (perDomain[q[2]] || 0) + 1; });
+      const box = $("revised");
+      box.hidden = !changed.length;
+      box.replaceChildren();
+      if (changed.length) {
+        const n = changed.length;
+        box.append(`${n} question${s(n)} you answered ${n == 1 ? "has" : "have"} been revised since, so ${n == 1 ? "that answer no longer counts" : "those answers no longer count"}. `);
+        for (const d in perDomain) {
+          const a = link(questions(d) + "#practice-revised", `Retry the ${perDomain[d]} revised question${s(perDomain[d])} in domain ${d}`);
+          a.className = "md-button";
+          box.append(a, " ");
+        }
+      }
 
       const mistakes = $("mistakes"), domains = {};
       mistakes.textContent = all.review.length ? "" : "No mistakes to practise: every question you answered was right.";

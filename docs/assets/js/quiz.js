@@ -5,9 +5,14 @@
  * links. The static list and <details> stay, hidden on screen, so print shows them unchanged.
  * Options are shuffled on each attempt unless quiz or question says data-ss-shuffle="false";
  * letters follow the shown order. Answers are kept by StudySite.progress (progress.js).
- * Events (bubbling): "ss:answer" on a question {id, hash, picked, correct}; "ss:quiz-retry" and
- * "ss:quiz-reset" on the quiz. Performance marks: "ss-answer-click", "ss-feedback-shown".
- * With the URL hash #practice-mistakes only the questions last answered wrongly are shown.
+ * Events (bubbling): "ss:answer" on a question {id, hash, picked, correct}; "ss:quiz-retry",
+ * "ss:quiz-reset", "ss:quiz-undo" {count} and "ss:quiz-filter" {shown} on the quiz.
+ * Performance marks: "ss-answer-click", "ss-feedback-shown".
+ * Reset deletes the page's answers and offers Undo. After an answer the verdict takes focus and
+ * the answered options leave the tab order. A quiz with data-ss-tools gets a sticky score line
+ * and filters (topic from data-ss-topics, difficulty from data-ss-difficulty, answer state).
+ * With the URL hash #practice-mistakes only the questions last answered wrongly are shown;
+ * with #practice-revised only those edited (new content hash) since they were answered.
  */
 (() => {
   "use strict";
@@ -62,6 +67,8 @@
       id: attr("question"),
       hash: attr("hash"),
       n: +attr("choose") || 1,
+      difficulty: attr("difficulty") || "",
+      topics: (attr("topics") || "").split(" ").filter(Boolean),
       shuffle: shuffle && attr("shuffle") != "false",
       opts: [],
       list: el("ul", "ss-choices"),
@@ -109,10 +116,12 @@
       q.hint = el("span", "ss-check__hint");
       p.append(q.check, " ", q.hint);
       q.list.after(p);
+      q.checkRow = p;
       click(q.check);
       hint(q);
     }
     q.result.hidden = true;
+    q.verdict.tabIndex = -1;
     q.result.append(q.verdict);
     const explanation = find(".ss-answer__explanation");
     if (explanation) q.result.append(explanation.cloneNode(true));
@@ -133,9 +142,13 @@
       say(o.mark, MARKS[kind][0], MARKS[kind][q.n > 1 ? 2 : 1] + ".");
       o.why.hidden = false;
       o.btn.ariaDisabled = true;
+      // Answered options leave the tab order: a long page is not hundreds of tab stops.
+      o.btn.tabIndex = -1;
       if (q.n > 1) o.btn.ariaPressed = p;
     });
     if (q.check) q.check.ariaDisabled = true;
+    // Check and "2 of 2 picked" have done their work once the feedback shows.
+    if (q.checkRow) q.checkRow.hidden = true;
     const last = letters.pop();
     q.said = ok ? "Correct" :
       "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
@@ -151,10 +164,12 @@
       o.li.className = "ss-choice";
       o.why.hidden = true;
       o.btn.ariaDisabled = null;
+      o.btn.removeAttribute("tabindex");
       if (q.n > 1) o.btn.ariaPressed = false;
     });
     if (q.check) {
       q.check.ariaDisabled = null;
+      q.checkRow.hidden = false;
       hint(q);
     }
     arrange(q, shuffled(q));
@@ -164,8 +179,13 @@
     show(q, picked);
     mark("ss-feedback-shown");
     q.quiz.say(q.said);
+    // The verdict may be below the fold (after "choose N" options and Check): go there.
+    q.verdict.focus({ preventScroll: true });
+    q.result.scrollIntoView({ block: "nearest" });
     const correct = q.state.correct;
     if (SS.progress) SS.progress.put(q.id, q.hash, { picked, correct, at: Date.now(), order: q.order });
+    q.revised = false;
+    q.quiz.answered();
     q.quiz.update();
     SS.emit(q.sec, "ss:answer", { id: q.id, hash: q.hash, picked, correct });
   }
@@ -178,15 +198,21 @@
     const bar = el("div", "ss-quiz__bar");
     const score = el("p", "ss-quiz__score");
     const retry = el("button", "md-button", "Retry the ones I got wrong");
-    const resetAll = el("button", "md-button", "Reset");
+    // Deletes saved answers: told apart from Retry by its words, its look and its place.
+    const resetAll = el("button", "md-button ss-button--danger", "Reset my answers on this page");
+    const undoLine = el("p", "ss-quiz__undo");
+    const undo = el("button", "md-button", "Undo");
     const notice = el("p", "ss-quiz__notice");
     const visible = () => qs.filter((q) => !q.sec.hidden);
     const wrong = (list) => list.filter((q) => q.state && !q.state.correct);
     const first = (q) => q.opts[q.order[0]].btn.focus();
+    let undone = []; // [question, record] of the last reset, for Undo
     live.role = "status";
-    bar.append(score, retry, " ", resetAll, notice);
+    undoLine.hidden = true;
+    bar.append(score, retry, resetAll, undoLine, notice);
     quiz.append(bar, live);
     quiz.classList.add("ss-quiz--live");
+    let tools = null;
 
     const ctx = {
       // The same words twice in a row must still be announced.
@@ -198,6 +224,11 @@
         retry.disabled = right == done;
         resetAll.disabled = !done;
         notice.textContent = store ? store.problem() : "Progress will not be kept on this page.";
+        if (tools) tools.update();
+      },
+      answered() {
+        undoLine.hidden = true;
+        undone = [];
       },
     };
     function restart(list, event, words) {
@@ -210,46 +241,136 @@
     }
 
     const saved = store ? store.load().answers : {}; // read once: a bank can be large
+    // Questions answered before an edit changed their content hash.
+    const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {
       const n = q.opts.length, rec = saved[q.id + ":" + q.hash];
       const fits = (list) => list.every((i) => i < n);
       const order = rec && rec.order;
       q.quiz = ctx;
+      q.revised = !rec && before.has(q.id);
       arrange(q, q.shuffle && order && order.length == n && fits(order) && new Set(order).size == n ? order : shuffled(q));
       if (rec && rec.picked.length && fits(rec.picked)) show(q, rec.picked);
     });
+    if (quiz.hasAttribute("data-ss-tools")) tools = makeTools(quiz, qs);
     retry.onclick = () => {
       const list = wrong(visible());
       restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + s(list.length));
     };
     resetAll.onclick = () => {
-      const list = visible();
+      const list = visible().filter((q) => q.state), answers = store ? store.load().answers : {};
+      undone = list.map((q) => [q, answers[q.id + ":" + q.hash] || { picked: q.state.picked, correct: q.state.correct, at: Date.now(), order: q.order }]);
       if (store) store.remove(list.map((q) => q.id + ":" + q.hash));
       restart(list, "ss:quiz-reset", "Quiz reset");
+      const n = undone.length;
+      undoLine.replaceChildren(`Your ${n} answer${s(n)} on this page ${n == 1 ? "was" : "were"} deleted. `, undo);
+      undoLine.hidden = false;
+      ctx.say(`Quiz reset: ${n} answer${s(n)} deleted. Undo brings them back.`);
+      undo.focus();
+    };
+    undo.onclick = () => {
+      undone.forEach(([q, rec]) => {
+        if (store) store.put(q.id, q.hash, rec);
+        if (rec.order && rec.order.length == q.opts.length) arrange(q, rec.order);
+        show(q, rec.picked);
+      });
+      const n = undone.length;
+      ctx.answered();
+      ctx.update();
+      ctx.say(`Your ${n} answer${s(n)} ${n == 1 ? "is" : "are"} back.`);
+      score.tabIndex = -1;
+      score.focus();
+      SS.emit(quiz, "ss:quiz-undo", { count: n });
     };
 
-    if (location.hash == "#practice-mistakes") {
-      const mistakes = wrong(qs), n = mistakes.length;
+    // #practice-mistakes: only the questions last answered wrongly; #practice-revised: only
+    // those edited since they were answered (the Progress page links both).
+    const modes = {
+      "#practice-mistakes": [wrong(qs), "your mistakes", "you last answered wrongly",
+        "No mistakes to practise here: every question you answered on this page was right."],
+      "#practice-revised": [qs.filter((q) => q.revised), "revised questions", "revised since you answered them",
+        "No revised questions here: every question you answered on this page is as it was."],
+    };
+    const mode = modes[location.hash];
+    if (mode) {
+      const [chosen, what, why, none] = mode, n = chosen.length;
       const banner = el("p", "ss-quiz__practice");
       banner.tabIndex = -1;
       if (n) {
         const all = el("button", "md-button", "Show all questions");
-        qs.forEach((q) => { q.sec.hidden = !mistakes.includes(q); });
-        mistakes.forEach(reset);
-        banner.append(`Practising your mistakes: the ${n} question${s(n)} on this page you last answered wrongly. `, all);
+        qs.forEach((q) => { q.sec.hidden = !chosen.includes(q); });
+        chosen.forEach(reset);
+        banner.append(`Practising ${what}: the ${n} question${s(n)} on this page ${why}. `, all);
         all.onclick = () => {
           qs.forEach((q) => { q.sec.hidden = false; });
+          if (tools) tools.clear();
           banner.remove();
           ctx.update();
           first(qs[0]);
         };
       } else {
-        banner.textContent = "No mistakes to practise here: every question you answered on this page was right.";
+        banner.textContent = none;
       }
       quiz.prepend(banner);
       banner.focus();
     }
     ctx.update();
+  }
+
+  // A long quiz: a sticky line with the score, and filters by topic, difficulty and state.
+  function makeTools(quiz, qs) {
+    const box = el("div", "ss-quiz__status");
+    const line = el("p", "ss-quiz__progress");
+    const form = el("div", "ss-quiz__filters");
+    form.role = "group";
+    form.ariaLabel = "Show questions";
+    const titles = {};
+    qs.forEach((q) => {
+      const links = q.sec.querySelectorAll(".ss-answer .ss-answer__review a");
+      if (links.length == q.topics.length) q.topics.forEach((t, i) => { titles[t] = titles[t] || links[i].textContent.trim(); });
+    });
+    const levels = ["easy", "medium", "hard"].filter((d) => qs.some((q) => q.difficulty == d));
+    const states = [["", "All questions"], ["unanswered", "Not answered yet"], ["wrong", "Answered wrongly"], ["right", "Answered rightly"]];
+    if (qs.some((q) => q.revised)) states.push(["revised", "Revised since I answered"]);
+    function select(label, name, choices) {
+      const wrap = el("label", "ss-quiz__filter", label + " ");
+      const sel = el("select");
+      sel.name = name;
+      choices.forEach(([value, text]) => sel.append(new Option(text, value)));
+      wrap.append(sel);
+      form.append(wrap);
+      sel.onchange = apply;
+      return sel;
+    }
+    const topic = Object.keys(titles).length > 1 ?
+      select("Topic", "topic", [["", "All topics"], ...Object.keys(titles).map((t) => [t, titles[t]])]) : null;
+    const level = levels.length > 1 ?
+      select("Difficulty", "difficulty", [["", "Any difficulty"], ...levels.map((d) => [d, d[0].toUpperCase() + d.slice(1)])]) : null;
+    const state = select("Show", "state", states);
+    box.append(line, form);
+    quiz.prepend(box);
+
+    const matches = (q) => (!topic || !topic.value || q.topics.includes(topic.value)) &&
+      (!level || !level.value || q.difficulty == level.value) &&
+      ({ "": true, unanswered: !q.state, wrong: q.state && !q.state.correct, right: q.state && q.state.correct, revised: q.revised })[state.value];
+    function apply() {
+      qs.forEach((q) => { q.sec.hidden = !matches(q); });
+      const n = qs.filter((q) => !q.sec.hidden).length;
+      qs[0].quiz.update();
+      qs[0].quiz.say(n ? `Showing ${n} of ${qs.length} questions.` : "No question matches these filters.");
+      SS.emit(quiz, "ss:quiz-filter", { shown: n });
+    }
+    return {
+      update() {
+        const done = qs.filter((q) => q.state), right = done.filter((q) => q.state.correct).length;
+        const shown = qs.filter((q) => !q.sec.hidden).length;
+        line.textContent = `Answered ${done.length} of ${qs.length}, ${right} right` +
+          (shown < qs.length ? ` \u00b7 showing ${shown}` : "");
+      },
+      clear() {
+        [topic, level, state].forEach((sel) => { if (sel) sel.value = ""; });
+      },
+    };
   }
 
   SS.register("quiz", "[data-ss-quiz]", mount);

@@ -1,0 +1,114 @@
+"""axe-core on every page of the built site, theme included: light and dark, 1280 and 375 px.
+
+Each page is checked as a learner leaves it: every quiz answered (one right, one wrong, a
+"choose two" checked), every decision tree walked to an outcome, every table sorted, the
+Progress page showing those answers, and the search dialog open with results. Only serious
+and critical violations fail; each is reported with the elements it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.host_server import serve_like_a_host
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+# Serious and critical violations, one line each: rule, count, the first elements.
+RUN_AXE = """async () => (await axe.run(document)).violations
+  .filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3)
+    .map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1]).join('; '))"""
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL relative to its root, and a missing one (404)."""
+    pages = sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+    )
+    return [*pages, "no-such-page/"]
+
+
+@pytest.fixture(scope="module")
+def host_url(built_site: Path) -> Iterator[str]:
+    """The built site served as a real host serves it (its 404 page for missing pages)."""
+    with serve_like_a_host(built_site) as url:
+        yield url
+
+
+def use_widgets(page: Any) -> None:
+    """Do with the page what a learner does: answer, check, walk, sort."""
+    open_ = ":visible:has(.ss-choice__btn:not([aria-disabled]))"
+    questions = page.locator(f'.ss-quiz--live .ss-question[data-ss-choose="1"]{open_}')
+    for i in range(min(2, questions.count())):
+        # Answered questions leave the selection, so the next one is always the first.
+        question = questions.first
+        # The first answered right, the second wrong (authored indexes, shuffled buttons).
+        want = "[data-ss-correct]" if i == 0 else ":not([data-ss-correct])"
+        index = question.locator(f".ss-option{want}").first.get_attribute("data-ss-option")
+        question.locator(f'.ss-choice[data-ss-option="{index}"] button').click()
+    two = page.locator(f'.ss-quiz--live .ss-question[data-ss-choose="2"]{open_}')
+    if two.count():
+        for button in two.first.locator(".ss-choice__btn").all()[:2]:
+            button.click()
+        two.first.get_by_role("button", name="Check").click()
+    for tree in page.locator(".ss-tree--live").all():
+        for _ in range(12):
+            options = tree.locator(".ss-tree__option:visible")
+            if not options.count():
+                break
+            options.first.click()
+    for sort in page.locator(".ss-table .ss-sort").all()[:1]:
+        sort.click()
+
+
+def open_search(page: Any) -> None:
+    """Open the search dialog and type a query that has results."""
+    # The search box on a wide screen, the search button of the header on a phone.
+    page.locator(
+        "input.md-search__input:visible, label.md-header__button[for='__search']:visible"
+    ).first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("endpoint")
+    box.dispatch_event("keyup")
+    page.locator(".md-search-result__meta").filter(has_text="matching").wait_for()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_page_has_no_serious_violations(
+    browser: Any, host_url: str, built_site: Path, scheme: str, width: int
+) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm install --prefix tests` (tests/run.sh does)")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    found: list[str] = []
+    try:
+        page = context.new_page()
+        page.goto(host_url)
+        palette = {"index": 1 if scheme == "default" else 2, "color": {"scheme": scheme}}
+        # Material's own setter: the key depends on where the site is mounted.
+        page.evaluate("p => __md_set('__palette', p)", palette)
+        pages = site_pages(built_site)
+        # Answer first, so the Progress page (listed before the quiz pages) has answers.
+        ordered = sorted(pages, key=lambda p: p.startswith("progress"))
+        for path in ordered:
+            page.goto(host_url + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+            use_widgets(page)
+            if path.endswith("questions/"):
+                open_search(page)
+            page.add_script_tag(path=str(AXE))
+            found += [f"{path or 'home'}: {v}" for v in page.evaluate(RUN_AXE)]
+        assert len(pages) > 15
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
