@@ -60,10 +60,11 @@ def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
         return bank, [*bank.warnings, *check_bank(bank)]
 
 
-def build(data_dir: Path, docs_dir: Path) -> Result:
-    """Generate the Markdown pages of ``data_dir``, and the widget bundles, into ``docs_dir``.
+def generate(data_dir: Path, docs_dir: Path) -> tuple[Result, dict[str, str]]:
+    """Load, check and render ``data_dir``: the result and every generated file, unwritten.
 
-    Nothing is written unless every check passes.
+    ``docs_dir`` is read for the widget sources the bundles join. The MkDocs hook hands the
+    files to MkDocs in memory; :func:`build` writes them for other readers of ``docs/``.
     """
     timings: dict[str, float] = {}
     clock = time.perf_counter
@@ -84,9 +85,20 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
         files = render_pages(site)
         files.update(bundle_assets(docs_dir))
         files.update(data_files)
-        timings["render"] = (now := clock()) - lap
-        lap = now
-        report = write_files(files, docs_dir)
-        timings["write"] = clock() - lap
+        timings["render"] = clock() - lap
+    return Result(site, warnings, None, timings), files
+
+
+def build(data_dir: Path, docs_dir: Path) -> Result:
+    """Generate the Markdown pages of ``data_dir``, and the widget bundles, into ``docs_dir``.
+
+    Nothing is written unless every check passes.
+    """
+    result, files = generate(data_dir, docs_dir)
+    with gc_paused():
+        lap = time.perf_counter()
+        result.report = write_files(files, docs_dir)
+        result.timings["write"] = time.perf_counter() - lap
+    timings = result.timings
     log.debug("generator stages: %s", ", ".join(f"{k} {v:.3f} s" for k, v in timings.items()))
-    return Result(site, warnings, report, timings)
+    return result

@@ -4,6 +4,10 @@ Listed under ``hooks:`` in mkdocs.yml, so plain ``mkdocs build`` and ``mkdocs se
 fresh pages. The data folder is the one setting of :mod:`generator.settings`; under ``mkdocs
 serve`` it is watched (and ``watch:`` covers the templates), so an edit reloads the page, and
 a data error shows in the page until it is fixed.
+
+The generated pages reach MkDocs in memory (``File.generated``), never written into the
+watched ``docs/`` folder: a write there would make ``mkdocs serve`` build a second time for
+every edit. ``python -m generator build`` still writes them, for builders without hooks.
 """
 
 from __future__ import annotations
@@ -21,18 +25,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 # MkDocs loads this file by path; without an installed package, import it from beside the file.
 if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import staging
+from generator.build import Result, generate
 from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
 from generator.model import Exam
-from generator.settings import SETTING, DataFolder, build_pages, data_folder, site_texts
+from generator.settings import SETTING, DataFolder, check_same_source, data_folder, site_texts
 from generator.staging import on_build_error, on_post_build, on_shutdown
-from generator.views import nav
+from generator.views import STEM_SUFFIX, nav
+from generator.write import MANIFEST, read_manifest, refuse_to_replace_hand_written
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -41,6 +48,8 @@ _serving = False
 _errors: list[str] = []
 _last_nav: list[dict[str, object]] | None = None
 _last_exam: Exam | None = None
+# The pages of the last good generator run, path under docs/ -> text, for on_files.
+_generated: dict[str, str] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -55,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _last_nav, _last_exam
     folder = _data_folder(config)
     try:
-        result = build_pages(folder, Path(config.docs_dir))
+        result = generate_pages(folder, Path(config.docs_dir))
     except GeneratorError as error:
         if not _serving:
             # Raised before MkDocs cleans site/, so the last good site stays as it was.
@@ -99,8 +108,26 @@ def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
         snippets["check_paths"] = False
 
 
+def generate_pages(folder: DataFolder, docs_dir: Path) -> Result:
+    """Generate ``folder``'s pages in memory, for :func:`on_files` to hand to MkDocs.
+
+    Nothing is written into ``docs/``; as with ``generator build``, pages that another data
+    folder wrote there are not silently shadowed (settings.check_same_source).
+    """
+    check_same_source(folder, docs_dir)
+    result, files = generate(folder.path, docs_dir)
+    refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
+    _generated.clear()
+    _generated.update(files)
+    return result
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """With data errors and no pages yet, add a home page that can show them."""
+    """Hand MkDocs the generated pages in memory; with data errors, the last good ones.
+
+    With data errors and no pages yet, add a home page that can show them.
+    """
+    files = hand_over_generated(files, config, _generated)
     if not _errors:
         return files
     missing = {"index.md": "# The study data has errors\n", **bundle_assets(Path(config.docs_dir))}
@@ -108,6 +135,48 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=text))
     return files
+
+
+def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str, str]) -> Files:
+    """``files`` with ``generated`` (path -> text) as in-memory files.
+
+    A copy on disk of a generated page, or a page that an earlier ``generator build`` wrote and
+    whose source is gone (listed in the docs folder's manifest), is left out: the in-memory
+    page, or none, is the current one.
+    """
+    stale = set(generated) | set(read_manifest(Path(config.docs_dir)))
+    for file in [f for f in files if f.src_uri in stale]:
+        files.remove(file)
+    for path, text in generated.items():
+        if path != MANIFEST:
+            files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_page_content(content: str, page: Page, **_: object) -> str:
+    """Leave the questions' headings out of the table of contents, and without permalinks."""
+    page.toc.items = without_question_headings(page.toc.items)
+    return _STEM_PERMALINK.sub("", content)
+
+
+# The permalink the toc extension gives each question's heading: hidden, its title would still
+# cost a Material tooltip each (content.tooltips mounts one on every [title]).
+_STEM_PERMALINK = re.compile(
+    rf'<a class="headerlink" href="#q-[^"]*{re.escape(STEM_SUFFIX)}" title="[^"]*">[^<]*</a>'
+)
+
+
+def without_question_headings(items: list[AnchorLink]) -> list[AnchorLink]:
+    """Table-of-contents ``items`` without the headings that start question stems.
+
+    Each question has a heading only so that search indexes its stem as a section of its own
+    (a hit then lands on the question); listed, a 1,000-question page would carry a
+    1,000-entry table of contents.
+    """
+    kept = [item for item in items if not item.id.endswith(STEM_SUFFIX)]
+    for item in kept:
+        item.children = without_question_headings(item.children)
+    return kept
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import jinja2
 
 from generator import diagram, pages, text, views
+from generator.abbreviations import Abbreviations
 from generator.views import Site
-
-ABBREVIATIONS = ".generated/abbreviations.md"
 
 
 def environment() -> jinja2.Environment:
@@ -44,13 +43,12 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     """Every generated file under docs/, path -> Markdown text."""
     env = env or environment()
     files: dict[str, str] = {}
+    abbreviations = Abbreviations.of(site.bank.glossary.terms)
+    page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
     for page in site.pages:
         template = env.get_template(pages.template(page))
-        files[page.path] = _tidy(template.render(pages.context(site, page)))
-    terms = site.bank.glossary.terms
-    files[ABBREVIATIONS] = env.get_template("abbreviations.md.j2").render(
-        terms=terms, exam_id=site.bank.exam.id
-    )
+        files[page.path] = abbreviations.mark(_tidy(template.render(pages.context(site, page))))
+        files[page.path] += page_end
     return files
 
 

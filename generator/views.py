@@ -45,6 +45,9 @@ ADMONITIONS: dict[CalloutKind, tuple[str, str]] = {
     "warning": ("warning", "Watch out"),
 }
 
+# Ends the id of the heading that starts each question's stem (see QuestionView.stem_anchor).
+STEM_SUFFIX = "-stem"
+
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
@@ -246,11 +249,18 @@ class QuestionView:
     answer: str
     choose_label: str
     topics: list[tuple[str, str]]
+    indexed: bool = False
+    """Whether search indexes the stem here: only on the page of its main (first) topic."""
 
     @property
     def anchor(self) -> str:
         """Id of the question on its page."""
         return f"q-{self.question.id}"
+
+    @property
+    def stem_anchor(self) -> str:
+        """Id of the heading that starts the question's stem: where a search hit lands."""
+        return f"q-{self.question.id}{STEM_SUFFIX}"
 
 
 def question_views(site: Site, questions: list[Question], page_path: str) -> list[QuestionView]:
@@ -274,6 +284,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
                 answer=", ".join(o.letter for o in options if o.correct),
                 choose_label=choose_label(question.choose),
                 topics=topics,
+                indexed=site.topic_pages.get(question.topics[0]) == page_path,
             )
         )
     return views

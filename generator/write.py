@@ -29,7 +29,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def _read_manifest(docs_dir: Path) -> list[str]:
+def read_manifest(docs_dir: Path) -> list[str]:
+    """The files the generator last wrote into ``docs_dir`` (none when unreadable)."""
     try:
         data = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -54,16 +55,8 @@ def _write_atomic(path: Path, text: str) -> None:
 def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
     """Write ``files`` (path under docs -> text) when changed; remove stale generated files."""
     report = WriteReport()
-    previous = _read_manifest(docs_dir)
-    hand_written = _not_ours(files, docs_dir, previous)
-    if hand_written:
-        raise BuildError(
-            f"refusing to overwrite {', '.join(str(docs_dir / p) for p in hand_written)}: "
-            f"the generator did not write {'it' if len(hand_written) == 1 else 'them'} "
-            f"(not listed in {docs_dir / MANIFEST}) and would replace "
-            f"{'it' if len(hand_written) == 1 else 'them'} with a generated page; "
-            "move or rename the file, or delete it if it is an old generated page"
-        )
+    previous = read_manifest(docs_dir)
+    refuse_to_replace_hand_written(files, docs_dir, previous)
     try:
         for rel, text in sorted(files.items()):
             target = docs_dir / rel
@@ -83,7 +76,7 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
                 report.removed.append(rel)
                 _prune_empty(stale.parent, docs_dir)
         manifest = json.dumps({"files": sorted(files)}, indent=1) + "\n"
-        if _read_manifest(docs_dir) != sorted(files):
+        if read_manifest(docs_dir) != sorted(files):
             _write_atomic(docs_dir / MANIFEST, manifest)
     except OSError as error:
         raise BuildError(f"cannot write the generated pages to {docs_dir}: {error}") from error
@@ -94,6 +87,25 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
         len(report.removed),
     )
     return report
+
+
+def refuse_to_replace_hand_written(
+    files: dict[str, str], docs_dir: Path, previous: list[str]
+) -> None:
+    """Raise :class:`BuildError` if ``files`` would replace files the generator did not write.
+
+    Also what the MkDocs hook checks before it hands its in-memory pages to MkDocs in place of
+    the files in ``docs/``.
+    """
+    hand_written = _not_ours(files, docs_dir, previous)
+    if hand_written:
+        raise BuildError(
+            f"refusing to overwrite {', '.join(str(docs_dir / p) for p in hand_written)}: "
+            f"the generator did not write {'it' if len(hand_written) == 1 else 'them'} "
+            f"(not listed in {docs_dir / MANIFEST}) and would replace "
+            f"{'it' if len(hand_written) == 1 else 'them'} with a generated page; "
+            "move or rename the file, or delete it if it is an old generated page"
+        )
 
 
 def _not_ours(files: dict[str, str], docs_dir: Path, previous: list[str]) -> list[str]:

@@ -8,8 +8,8 @@ Run from the repository root::
 For each size it writes a synthetic bank (``tests/synthetic.py``: 50 questions a topic, 20
 topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
 
-- the generator's stages in a fresh process: load, check, render (views and templates) and
-  write, for the first run into an empty ``docs/`` and the best of ``--repeat`` runs with
+- the generator's stages in a fresh process: load, check, exam data, render (views and
+  templates) and write, for the first run into an empty ``docs/`` and the best of ``--repeat`` runs with
   the pages up to date; files written; peak memory (peak RSS from ``getrusage``, and the peak
   of Python's own allocations from ``tracemalloc`` in a separate run);
 - ``mkdocs build --strict`` of a copy of the project (``tests/conftest.py``'s
@@ -33,6 +33,13 @@ performance marks of ``quiz.js``; a MutationObserver and ``requestAnimationFrame
 measure it from the page, which is what is reported when the marks are missing), and the
 mount time of a 1,000-question practice page of the largest bank.
 
+For the practice exam (``exam/``) it prints, per size: the generator's "exam data" stage
+(the per-domain question scripts) as a share of load + check + render, and in Chromium what
+the exam page loads before Start (every response, gzipped, leaving out Material's own
+scripts, stylesheets and the search index), the time from Start to the first question in the
+page and painted (``ss-exam-start`` mark to the next frame), and answering an option and
+moving to the next question, each to the next animation frame.
+
 Times are given as wall-clock and as CPU time (user + system). On a busy machine wall time
 swings with the load from other processes; CPU time much less, so the ratios (generator
 share, growth) are computed from CPU time. Figures are printed, never asserted: this is not a
@@ -46,6 +53,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -62,7 +70,6 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
-from generator.settings import DATA_ENV  # noqa: E402 - the data-folder setting
 from tests.synthetic import edit_question, generate  # noqa: E402
 
 # tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
@@ -220,25 +227,28 @@ def _mkdocs_child(project: str, site: str) -> None:
     os.chdir(project)
     import generator.build
 
-    if not Path(generator.build.__file__).resolve().is_relative_to(Path(project).resolve()):
+    # The project's copy, or this checkout's when it is installed editable (its import finder
+    # wins over sys.path; the copy holds the same code).
+    where = Path(generator.build.__file__).resolve()
+    if not any(where.is_relative_to(p.resolve()) for p in (Path(project), ROOT)):
         raise RuntimeError(f"imported the wrong generator: {generator.build.__file__}")
     runs: list[Figures] = []
-    original = generator.build.build
+    original = generator.build.generate
 
-    def timed(data_dir: Path, docs_dir: Path) -> generator.build.Result:
+    def timed(data_dir: Path, docs_dir: Path) -> tuple[generator.build.Result, dict[str, str]]:
         wall, cpu = time.perf_counter(), time.process_time()
-        result = original(data_dir, docs_dir)
+        result, files = original(data_dir, docs_dir)
         runs.append(
             {
                 "wall": time.perf_counter() - wall,
                 "cpu": time.process_time() - cpu,
                 "stages": result.timings,
-                "written": len(result.report.written) if result.report else 0,
+                "written": 0,  # the hook hands the pages to MkDocs in memory
             }
         )
-        return result
+        return result, files
 
-    generator.build.build = timed  # the hook imports it by name when MkDocs loads it
+    generator.build.generate = timed  # the hook imports it by name when MkDocs loads it
     from mkdocs.__main__ import cli
 
     wall, cpu = time.perf_counter(), time.process_time()
@@ -353,6 +363,9 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     project.mkdir()
     copy_project(project, data)
     site = work / "site"
+    # Imported here, not at the top: the _mkdocs child must import the project copy's package.
+    from generator.settings import DATA_ENV
+
     env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
     warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
@@ -364,6 +377,7 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     figures["site_mib"] = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20
     _print_mkdocs(figures, repeat)
     figures["site"] = str(site)
+    figures["data"] = str(data)
     return figures
 
 
@@ -568,7 +582,8 @@ async (action) => {
   if (action == "answer") {
     document.querySelector("[data-ss-question] input:not(:checked)").click();
   } else {
-    window.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
+    const target = document.activeElement || document.body;  // where a real key press goes
+    target.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
   }
   const dom = performance.now() - start;
   await frame();
@@ -587,7 +602,7 @@ def measure_exam(browser: Any, url: str) -> Figures:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         finished: list[Any] = []
-        page.on("requestfinished", finished.append)
+        page.on("requestfinished", lambda request: finished.append(request))  # noqa: B023
         page.goto(f"{url}exam/", wait_until="networkidle")
         page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
         if run == 0:
@@ -681,6 +696,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     from playwright.sync_api import sync_playwright
 
     from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.settings import DATA_ENV
     from tests.conftest import copy_project, serve
 
     data = work / "data"
@@ -744,6 +760,396 @@ def _print_browser(results: Figures) -> None:
             f"mount in {_ms(practice['mount_ms'])}"
         )
         print(f"  by widget: {_by_widget(practice)}")
+
+
+# ---- the waits people feel: serve, quiz ready, first search; mkdocs-quiz beside it ------
+
+# The published version compared against, installed by this script into its own virtual
+# environment with this project's MkDocs, Material and pymdown-extensions versions.
+MKDOCS_QUIZ = "mkdocs-quiz==1.7.1"
+ZENSICAL = "zensical==0.0.73"  # as tests/test_zensical.py
+SERVE_RUNS = 3
+SEARCH_RUNS = 5
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studysite-benchmark"
+
+# When a page's quizzes are ready to answer, per tool: every quiz of this project has been
+# made live; mkdocs-quiz has added its reset button to its last quiz (it sets them up in order).
+READY = {
+    "studysite": "[...document.querySelectorAll('[data-ss-quiz]')].every("
+    "(q) => q.classList.contains('ss-quiz--live')) && !!document.querySelector('[data-ss-quiz]')",
+    "mkdocs-quiz": "(() => { const q = document.querySelectorAll('.quiz'); "
+    "return q.length > 0 && !!q[q.length - 1].querySelector('.quiz-reset-button'); })()",
+}
+
+# Installed before a page's scripts: records long tasks and when the quizzes became ready.
+_READY_PROBE = """
+(() => {
+  const probe = (window.__ready = {tasks: [], at: null});
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.tasks.push(e.startTime + e.duration);
+    }).observe({type: "longtask", buffered: true});
+  } catch (error) {}
+  const check = () => {
+    if (probe.at === null && (READY)) probe.at = performance.now();
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true,
+                                                 attributes: true, attributeFilter: ["class"]});
+})();
+"""
+
+# Installed before the page's scripts: the first key pressed in the search box, and the first
+# result Material shows.
+_SEARCH_PROBE = """
+(() => {
+  const probe = (window.__search = {key: null, result: null});
+  document.addEventListener("keydown", (event) => {
+    if (probe.key === null && event.target.matches("input.md-search__input"))
+      probe.key = performance.now();
+  }, {capture: true});
+  new MutationObserver(() => {
+    if (probe.key !== null && probe.result === null &&
+        document.querySelector(".md-search-result__item")) probe.result = performance.now();
+  }).observe(document, {subtree: true, childList: true});
+})();
+"""
+
+
+def _pip_env(name: str, requirements: list[str]) -> Path:
+    """A virtual environment of its own under the benchmark cache, with ``requirements``."""
+    venv = CACHE / name
+    marker = venv / "installed.txt"
+    wanted = "\n".join(requirements)
+    if not marker.is_file() or marker.read_text() != wanted:
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+        subprocess.run(
+            [
+                str(venv / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                *requirements,
+            ],
+            check=True,
+        )
+        marker.write_text(wanted)
+    return venv
+
+
+def mkdocs_quiz_env() -> Path:
+    """mkdocs-quiz 1.7.1 with this project's MkDocs, Material and pymdown-extensions."""
+    from importlib.metadata import version
+
+    same = [
+        f"{name}=={version(name)}" for name in ("mkdocs", "mkdocs-material", "pymdown-extensions")
+    ]
+    return _pip_env("mkdocs-quiz-1.7.1", [MKDOCS_QUIZ, *same])
+
+
+def _timed_run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Figures:
+    """Run ``command``; its wall and CPU time (this child's rusage), exit code and output tail."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=out, stderr=out
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        tail = out.read().decode("utf-8", "replace")[-2000:]
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "code": os.waitstatus_to_exitcode(status),
+        "tail": tail,
+    }
+
+
+def _site_figures(site: Path) -> Figures:
+    index = site / "search" / "search_index.json"
+    data = index.read_bytes() if index.is_file() else b""
+    return {
+        "site_mib": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 2**20,
+        "search_index": len(data),
+        "search_index_gz": _gzip_size(data) if data else 0,
+        "search_entries": len(json.loads(data)["docs"]) if data else 0,
+    }
+
+
+def build_mkdocs_quiz(data: Path, work: Path) -> Figures:
+    """The bank as mkdocs-quiz pages (tests/mkdocs_quiz_bank.py), built by its own MkDocs."""
+    from tests.mkdocs_quiz_bank import write_project
+
+    venv = mkdocs_quiz_env()
+    project = work / "mkdocs-quiz"
+    written = write_project(data, project)
+    site = work / "mkdocs-quiz-site"
+    run = _timed_run([str(venv / "bin" / "mkdocs"), "build", "-q", "-d", str(site)], project)
+    if run["code"] != 0:
+        raise RuntimeError(f"mkdocs-quiz build failed:\n{run['tail']}")
+    return {**written, "build": run, **_site_figures(site), "site": str(site)}
+
+
+def build_zensical(data: Path, work: Path) -> Figures:
+    """``python -m generator build``, then Zensical on the project (see the README)."""
+    from tests.conftest import copy_project
+
+    venv = _pip_env("zensical-0.0.73", [ZENSICAL])
+    project = work / "zensical"
+    project.mkdir()
+    copy_project(project, data)
+    generated = _timed_run([sys.executable, "-m", "generator", "build"], project)
+    if generated["code"] != 0:
+        raise RuntimeError(f"generator build failed:\n{generated['tail']}")
+    run = _timed_run([str(venv / "bin" / "zensical"), "build", "-f", "mkdocs.yml"], project)
+    figures: Figures = {"build": run, "ok": run["code"] == 0}
+    if not figures["ok"]:
+        lines = [line for line in run["tail"].splitlines() if line.strip()]
+        figures["error"] = next(
+            (line for line in lines if "limit" in line), lines[-1] if lines else ""
+        )
+    else:
+        figures.update(_site_figures(project / "site"))
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return figures
+
+
+def _ready_once(browser: Any, url: str, ready: str) -> float:
+    """Navigation start to quizzes ready and the main thread free, in one cold load (ms).
+
+    Ready is when the quizzes have been set up and no long task (50 ms or more) follows for a
+    second: the moment a click is answered at once. Both tools are measured the same way.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        context.add_init_script(_READY_PROBE.replace("READY", ready))
+        page = context.new_page()
+        page.goto(url, wait_until="load", timeout=180_000)
+        page.wait_for_function("() => window.__ready.at !== null", timeout=180_000)
+        while True:
+            page.wait_for_timeout(250)
+            probe = page.evaluate(
+                "() => ({now: performance.now(), at: window.__ready.at,"
+                " last: Math.max(0, ...window.__ready.tasks)})"
+            )
+            if probe["now"] - max(probe["at"], probe["last"]) >= 1000:
+                return float(max(probe["at"], probe["last"]))
+    finally:
+        context.close()
+
+
+def measure_ready(browser: Any, pages: dict[str, tuple[str, str]], runs: int) -> Figures:
+    """Median navigation-to-ready of each page over ``runs`` cold loads, interleaved."""
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(runs):
+        for name, (url, ready) in pages.items():
+            times[name].append(_ready_once(browser, url, ready))
+    return {name: {"median": _median(t), "all": t} for name, t in times.items()}
+
+
+def measure_first_search(browser: Any, url: str, term: str, runs: int) -> Figures:
+    """First key to first result: the search box used as soon as the page has loaded (ms)."""
+    times: list[float] = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            context.add_init_script(_SEARCH_PROBE)
+            page = context.new_page()
+            page.goto(url, wait_until="load", timeout=180_000)
+            page.locator("input.md-search__input").click()
+            page.keyboard.type(term, delay=60)
+            page.wait_for_function("() => window.__search.result !== null", timeout=180_000)
+            probe = page.evaluate("() => window.__search")
+            times.append(float(probe["result"] - probe["key"]))
+        finally:
+            context.close()
+    return {"median": _median(times), "all": times}
+
+
+def _mark_stem(questions: Path, question_id: str, marker: str) -> None:
+    """Put ``marker`` (and no earlier marker) at the start of a question's stem."""
+    text = re.sub(r"Mark\d+x ", "", questions.read_text(encoding="utf-8"))
+    start = text.index(f"- id: {question_id}\n")
+    stem = text.index("stem:", start)
+    end = text.index("\n", stem)
+    if text[stem:end].rstrip().endswith((">-", ">", "|", "|-")):  # folded: the next line
+        at = end + 1 + (len(text[end + 1 :]) - len(text[end + 1 :].lstrip(" ")))
+    else:
+        at = stem + len("stem: ")
+    questions.write_text(text[:at] + f"{marker} " + text[at:], encoding="utf-8")
+
+
+def measure_serve(
+    project: Path, questions: Path, question_id: str, path: str, runs: int
+) -> Figures:
+    """``mkdocs serve``: a stem saved -> the open page shows it (livereload), ``runs`` times."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from tests.conftest import free_port
+
+    port = free_port()
+    log = project / "serve.log"
+    times: list[float] = []
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/studysite/{path}"
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page()
+                deadline = time.monotonic() + 600
+                while True:
+                    try:
+                        page.goto(url, timeout=600_000)
+                        break
+                    except Exception:
+                        if time.monotonic() > deadline or process.poll() is not None:
+                            raise
+                        time.sleep(1)
+                for run in range(runs):
+                    _settle_log(log)
+                    builds = log.read_text().count("Building documentation")
+                    marker = f"Mark{run}x"
+                    start = time.perf_counter()
+                    _mark_stem(questions, question_id, marker)
+                    page.wait_for_function(
+                        f"() => document.body && document.body.textContent.includes({marker!r})",
+                        timeout=600_000,
+                        polling=20,
+                    )
+                    times.append(1000 * (time.perf_counter() - start))
+                    _settle_log(log)
+                    builds = log.read_text().count("Building documentation") - builds
+                browser.close()
+        finally:
+            process.terminate()
+            process.wait(timeout=60)
+    return {"median": _median(times), "all": times, "builds_per_edit": builds}
+
+
+def _settle_log(log: Path, quiet: float = 2.0) -> None:
+    """Wait until ``mkdocs serve`` has written nothing to its log for ``quiet`` seconds."""
+    size, since = -1, time.monotonic()
+    while time.monotonic() - since < quiet:
+        now = log.stat().st_size
+        if now != size:
+            size, since = now, time.monotonic()
+        time.sleep(0.1)
+
+
+def _first_question(data: Path) -> tuple[Path, str, str]:
+    """The first question of the first domain: its file, id and topic page path."""
+    from generator.load import load_bank
+
+    content = load_bank(data).domains[0]
+    question = content.questions[0]
+    for path in sorted((data / content.slug).glob("*.yml")):
+        if f"- id: {question.id}\n" in path.read_text(encoding="utf-8"):
+            return path, question.id, f"{content.slug}/{question.topics[0]}/"
+    raise RuntimeError(f"no file holds question {question.id}")
+
+
+def measure_waits(work: Path, sizes: list[Figures], compare: bool, zensical: bool) -> Figures:
+    """The issue's table: serve edit-to-reload, quiz ready, first search, mkdocs-quiz, Zensical."""
+    from playwright.sync_api import sync_playwright
+
+    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from tests.conftest import copy_project
+
+    waits: Figures = {"serve": {}}
+    banks = [("bundled", ROOT / "data")]
+    banks += [
+        (f"{f['questions']:,} questions", Path(f["data"])) for f in sizes if f["questions"] <= 1000
+    ]
+    for label, data in banks:
+        project = work / f"serve-{len(waits['serve'])}"
+        project.mkdir(parents=True)
+        copy_project(project, data)
+        questions, question_id, path = _first_question(project / "data")
+        waits["serve"][label] = measure_serve(project, questions, question_id, path, SERVE_RUNS)
+        print(f"serve, {label}: stem saved -> page shows it {waits['serve'][label]}", flush=True)
+        shutil.rmtree(project)
+
+    small = next((f for f in sizes if f["questions"] == 1000), sizes[0])
+    large = sizes[-1]
+    if compare:
+        for figures in {id(f): f for f in (small, large)}.values():
+            folder = work / f"mkdocs-quiz-{figures['questions']}"
+            folder.mkdir()
+            figures["mkdocs_quiz"] = build_mkdocs_quiz(Path(figures["data"]), folder)
+            quiz = figures["mkdocs_quiz"]
+            print(
+                f"mkdocs-quiz, {figures['questions']:,} questions: build "
+                f"{quiz['build']['wall']:.1f} s ({quiz['build']['cpu']:.1f} s CPU), site "
+                f"{quiz['site_mib']:.1f} MiB, search index {quiz['search_index'] / 2**20:.1f} MiB",
+                flush=True,
+            )
+    if zensical:
+        folder = work / "zensical-large"
+        folder.mkdir()
+        waits["zensical"] = build_zensical(Path(large["data"]), folder)
+        print(f"Zensical, {large['questions']:,} questions: {waits['zensical']}", flush=True)
+
+    from contextlib import ExitStack
+
+    with sync_playwright() as playwright, ExitStack() as stack:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        ours = stack.enter_context(_served(Path(small["site"])))
+        slug_topic = _first_question(Path(small["data"]))[2]
+        pages = {
+            "topic": (ours + slug_topic, READY["studysite"]),
+            "practice": (ours + "domain-1/questions/", READY["studysite"]),
+        }
+        if compare:
+            theirs = stack.enter_context(_served(Path(small["mkdocs_quiz"]["site"])))
+            pages["mkdocs-quiz topic"] = (theirs + slug_topic, READY["mkdocs-quiz"])
+            pages["mkdocs-quiz practice"] = (theirs + "domain-1/questions/", READY["mkdocs-quiz"])
+        waits["ready"] = measure_ready(browser, pages, BROWSER_RUNS)
+        waits["ready_questions"] = {
+            "topic": _count_questions(Path(small["site"]) / slug_topic / "index.html"),
+            "practice": _count_questions(Path(small["site"]) / "domain-1/questions/index.html"),
+        }
+        print(f"navigation -> quiz ready: {waits['ready']}", flush=True)
+        term = _search_term(Path(large["data"]))
+        big = stack.enter_context(_served(Path(large["site"])))
+        waits["search_term"] = term
+        waits["search"] = measure_first_search(browser, big, term, SEARCH_RUNS)
+        if compare:
+            big_theirs = stack.enter_context(_served(Path(large["mkdocs_quiz"]["site"])))
+            waits["search_mkdocs_quiz"] = measure_first_search(
+                browser, big_theirs, term, SEARCH_RUNS
+            )
+        print(f"first search at {large['questions']:,} questions ({term!r}): {waits['search']}")
+        browser.close()
+    return waits
+
+
+@contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    from tests.conftest import serve
+
+    yield from serve(folder)
+
+
+def _count_questions(page: Path) -> int:
+    return page.read_text(encoding="utf-8").count('class="ss-question"')
+
+
+def _search_term(data: Path) -> str:
+    """A word of the first topic's title: found on many pages of a synthetic bank."""
+    from generator.load import load_bank
+
+    title = str(load_bank(data).domains[0].topics[0].title)
+    words: list[str] = re.findall(r"[A-Za-z]+", title)
+    return max(words, key=len).lower()
 
 
 # ---- summary ----------------------------------------------------------------------------
@@ -925,6 +1331,128 @@ def markdown(
     return "\n".join(lines)
 
 
+# The issue's targets (issue 17).
+TARGETS = {
+    "serve bundled": 800,
+    "serve 1,000": 3000,
+    "topic": 450,
+    "practice": 1500,
+    "search": 300,
+    "index": 6 * 2**20,
+}
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    return f"{ours / theirs:.2f}x" if ours and theirs else "-"
+
+
+def _seconds(ms: float | None) -> str:
+    return "n/a" if ms is None else (f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:,.0f} ms")
+
+
+def waits_markdown(sizes: list[Figures], waits: Figures) -> str:
+    """The issue's table: what people wait for, now, mkdocs-quiz, the ratio and the target."""
+    large = sizes[-1]
+    small = next((f for f in sizes if f["questions"] == 1000), sizes[0])
+    ready = waits.get("ready", {})
+    counts = waits.get("ready_questions", {})
+    quiz_small, quiz_large = small.get("mkdocs_quiz"), large.get("mkdocs_quiz")
+
+    def theirs(name: str) -> float | None:
+        entry = ready.get(f"mkdocs-quiz {name}")
+        return entry["median"] if entry else None
+
+    rows: list[tuple[str, str, str, str, str]] = []
+    for label, serve in waits.get("serve", {}).items():
+        target = TARGETS["serve bundled" if label == "bundled" else "serve 1,000"]
+        rows.append(
+            (
+                f"author: save a YAML edit -> page shows it, {label} (median of {SERVE_RUNS}; "
+                f"{serve['builds_per_edit']} build per edit)",
+                _seconds(serve["median"]),
+                "-",
+                "-",
+                f"<= {_seconds(target)}",
+            )
+        )
+    for name, what in (("topic", "topic page"), ("practice", "practice page")):
+        if name in ready:
+            ours, other = ready[name]["median"], theirs(name)
+            rows.append(
+                (
+                    f"learner: {what} ({counts.get(name, '?'):,} questions) navigation -> quiz "
+                    f"ready (median of {BROWSER_RUNS} cold loads)",
+                    _seconds(ours),
+                    _seconds(other) if other else "-",
+                    _ratio(ours, other),
+                    f"<= {_seconds(TARGETS[name])}",
+                )
+            )
+    if "search" in waits:
+        other = waits.get("search_mkdocs_quiz", {}).get("median")
+        rows.append(
+            (
+                f"learner: first search at {large['questions']:,} questions, first key -> first "
+                f"result (median of {SEARCH_RUNS})",
+                _seconds(waits["search"]["median"]),
+                _seconds(other) if other else "-",
+                _ratio(waits["search"]["median"], other),
+                f"<= {_seconds(TARGETS['search'])}",
+            )
+        )
+    for figures in (small, large) if small is not large else (large,):
+        quiz = figures.get("mkdocs_quiz")
+        rows.append(
+            (
+                f"`search_index.json` at {figures['questions']:,} questions",
+                f"{figures['search_index'] / 2**20:.2f} MiB",
+                f"{quiz['search_index'] / 2**20:.2f} MiB" if quiz else "-",
+                _ratio(figures["search_index"], quiz["search_index"] if quiz else None),
+                "<= 6 MiB" if figures is large else "",
+            )
+        )
+    for figures, quiz in ((small, quiz_small), (large, quiz_large)):
+        if quiz:
+            ours = figures["mkdocs"]["process_cpu"]
+            rows.append(
+                (
+                    f"`mkdocs build` at {figures['questions']:,} questions (CPU)",
+                    f"{ours:.1f} s",
+                    f"{quiz['build']['cpu']:.1f} s",
+                    _ratio(ours, quiz["build"]["cpu"]),
+                    "",
+                )
+            )
+            rows.append(
+                (
+                    f"site at {figures['questions']:,} questions",
+                    f"{figures['site_mib']:.1f} MiB",
+                    f"{quiz['site_mib']:.1f} MiB",
+                    _ratio(figures["site_mib"], quiz["site_mib"]),
+                    "",
+                )
+            )
+    if "zensical" in waits:
+        zensical = waits["zensical"]
+        rows.append(
+            (
+                f"Zensical build at {large['questions']:,} questions",
+                f"builds ({zensical['build']['wall']:.0f} s)"
+                if zensical["ok"]
+                else f"fails: {zensical.get('error', '')}",
+                "-",
+                "-",
+                "builds",
+            )
+        )
+    lines = [
+        "| what people wait for | now | mkdocs-quiz 1.7.1 | now / mkdocs-quiz | target |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 @contextmanager
 def _workdir(keep: Path | None) -> Iterator[Path]:
     if keep is None:
@@ -960,6 +1488,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=2, help="runs with the pages up to date; the best counts"
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
+    parser.add_argument(
+        "--no-waits",
+        action="store_true",
+        help="skip the waits people feel (serve edit-to-reload, quiz ready, first search)",
+    )
+    parser.add_argument(
+        "--no-compare", action="store_true", help=f"skip the side-by-side {MKDOCS_QUIZ} build"
+    )
+    parser.add_argument("--no-zensical", action="store_true", help=f"skip the {ZENSICAL} build")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (replaced)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
@@ -984,12 +1521,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             browser["exam"] = measure_exams([(f["questions"], Path(f["site"])) for f in figures])
             _print_exams(browser["exam"])
         table = markdown(figures, sources, served, browser)
+        waits: Figures = {}
+        if not args.no_browser and not args.no_waits:
+            print("\n== The waits people feel", flush=True)
+            waits = measure_waits(
+                work / "waits", figures, not args.no_compare, not args.no_zensical
+            )
+            table += "\n\n" + waits_markdown(figures, waits)
     print("\n== Markdown for the README\n")
     print(table)
     if args.json:
         args.json.write_text(
             json.dumps(
-                {"sizes": figures, "sources": sources, "served": served, "browser": browser},
+                {
+                    "sizes": figures,
+                    "sources": sources,
+                    "served": served,
+                    "browser": browser,
+                    "waits": waits,
+                },
                 indent=1,
             )
             + "\n"

@@ -1,0 +1,130 @@
+"""Abbreviations: marked at first use per section, never in hidden copies; concepts add none."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from generator.abbreviations import Abbreviations, is_abbreviation
+from generator.load import load_bank
+from generator.model import Glossary, Term
+from generator.render import render_pages
+from generator.views import build_site
+from tests.conftest import ROOT
+
+GLOSSARY = Abbreviations.of(
+    [
+        Term(term="KMS", expansion="Key Management Service"),
+        Term(term="SSE", expansion="Server-Side Encryption"),
+        Term(term="SSE-KMS", expansion="SSE with KMS keys"),
+        Term(term="IoT", expansion="Internet of Things"),
+        Term(term="Concept drift", expansion="A change in what labels mean", kind="concept"),
+    ]
+)
+
+
+def abbr(term: str, title: str) -> str:
+    return f'<abbr title="{title}">{term}</abbr>'
+
+
+KMS = abbr("KMS", "Key Management Service")
+
+
+def test_only_abbreviations_are_marked_not_concepts() -> None:
+    abbreviation = Term(term="KMS", expansion="Key Management Service")
+    concept = Term(term="baseline", expansion="Statistics to compare with", kind="concept")
+    assert is_abbreviation(abbreviation) and not is_abbreviation(concept)
+    assert GLOSSARY.mark("Concept drift shows late.") == "Concept drift shows late."
+
+
+def test_first_use_in_each_section_only() -> None:
+    text = (
+        "# Title\n\nUse KMS. KMS again.\n\n- KMS in a list\n\n## Next\n\nKMS here, SSE-KMS too.\n"
+    )
+    assert GLOSSARY.mark(text) == (
+        f"# Title\n\nUse {KMS}. KMS again.\n\n- KMS in a list\n\n## Next\n\n{KMS} here, "
+        f"{abbr('SSE-KMS', 'SSE with KMS keys')} too.\n"
+    )
+
+
+def test_headings_code_links_attributes_and_front_matter_stay_plain() -> None:
+    text = (
+        "---\ntitle: KMS\n---\n# KMS keys\n\n`KMS` and [KMS docs](https://x.y/KMS) and "
+        '<span data-x="KMS">IoT</span>\n'
+    )
+    assert GLOSSARY.mark(text) == (
+        "---\ntitle: KMS\n---\n# KMS keys\n\n`KMS` and [" + KMS + " docs](https://x.y/KMS) and "
+        '<span data-x="KMS">' + abbr("IoT", "Internet of Things") + "</span>\n"
+    )
+
+
+def test_options_answers_and_the_answer_key_get_no_abbreviations() -> None:
+    text = "\n".join(
+        [
+            '<section class="ss-question" id="q-a" markdown="block">',
+            "<legend>Which KMS key? IoT too.</legend>",
+            '<ol class="ss-options" type="A" markdown="block">',
+            "<li>A KMS key</li>",
+            "</ol>",
+            '<details class="ss-answer" markdown="block">',
+            "<li>KMS is right</li>",
+            "</details>",
+            "</section>",
+            '<section class="ss-question" id="q-b" markdown="block">',
+            "<legend>KMS again, in the next question</legend>",
+            "</section>",
+            '<section class="ss-answer-key ss-print-only" markdown="block">',
+            "<li>KMS key</li>",
+            "</section>",
+        ]
+    )
+    marked = GLOSSARY.mark(text).split("\n")
+    assert (
+        marked[1] == f"<legend>Which {KMS} key? {abbr('IoT', 'Internet of Things')} too.</legend>"
+    )
+    assert [line for line in marked[2:9] if "<abbr" in line] == []
+    assert marked[10] == f"<legend>{KMS} again, in the next question</legend>"
+    assert [line for line in marked[12:] if "<abbr" in line] == []
+
+
+def test_concepts_in_the_glossary_add_no_tooltips() -> None:
+    bank = load_bank(ROOT / "data")
+    before = render_pages(build_site(bank))
+    concepts = [
+        Term(term=name, expansion="A concept explained on the glossary page.", kind="concept")
+        for name in ("Concept drift", "Cold start", "Shadow testing", "Batch inference")
+    ]
+    terms = [*bank.glossary.terms, *concepts]
+    with_concepts = dataclasses.replace(bank, glossary=Glossary(terms=terms))
+    after = render_pages(build_site(with_concepts))
+    count = sum(text.count("<abbr") for text in before.values())
+    assert count > 20
+    assert sum(text.count("<abbr") for path, text in after.items()) == count
+
+
+def test_built_pages_mark_each_abbreviation_once_per_section_and_never_in_hidden_copies(
+    built_site: Path,
+) -> None:
+    for page in ("domain-4/deployment-options", "domain-4/questions", "domain-4/study-sheet"):
+        soup = BeautifulSoup((built_site / page / "index.html").read_text(), "html.parser")
+        article = soup.select_one("article")
+        assert article is not None
+        hidden = article.select(
+            ".ss-options abbr, .ss-answer abbr, .ss-answer-key abbr, .ss-sheet-glossary abbr"
+        )
+        assert hidden == [], f"{page}: abbreviations in hidden copies"
+        # Sections: what follows each heading (h1-h6), up to the next one.
+        seen: set[str] = set()
+        repeats = []
+        for element in article.find_all(re.compile(r"^(h[1-6]|abbr)$")):
+            if element.name != "abbr":
+                seen = set()
+            elif element.get_text() in seen:
+                repeats.append(element.get_text())
+            else:
+                seen.add(element.get_text())
+        assert not repeats, f"{page}: abbreviations marked twice in one section: {repeats[:5]}"
+        assert article.select("abbr[title]"), f"{page}: no abbreviation marked at all"
