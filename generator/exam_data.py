@@ -61,9 +61,12 @@ def domain_data(content: DomainContent) -> dict[str, object]:
 
 def domain_script(content: DomainContent) -> str:
     """The classic script that hands a domain's questions to the exam widget."""
-    # JSON is a JavaScript expression; U+2028/2029 are valid in JS strings since ES2019.
     data = json.dumps(domain_data(content), ensure_ascii=False, separators=(",", ":"))
-    return f"StudySite.examData({content.domain.number},{data});\n"
+    # As a string for JSON.parse: browsers parse JSON several times faster than the same
+    # data written as a JavaScript literal. JSON text has no raw line breaks, and U+2028/2029
+    # are valid in JavaScript strings since ES2019, so only \\ and ' need escaping.
+    quoted = data.replace("\\", "\\\\").replace("'", "\\'")
+    return f"StudySite.examData({content.domain.number},JSON.parse('{quoted}'));\n"
 
 
 _made: tuple[Site, dict[str, str]] | None = None

@@ -8,8 +8,8 @@ Run from the repository root::
 For each size it writes a synthetic bank (``tests/synthetic.py``: 50 questions a topic, 20
 topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
 
-- the generator's stages in a fresh process: load, check, render (views and templates) and
-  write, for the first run into an empty ``docs/`` and the best of ``--repeat`` runs with
+- the generator's stages in a fresh process: load, check, exam data, render (views and
+  templates) and write, for the first run into an empty ``docs/`` and the best of ``--repeat`` runs with
   the pages up to date; files written; peak memory (peak RSS from ``getrusage``, and the peak
   of Python's own allocations from ``tracemalloc`` in a separate run);
 - ``mkdocs build --strict`` of a copy of the project (``tests/conftest.py``'s
@@ -32,6 +32,13 @@ from an answer click to its feedback (the ``ss-answer-click`` and ``ss-feedback-
 performance marks of ``quiz.js``; a MutationObserver and ``requestAnimationFrame`` also
 measure it from the page, which is what is reported when the marks are missing), and the
 mount time of a 1,000-question practice page of the largest bank.
+
+For the practice exam (``exam/``) it prints, per size: the generator's "exam data" stage
+(the per-domain question scripts) as a share of load + check + render, and in Chromium what
+the exam page loads before Start (every response, gzipped, leaving out Material's own
+scripts, stylesheets and the search index), the time from Start to the first question in the
+page and painted (``ss-exam-start`` mark to the next frame), and answering an option and
+moving to the next question, each to the next animation frame.
 
 Times are given as wall-clock and as CPU time (user + system). On a busy machine wall time
 swings with the load from other processes; CPU time much less, so the ratios (generator
@@ -63,7 +70,6 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
-from generator.settings import DATA_ENV  # noqa: E402 - the data-folder setting
 from tests.synthetic import edit_question, generate  # noqa: E402
 
 # tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
@@ -357,6 +363,9 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     project.mkdir()
     copy_project(project, data)
     site = work / "site"
+    # Imported here, not at the top: the _mkdocs child must import the project copy's package.
+    from generator.settings import DATA_ENV
+
     env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
     warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
@@ -573,7 +582,8 @@ async (action) => {
   if (action == "answer") {
     document.querySelector("[data-ss-question] input:not(:checked)").click();
   } else {
-    window.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
+    const target = document.activeElement || document.body;  // where a real key press goes
+    target.dispatchEvent(new KeyboardEvent("keydown", {key: "n", bubbles: true}));
   }
   const dom = performance.now() - start;
   await frame();
@@ -592,7 +602,7 @@ def measure_exam(browser: Any, url: str) -> Figures:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         finished: list[Any] = []
-        page.on("requestfinished", finished.append)
+        page.on("requestfinished", lambda request: finished.append(request))  # noqa: B023
         page.goto(f"{url}exam/", wait_until="networkidle")
         page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
         if run == 0:
@@ -686,6 +696,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     from playwright.sync_api import sync_playwright
 
     from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.settings import DATA_ENV
     from tests.conftest import copy_project, serve
 
     data = work / "data"

@@ -17,12 +17,17 @@ import yaml
 
 from tests.conftest import ROOT, copy_project, mkdocs_build, screenshot_path, serve
 from tests.synthetic import generate
+from tests.test_exam_data import decode_script
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 START = "2026-01-05T09:00:00Z"
 EXAM_KEY = "studysite:exam:v1:"
+HOSTILE = (
+    'Which <img src="https://example.invalid/x.png" onerror="window.__pwned=1"> setting, with `max_payload` and '
+    "**strong** words, <script>window.__pwned=1</script> fits?"
+)
 
 
 # ---- helpers ----------------------------------------------------------------------------
@@ -32,13 +37,10 @@ def bank_of(site: Path) -> dict[str, dict[str, Any]]:
     """Every question of a built site's exam data: id -> domain, correct options, topics."""
     questions: dict[str, dict[str, Any]] = {}
     for script in sorted((site / "exam-data").glob("*.js")):
-        text = script.read_text(encoding="utf-8")
-        match = re.fullmatch(r"StudySite\.examData\((\d+),(.*)\);\n", text, re.DOTALL)
-        assert match, script
-        data = json.loads(match.group(2))
+        number, data = decode_script(script.read_text(encoding="utf-8"))
         for q in data["q"]:
             questions[q[0]] = {
-                "domain": int(match.group(1)),
+                "domain": number,
                 "correct": q[8],
                 "options": len(q[7]),
                 "topics": [data["topics"][t] for t in q[2]],
@@ -111,6 +113,9 @@ def domain_rows(page: Any) -> dict[str, tuple[int, int]]:
 
 
 def serious_violations(page: Any) -> list[str]:
+    # The pointer rests where the last button was: a link under it would be checked in
+    # Material's hover colour (the accent), which is Material's own choice on every page.
+    page.mouse.move(0, 0)
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `npm install --prefix tests` (tests/run.sh does)")
     if not page.evaluate("typeof axe != 'undefined'"):
@@ -135,6 +140,11 @@ def two_domain_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[
     exam = yaml.safe_load((data / "exam.yml").read_text(encoding="utf-8"))
     exam["domains"][0]["weight"], exam["domains"][1]["weight"] = 30, 70
     (data / "exam.yml").write_text(yaml.safe_dump(exam, sort_keys=False), encoding="utf-8")
+    # A stem as an imported bank might hold it: markup that must stay text, and Markdown.
+    path = data / "domain-1" / "questions.yml"
+    questions = yaml.safe_load(path.read_text(encoding="utf-8"))
+    questions["questions"][0]["stem"] = HOSTILE
+    path.write_text(yaml.safe_dump(questions, sort_keys=False), encoding="utf-8")
     project = base / "project"
     project.mkdir()
     copy_project(project, data)
@@ -175,6 +185,31 @@ def test_full_mock_exam_draws_the_blueprint_by_domain_weight(
     assert [s["q"] for s in attempt(page)["slots"]] == ids
 
 
+def test_question_text_stays_text(page: Any, two_domain_site: tuple[str, Path]) -> None:
+    url, _ = two_domain_site
+    open_exam(page, url + "exam/")
+    page.locator('input[name=domain][value="2"]').uncheck()
+    page.locator("summary", has_text="Choose topics of domain 1").click()
+    boxes = page.locator(".ss-exam__domain").first.locator("input[name=topic]")
+    for i in range(boxes.count()):
+        if boxes.nth(i).get_attribute("value") != "d1-t001":
+            boxes.nth(i).uncheck()
+    page.get_by_label("Untimed (the time taken is shown)").check()
+    page.locator("input[name=count]").fill("50")
+    page.get_by_role("button", name="Start the custom practice").click()
+    page.wait_for_selector("[data-ss-question] input")
+    slots = [s["q"] for s in attempt(page)["slots"]]
+    page.locator(".ss-exam__cell").nth(slots.index("d1-t001-q001")).click()
+    stem = page.locator("[data-ss-question] legend")
+    assert stem.locator("img, script").count() == 0
+    assert stem.locator("code").inner_text() == "max_payload"
+    assert stem.locator("strong").first.inner_text() == "strong"
+    assert 'onerror="window.__pwned=1"' in stem.inner_text()
+    submit(page)
+    assert page.locator(".ss-exam__answers img, .ss-exam__answers script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
 # ---- the real bank ------------------------------------------------------------------------
 
 
@@ -188,7 +223,8 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     start_mock(page)
     assert position(page) == (1, 13)
     page.wait_for_function("() => document.querySelector('.ss-exam__time').textContent != ''")
-    assert page.locator(".ss-exam__time").inner_text() == "Time left 36:00"
+    # The installed clock also runs on its own: a slow machine may show a second gone.
+    assert re.fullmatch(r"Time left (36:00|35:5\d)", page.locator(".ss-exam__time").inner_text())
     first = current(page)
     answer(page, bank, right=True)
     page.get_by_role("button", name="Flag for review").click()
@@ -207,12 +243,15 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     left = re.search(r"2 of 13 questions answered, (\d+):(\d\d) left", resume)
     assert left, resume
     # 36 minutes less the 5 that ran, less the real seconds the reload took.
-    assert 31 * 60 - 5 <= int(left.group(1)) * 60 + int(left.group(2)) <= 31 * 60
+    # (Generous: on a loaded machine a reload can take many seconds.)
+    assert 29 * 60 <= int(left.group(1)) * 60 + int(left.group(2)) <= 31 * 60
     page.get_by_role("button", name="Resume").click()
     page.wait_for_selector("[data-ss-question] input")
     assert position(page) == (3, 13)
     page.wait_for_function("() => document.querySelector('.ss-exam__time').textContent != ''")
-    assert re.fullmatch(r"Time left (31:00|30:5\d)", page.locator(".ss-exam__time").inner_text())
+    assert re.fullmatch(
+        r"Time left (31:00|30:\d\d|29:\d\d)", page.locator(".ss-exam__time").inner_text()
+    )
     assert cell_label(page, 1) == "Question 1: answered, flagged"
     assert cell_label(page, 2) == "Question 2: answered"
     assert cell_label(page, 3) == "Question 3: not answered, flagged"
@@ -254,7 +293,7 @@ def test_answer_flag_reload_resume_review_submit_and_result(
         r"Time taken: (\d+) min(?: (\d+) s)? of 36 min\.",
         page.locator(".ss-exam__view").inner_text(),
     )
-    assert taken and 300 <= int(taken.group(1)) * 60 + int(taken.group(2) or 0) <= 330
+    assert taken and 300 <= int(taken.group(1)) * 60 + int(taken.group(2) or 0) <= 420
     items = page.locator(".ss-exam__answer")
     assert items.count() == 13
     assert "Right" in items.nth(0).locator(".ss-exam__answer-head").inner_text()
@@ -364,7 +403,7 @@ def test_custom_practice_wrong_only_after_a_first_attempt(
     page.get_by_role("button", name="Submit now").click()
     page.get_by_role("button", name="New practice exam").click()
     page.get_by_label("Only questions I have not answered").check()
-    page.get_by_label("Hard (2)").uncheck()
+    page.get_by_label(re.compile(r"Hard \(\d+\)")).uncheck()
     page.locator("input[name=count]").fill("50")
     page.get_by_role("button", name="Start the custom practice").click()
     page.wait_for_selector("[data-ss-question] input")
@@ -529,6 +568,7 @@ def test_history_on_the_progress_page_and_export_import_carry_it(
         history.wait_for()
         row = history.locator("tbody tr").first.locator("th, td").all_inner_texts()
         assert row[1:4] == ["Full mock exam", "10 of 13 (77%)", "Passed"]
+        assert serious_violations(page) == []
         page.screenshot(path=screenshot_path("exam-history.png"), full_page=True)
         with page.expect_download() as download:
             page.get_by_role("button", name="Export progress to a file").click()

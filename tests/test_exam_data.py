@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
 from generator import exam_data
 from generator.build import build
@@ -74,14 +76,20 @@ def test_pass_mark_given_estimated_or_absent() -> None:
     assert exam_data.pass_mark(blueprint()).percent is None
 
 
+def decode_script(text: str) -> tuple[int, dict[str, Any]]:
+    """The domain number and data of a data script, read as JavaScript would read it."""
+    match = re.fullmatch(r"StudySite\.examData\((\d+),JSON\.parse\('(.*)'\)\);\n", text, re.DOTALL)
+    assert match, text[:200]
+    body = match.group(2)
+    assert re.search(r"(?<!\\)(?:\\\\)*'", body) is None, "an unescaped quote ends the string"
+    return int(match.group(1)), json.loads(re.sub(r"\\(.)", r"\1", body))
+
+
 def test_domain_script_holds_every_question_compactly() -> None:
     bank = load_bank(FIXTURES / "mini")
     content = bank.domains[0]
-    text = exam_data.domain_script(content)
-    prefix = f"StudySite.examData({content.domain.number},"
-    assert text.startswith(prefix)
-    assert text.endswith(");\n")
-    data = json.loads(text[len(prefix) : -3])
+    number, data = decode_script(exam_data.domain_script(content))
+    assert number == content.domain.number
     assert data["topics"] == [t.id for t in content.topics]
     assert [q[0] for q in data["q"]] == [q.id for q in content.questions]
     first, question = data["q"][0], content.questions[0]
@@ -112,3 +120,13 @@ def test_exam_page_is_in_the_navigation() -> None:
 
     items = nav(build_site(load_bank(ROOT / "data")))
     assert {"Practice exam": "exam.md"} in items
+
+
+def test_quotes_backslashes_and_line_separators_survive_the_script(tmp_path: Path) -> None:
+    bank = load_bank(FIXTURES / "mini")
+    content = bank.domains[0]
+    tricky = 'It\'s a \\ path: C:\\temp\\n, "quoted", \u2028 and </script> too'
+    question = content.questions[0].model_copy(update={"stem": tricky})
+    content.questions[0] = question
+    _, data = decode_script(exam_data.domain_script(content))
+    assert data["q"][0][6] == tricky

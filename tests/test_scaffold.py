@@ -16,7 +16,7 @@ from generator.settings import DATA_ENV
 from tests.conftest import FIXTURES, ROOT, copy_project
 
 # Words of the bundled exam that a new exam's site must not contain.
-BUNDLED_WORDS = re.compile(r"AWS|Amazon|SageMaker|MLS-C01|Machine Learning", re.IGNORECASE)
+BUNDLED_WORDS = re.compile(r"\b(?:AWS|Amazon|SageMaker|MLS-C01|Machine Learning)\b", re.IGNORECASE)
 
 
 def cli(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

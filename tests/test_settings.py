@@ -209,5 +209,5 @@ def test_pages_workflow_honours_the_setting() -> None:
 
 def test_benchmark_names_its_bank_through_the_setting() -> None:
     text = (ROOT / "tests" / "benchmark.py").read_text()
-    assert "from generator.settings import DATA_ENV" in text
+    assert text.count("from generator.settings import DATA_ENV") == 2
     assert '"STUDYSITE_DATA"' not in text

@@ -339,7 +339,8 @@ def test_mkdocs_serve_rebuilds_when_yaml_or_a_widget_source_changes(project: Pat
     import urllib.request
 
     def get(base: str, path: str) -> str:
-        with urllib.request.urlopen(base + path, timeout=5) as response:
+        # MkDocs' server holds a request until a running rebuild ends (seconds on a busy machine).
+        with urllib.request.urlopen(base + path, timeout=60) as response:
             return str(response.read().decode("utf-8"))
 
     def wait_for(text: str, base: str, path: str, what: str) -> None:

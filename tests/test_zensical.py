@@ -132,3 +132,20 @@ def test_quiz_and_tree_work_in_the_zensical_build(context: Any, zensical_url: st
     page.screenshot(path=screenshot_path("zensical-topic.png"))
     assert errors == []
     assert log.foreign({"127.0.0.1"}) == []
+
+
+@pytest.mark.browser
+def test_practice_exam_works_in_the_zensical_build(context: Any, zensical_url: str) -> None:
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(zensical_url + "exam/")
+    page.get_by_role("button", name="Start the mock exam").click()
+    page.wait_for_selector("[data-ss-question] input")
+    assert page.locator(".ss-exam__bar h2").inner_text() == "Question 1 of 13"
+    page.locator("[data-ss-question] input").first.check()
+    page.get_by_role("button", name="Review and submit").click()
+    page.get_by_role("button", name="Submit the exam").click()
+    page.get_by_role("button", name="Submit now").click()
+    assert re.match(r"[01] of 13 right", page.locator(".ss-exam__score").inner_text())
+    assert errors == []

@@ -733,16 +733,17 @@
       thead.append(tr);
       rows.forEach((r) => {
         const row = el("tr");
-        r.forEach((c, i) => {
-          const td = el(i ? "td" : "th");
-          if (!i) td.scope = "row";
+        r.forEach((c) => {
+          const td = el("td");
           td.append(c);
           row.append(td);
         });
         tbody.append(row);
       });
       t.append(thead, tbody);
+      // A wide table scrolls on a phone: the region takes focus so keys can scroll it.
       const wrap = el("div", "ss-exam__table");
+      Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: caption });
       wrap.append(t);
       return wrap;
     }
@@ -902,6 +903,7 @@
       });
       t.append(thead, body);
       const wrap = el("div", "ss-exam__table");
+      Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: "Practice exam attempts" });
       wrap.append(t);
       list.replaceChildren(wrap);
     }
