@@ -331,6 +331,9 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "docs" / "domain-4" / "deployment-options.md").exists()
+    # Written through a private temporary file, but readable like any file the umask allows.
+    for written in [*(tmp_path / "docs").rglob("*.md"), *(tmp_path / "docs").rglob("*.js")]:
+        assert written.stat().st_mode & 0o044 == 0o044, written
 
 
 def test_mkdocs_serve_rebuilds_when_yaml_or_a_widget_source_changes(project: Path) -> None:
