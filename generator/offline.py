@@ -16,13 +16,11 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.errors import BuildError
-from generator.settings import data_folder
+from generator.settings import data_folder, environment_variable
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +217,7 @@ def _run_mkdocs(config_file: Path, out: Path) -> None:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        with _environment(OFFLINE_ENV, "true"):
+        with environment_variable(OFFLINE_ENV, "true"):
             config = load_config(str(config_file), site_dir=str(out), strict=True)
     except MkDocsException as error:
         raise BuildError(f"cannot read {config_file}: {error.format_message()}") from error
@@ -256,17 +254,3 @@ def _check_output(out: Path) -> None:
     html = index.read_text(encoding="utf-8")
     if SHIM_TARGET not in html or _REMOTE_SCRIPT.search(html):
         raise BuildError(f"{index} does not load the local {SHIM_PACKAGE} shim ({SHIM_TARGET})")
-
-
-@contextmanager
-def _environment(name: str, value: str) -> Iterator[None]:
-    """Set an environment variable for the duration of the block, then restore it."""
-    before = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[name]
-        else:
-            os.environ[name] = before

@@ -114,15 +114,22 @@ def exported(folder: DataFolder) -> Iterator[None]:
     if not folder.explicit:
         yield
         return
-    before = os.environ.get(DATA_ENV)
-    os.environ[DATA_ENV] = str(folder.path.resolve())
+    with environment_variable(DATA_ENV, str(folder.path.resolve())):
+        yield
+
+
+@contextmanager
+def environment_variable(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable for the duration of the block, then restore it."""
+    before = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if before is None:
-            del os.environ[DATA_ENV]
+            del os.environ[name]
         else:
-            os.environ[DATA_ENV] = before
+            os.environ[name] = before
 
 
 def recorded_folder(docs_dir: Path) -> Path | None:
