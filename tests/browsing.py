@@ -72,6 +72,9 @@ def search(page: Any, term: str) -> list[str]:
     box.fill(term)
     box.dispatch_event("keyup")
     meta.filter(has_text=re.compile("matching")).wait_for()
+    # Material writes the count before the list of results: wait for the list too.
+    if "No matching" not in meta.inner_text():
+        page.locator(".md-search-result__item > a").first.wait_for()
     hrefs: list[str] = page.locator(".md-search-result__item > a").evaluate_all(
         "els => els.map(a => new URL(a.href).pathname)"
     )
