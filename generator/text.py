@@ -208,7 +208,9 @@ def plain(text: str) -> str:
 
 def plain_html(text: str) -> Markup:
     """``text`` as escaped, inert plain text, for a Markdown page: headings, titles, tooltips."""
-    return Markup(_inert_text(html.escape(plain(text), quote=True)))
+    # Double quotes as "&quot;" (a title may sit in quotes); an apostrophe needs no escape,
+    # and "&#x27;" would have its "#" written as a reference again.
+    return Markup(_inert_text(html.escape(plain(text), quote=False).replace('"', "&quot;")))
 
 
 def tooltip(text: str) -> str:

@@ -129,3 +129,10 @@ def test_plain_text_drops_marks_and_escapes_for_html() -> None:
 )
 def test_url_problem(url, problem) -> None:
     assert text.url_problem(url) == problem
+
+
+@pytest.mark.parametrize("render", [text.inline, text.block, text.plain_html])
+def test_quotes_and_apostrophes_read_as_written(render) -> None:
+    # A callout title such as "The service's name changed" once showed "&#x27;" on the page.
+    soup = page_pass(str(render('The service\'s "new" name')))
+    assert soup.get_text().strip() == 'The service\'s "new" name'
