@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -67,6 +68,9 @@ def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path
             text.replace("Each night a company has to score", "Every night a firm must score"),
             encoding="utf-8",
         )
+        # Anki updates a note only from a newer one, and note times are whole seconds: a
+        # learner's next export comes days later, this one must at least be a second later.
+        time.sleep(1.1)
         import_into(collection, export(data, tmp_path / "second.apkg"))
         assert collection.note_count() == len(originals)
         updated = notes_by_id(collection)[first.id]

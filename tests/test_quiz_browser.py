@@ -440,7 +440,11 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     page.go_back()
     page.wait_for_url("**/" + first)
     page.wait_for_selector(".ss-quiz--live")
-    assert page.locator(".ss-choices").count() == page.locator(".ss-question").count()
+    # Every question of the page it came back to gets its choices (mounting runs in order).
+    page.wait_for_function(
+        "document.querySelectorAll('.ss-choices').length"
+        " === document.querySelectorAll('.ss-question').length"
+    )
     question = single(page)
     choice(question, wrong_indexes(question)[0]).locator("button").click()
     assert live_text(page).startswith("Incorrect: the answer is")
