@@ -7,6 +7,7 @@ content lint: reported, never fatal.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import posixpath
 import re
@@ -542,13 +543,25 @@ def _tokens(text: str) -> set[str]:
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if len(w) > 3}
 
 
+@functools.lru_cache(maxsize=65_536)
+def _alike(a: str, b: str) -> bool:
+    """Whether two words are the same but for a typo (ratio at least :data:`TYPO_RATIO`)."""
+    # The quick ratios are upper bounds of ratio(): most pairs of words stop there.
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= TYPO_RATIO
+        and matcher.quick_ratio() >= TYPO_RATIO
+        and matcher.ratio() >= TYPO_RATIO
+    )
+
+
 def _same_choice(one: set[str], other: set[str]) -> bool:
     """Whether two options differ only in word order, short words or misspellings."""
     if not one or not other:
         return False  # options of short words only ("USB", "Fan") are told apart exactly
     left, right = one - other, other - one
     return all(
-        any(difflib.SequenceMatcher(None, a, b).ratio() >= TYPO_RATIO for b in theirs)
+        any(_alike(a, b) for b in theirs)
         for mine, theirs in ((left, right), (right, left))
         for a in mine
     )

@@ -136,3 +136,53 @@ def test_quotes_and_apostrophes_read_as_written(render) -> None:
     # A callout title such as "The service's name changed" once showed "&#x27;" on the page.
     soup = page_pass(str(render('The service\'s "new" name')))
     assert soup.get_text().strip() == 'The service\'s "new" name'
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for key, value in node.items() for s in (*_strings(key), *_strings(value))]
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return []
+
+
+def test_the_parser_is_skipped_only_where_it_would_change_nothing(tmp_path) -> None:
+    """The shortcut for text without Markdown syntax gives what Python-Markdown gives."""
+    import random
+    from pathlib import Path
+
+    import yaml
+
+    from tests.synthetic import generate
+
+    generate(tmp_path / "bank", questions=60)
+    files = [*Path("data").rglob("*.yml"), *(tmp_path / "bank").rglob("*.yml")]
+    samples = {s for f in files for s in _strings(yaml.safe_load(f.read_text("utf-8")))}
+    samples.update(PAYLOADS)
+    # Short random strings of the characters that start Markdown syntax or sit near it.
+    alphabet = [
+        *"ab1 .-+=:!()\"'/,;?%$@{}|~^*_`#<>&[]\\\t\n",
+        "\u00a0",
+        "\u00e9",
+        "\u2014",
+        "\u2019",
+        "1.",
+    ]
+    rng = random.Random(7)
+    samples.update("".join(rng.choices(alphabet, k=rng.randint(1, 7))) for _ in range(30_000))
+    skipped = 0
+    for sample in sorted(samples):
+        for prose in (False, True):
+            assert text._convert(sample, prose) == text._parse(sample, prose), (sample, prose)
+        skipped += text._convert(sample, True) == f"<p>{sample}</p>"
+    # The shortcut is taken for most of a real bank's text, not only in theory.
+    bundled = {
+        s
+        for f in Path("data").rglob("*.yml")
+        for s in _strings(yaml.safe_load(f.read_text("utf-8")))
+    }
+    plain = [s for s in bundled if s.isprintable() and not text._SYNTAX.search(s)]
+    assert len(plain) > len(bundled) / 3
+    assert skipped > 1000
