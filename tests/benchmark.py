@@ -235,9 +235,11 @@ def _mkdocs_child(project: str, site: str) -> None:
     runs: list[Figures] = []
     original = generator.build.generate
 
-    def timed(data_dir: Path, docs_dir: Path) -> tuple[generator.build.Result, dict[str, str]]:
+    def timed(
+        data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
+    ) -> tuple[generator.build.Result, dict[str, str]]:
         wall, cpu = time.perf_counter(), time.process_time()
-        result, files = original(data_dir, docs_dir)
+        result, files = original(data_dir, docs_dir, directory_urls=directory_urls)
         runs.append(
             {
                 "wall": time.perf_counter() - wall,
