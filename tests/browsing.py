@@ -56,6 +56,34 @@ class RequestLog:
         return [urlsplit(url).path for url in self.urls]
 
 
+# Counts the queries Material posts to its search worker and the answers that reach it (the
+# capturing listener of search.js holds back the first of each pair, so one answer a query).
+_COUNT_QUERIES = """() => {
+  if (window.__ssQueries) return;
+  const counts = window.__ssQueries = {asked: 0, answered: 0, frames: 0};
+  const post = Worker.prototype.postMessage, watched = new WeakSet();
+  Worker.prototype.postMessage = function (message, ...rest) {
+    // Posted first, so that search.js's listener (added on its first query) comes before ours.
+    const posted = post.call(this, message, ...rest);
+    if (message && message.type == 2) {
+      counts.asked++;
+      if (!watched.has(this)) {
+        watched.add(this);
+        this.addEventListener("message", (event) => {
+          if (event.data && event.data.type == 3) {
+            counts.answered++;
+            // Material shows results on an animation frame: count two frames after.
+            requestAnimationFrame(() => requestAnimationFrame(() => { counts.frames = counts.answered; }));
+          }
+        });
+      }
+    }
+    return posted;
+  };
+}"""
+_ANSWERED = "() => { const c = window.__ssQueries; return c.asked == c.answered && c.frames == c.answered; }"
+
+
 def search(page: Any, term: str) -> list[str]:
     """Search for ``term`` with Material's search box; return the result pages, best first.
 
@@ -64,6 +92,7 @@ def search(page: Any, term: str) -> list[str]:
     """
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
+    page.evaluate(_COUNT_QUERIES)
     box.click()
     # Material searches when a key is released: one keyup per value gives exactly one query.
     box.fill("")
@@ -72,6 +101,9 @@ def search(page: Any, term: str) -> list[str]:
     box.fill(term)
     box.dispatch_event("keyup")
     meta.filter(has_text=re.compile("matching")).wait_for()
+    # The worker answers in order, and a late answer to the cleared box would read "No
+    # matching": wait until every query Material asked has its answer shown.
+    page.wait_for_function(_ANSWERED)
     # Material writes the count before the list of results: wait for the list too.
     if "No matching" not in meta.inner_text():
         page.locator(".md-search-result__item > a").first.wait_for()
