@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import fragments
 from generator.bundle import bundle_assets
 from generator.checks import check_bank
 from generator.errors import Problem
@@ -60,11 +61,16 @@ def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
         return bank, [*bank.warnings, *check_bank(bank)]
 
 
-def generate(data_dir: Path, docs_dir: Path) -> tuple[Result, dict[str, str]]:
+def generate(
+    data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
+) -> tuple[Result, dict[str, str]]:
     """Load, check and render ``data_dir``: the result and every generated file, unwritten.
 
-    ``docs_dir`` is read for the widget sources the bundles join. The MkDocs hook hands the
-    files to MkDocs in memory; :func:`build` writes them for other readers of ``docs/``.
+    ``docs_dir`` is read for the widget sources the bundles join; ``directory_urls`` is
+    MkDocs' setting of that name. Pages keep their fragment markers
+    (:mod:`generator.fragments`): the MkDocs hook hands the files to MkDocs in memory with the
+    fragments cut out; :func:`build` writes them, markers removed, for other readers of
+    ``docs/``.
     """
     timings: dict[str, float] = {}
     clock = time.perf_counter
@@ -76,7 +82,7 @@ def generate(data_dir: Path, docs_dir: Path) -> tuple[Result, dict[str, str]]:
         timings["check"] = (now := clock()) - lap
         for warning in warnings:
             log.warning("%s", warning)
-        site = build_site(bank)
+        site = build_site(bank, directory_urls=directory_urls)
         site.downloads = find_downloads(docs_dir, bank)
         # The practice exam's question scripts, made once (the exam page reads their
         # versions) and timed apart: they must stay a small share of the whole run.
@@ -95,6 +101,7 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
     Nothing is written unless every check passes.
     """
     result, files = generate(data_dir, docs_dir)
+    files = {path: fragments.strip(text) for path, text in files.items()}
     with gc_paused():
         lap = time.perf_counter()
         result.report = write_files(files, docs_dir)

@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,7 +33,7 @@ from mkdocs.structure.toc import AnchorLink
 if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import staging
+from generator import fragments, staging
 from generator.build import Result, generate
 from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
@@ -50,6 +52,8 @@ _last_nav: list[dict[str, object]] | None = None
 _last_exam: Exam | None = None
 # The pages of the last good generator run, path under docs/ -> text, for on_files.
 _generated: dict[str, str] = {}
+# Their HTML blocks that skip Markdown, path under docs/ -> blocks, for on_page_content.
+_fragments: dict[str, list[str]] = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -64,7 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _last_nav, _last_exam
     folder = _data_folder(config)
     try:
-        result = generate_pages(folder, Path(config.docs_dir))
+        result = generate_pages(folder, Path(config.docs_dir), config.use_directory_urls)
     except GeneratorError as error:
         if not _serving:
             # Raised before MkDocs cleans site/, so the last good site stays as it was.
@@ -108,17 +112,22 @@ def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
         snippets["check_paths"] = False
 
 
-def generate_pages(folder: DataFolder, docs_dir: Path) -> Result:
+def generate_pages(folder: DataFolder, docs_dir: Path, directory_urls: bool = True) -> Result:
     """Generate ``folder``'s pages in memory, for :func:`on_files` to hand to MkDocs.
 
     Nothing is written into ``docs/``; as with ``generator build``, pages that another data
-    folder wrote there are not silently shadowed (settings.check_same_source).
+    folder wrote there are not silently shadowed (settings.check_same_source). Each page's
+    fragments (:mod:`generator.fragments`) wait apart for :func:`on_page_content`.
     """
     check_same_source(folder, docs_dir)
-    result, files = generate(folder.path, docs_dir)
+    result, files = generate(folder.path, docs_dir, directory_urls=directory_urls)
     refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
     _generated.clear()
-    _generated.update(files)
+    _fragments.clear()
+    for path, text in files.items():
+        _generated[path], blocks = fragments.split(text) if path.endswith(".md") else (text, [])
+        if blocks:
+            _fragments[path] = blocks
     return result
 
 
@@ -154,9 +163,16 @@ def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str,
 
 
 def on_page_content(content: str, page: Page, **_: object) -> str:
-    """Leave the questions' headings out of the table of contents, and without permalinks."""
+    """Put back what search indexes of the page's fragments; no question heading in the toc.
+
+    The fragments' anchors join the page's, for MkDocs' check of links to them; the whole
+    fragments replace the stand-ins in :func:`on_post_page`, after search has indexed them.
+    """
+    blocks = _fragments.get(page.file.src_uri, [])
+    if blocks and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= fragments.anchor_ids(blocks)
     page.toc.items = without_question_headings(page.toc.items)
-    return _STEM_PERMALINK.sub("", content)
+    return fragments.for_search(_STEM_PERMALINK.sub("", content), blocks)
 
 
 # The permalink the toc extension gives each question's heading: hidden, its title would still
@@ -180,7 +196,8 @@ def without_question_headings(items: list[AnchorLink]) -> list[AnchorLink]:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the data errors at the top of every page while there are any."""
+    """Put the page's whole fragments in; the data errors on top while there are any."""
+    output = fragments.join(output, _fragments.get(page.file.src_uri, []))
     if not _errors:
         return output
     return _BODY.sub(lambda m: m.group(0) + error_panel(_errors), output, count=1)
@@ -201,6 +218,38 @@ def error_panel(lines: list[str]) -> str:
         "The site shows the last good pages; fix the data and save, and this page reloads.</p>"
         f'<ul style="margin:0;padding-left:1.2rem">{items}</ul></div>'
     )
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process.
+
+    MkDocs makes a new Jinja environment for every build, so under ``mkdocs serve`` each edit
+    compiled Material's templates again (about a fifth of a small site's rebuild). Jinja checks
+    each template's source against the stored code, so an edited override is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill ``bucket`` from the store, if its template was compiled before."""
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep ``bucket``'s compiled code for the next build."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# MkDocs loads a hook module once per process, so this lives as long as `mkdocs serve`.
+_compiled_templates = _CompiledTemplates()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Reuse the theme's compiled templates between builds (see :class:`_CompiledTemplates`)."""
+    env.bytecode_cache = _compiled_templates
+    return env
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

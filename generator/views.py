@@ -18,6 +18,7 @@ from typing import Literal
 
 import yaml
 from markdown.extensions.toc import slugify  # MkDocs heading ids
+from mkdocs.structure.files import File
 
 from generator import text
 from generator.model import (
@@ -72,6 +73,22 @@ def _relative(to_page: str, from_folder: str) -> str:
     # posixpath.relpath is slow (it makes both paths absolute); pages link to the same few
     # targets thousands of times in a large bank.
     return posixpath.relpath(to_page, from_folder)
+
+
+def page_url(from_page: str, to_page: str, directory_urls: bool, anchor: str = "") -> str:
+    """The URL of ``to_page`` relative to ``from_page`` (paths under docs/), as MkDocs makes it.
+
+    For links in HTML that MkDocs does not rewrite (:mod:`generator.fragments`);
+    ``directory_urls`` is MkDocs' ``use_directory_urls`` (off in the offline build).
+    """
+    url = _url(to_page, from_page, directory_urls)
+    return f"{url}#{anchor}" if anchor else url
+
+
+@functools.lru_cache(maxsize=65_536)
+def _url(to_page: str, from_page: str, directory_urls: bool) -> str:
+    target = File(to_page, None, "", directory_urls)
+    return target.url_relative_to(File(from_page, None, "", directory_urls))
 
 
 def md_cell(value: str) -> str:
@@ -146,6 +163,8 @@ class Site:
     trees: dict[str, Tree] = field(default_factory=dict)
     downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     """Per domain number: (title, what it is, path under docs/) of its files on the site."""
+    directory_urls: bool = True
+    """MkDocs' ``use_directory_urls``, for the links MkDocs does not rewrite (:func:`page_url`)."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -179,9 +198,9 @@ def domain_pages(content: DomainContent) -> list[Page]:
     return pages
 
 
-def build_site(bank: Bank) -> Site:
+def build_site(bank: Bank, *, directory_urls: bool = True) -> Site:
     """Lay out the pages of the site and the indexes templates use to link between them."""
-    site = Site(bank=bank)
+    site = Site(bank=bank, directory_urls=directory_urls)
     site.pages.append(Page("index.md", bank.exam.title, "home"))
     for content in bank.domains:
         site.pages += domain_pages(content)
@@ -272,7 +291,7 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
             for i, o in enumerate(question.options)
         ]
         topics = [
-            (site.topic_titles[t], link(page_path, site.topic_pages[t]))
+            (site.topic_titles[t], page_url(page_path, site.topic_pages[t], site.directory_urls))
             for t in question.topics
             if t in site.topic_pages
         ]

@@ -70,11 +70,10 @@ def position(page: Any) -> tuple[int, int]:
 
 
 def answer(page: Any, bank: dict[str, dict[str, Any]], right: bool) -> None:
-    """Answer the question shown, right (every correct option) or wrong."""
+    """Answer the question shown, right (every correct option) or wrong (as many picks)."""
     q = bank[current(page)]
-    picks = (
-        q["correct"] if right else [next(k for k in range(q["options"]) if k not in q["correct"])]
-    )
+    wrong = next(k for k in range(q["options"]) if k not in q["correct"])
+    picks = q["correct"] if right else [wrong, *q["correct"][1:]]
     for k in picks:
         page.locator(f'[data-ss-question] input[value="{k}"]').check()
 
@@ -281,7 +280,7 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     assert position(page) == (3, 13)
     page.get_by_role("button", name="Review and submit").click()
     page.get_by_role("button", name="Submit the exam").click()
-    assert "2 questions have no answer" in page.locator(".ss-exam__confirm").inner_text()
+    assert "2 questions have no complete answer" in page.locator(".ss-exam__confirm").inner_text()
     page.get_by_role("button", name="Submit now").click()
     page.wait_for_selector(".ss-exam__score")
     score = page.locator(".ss-exam__score").inner_text()
@@ -329,6 +328,39 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     page.wait_for_selector(".ss-quiz[data-ss-ready]")
     result = page.locator(f'.ss-question[data-ss-question="{first}"] .ss-result')
     assert "ss-result--right" in str(result.get_attribute("class"))
+
+
+def test_a_choose_two_question_with_one_pick_is_partly_answered(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    """As a real exam's "incomplete": the navigator and the review say so before Submit."""
+    bank = bank_of(built_site)
+    open_exam(page, site_url + "exam/?seed=6")
+    start_mock(page)
+    total = position(page)[1]
+    for _ in range(total):
+        if len(bank[current(page)]["correct"]) == 2:
+            break
+        page.get_by_role("button", name="Next").click()
+    else:
+        pytest.fail("this seed's mock exam has no choose-two question: pick another seed")
+    number = position(page)[0]
+    q = bank[current(page)]
+    page.locator(f'[data-ss-question] input[value="{q["correct"][0]}"]').check()
+    assert cell_label(page, number) == f"Question {number}: partly answered (1 of 2 picked)"
+    assert "\u25d0" in page.locator(".ss-exam__cell").nth(number - 1).inner_text()
+    page.locator(".ss-exam__nav").screenshot(path=screenshot_path("exam-partly-answered.png"))
+    page.get_by_role("button", name="Review and submit").click()
+    listed = page.locator(".ss-exam__review-list").first
+    assert listed.locator("h3").inner_text().startswith("Not answered")
+    assert f"Question {number} (1 of 2 picked)" in listed.inner_text()
+    page.get_by_role("button", name="Submit the exam").click()
+    assert "no complete answer" in page.locator(".ss-exam__confirm").inner_text()
+    # The second pick completes it.
+    page.get_by_role("button", name="Keep answering").click()
+    page.locator(".ss-exam__cell").nth(number - 1).click()
+    page.locator(f'[data-ss-question] input[value="{q["correct"][1]}"]').check()
+    assert cell_label(page, number) == f"Question {number}: answered"
 
 
 def test_answers_do_not_reach_progress_before_submit(

@@ -282,3 +282,77 @@ def test_opening_a_result_shows_the_topic(page: Any, site_url: str) -> None:
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_url(re.compile(r"/domain-4/edge-deployment/"))
     assert "Edge deployment" in page.locator("article h1").first.inner_text()
+
+
+# ---- a large index: the pages' sections answer first, the whole index takes over ----------
+
+_COUNT_WORKERS = """
+(() => {
+  const Original = window.Worker;
+  window.__ssWorkers = 0;
+  window.Worker = function (...args) { window.__ssWorkers++; return new Original(...args); };
+  window.Worker.prototype = Original.prototype;
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A synthetic bank of 300 questions, built and served: an index mostly of stems."""
+    from tests.conftest import copy_project, mkdocs_build, serve
+    from tests.synthetic import generate
+
+    base = tmp_path_factory.mktemp("search-large")
+    generate(base / "data", 300, per_topic=30, topics_per_domain=5)
+    project = base / "project"
+    project.mkdir()
+    copy_project(project, base / "data")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    yield from serve(base / "site")
+
+
+@pytest.mark.browser
+def test_a_large_index_answers_from_the_pages_first_then_from_every_section(
+    browser: Any, large_site: str
+) -> None:
+    context = browser.new_context()
+    try:
+        # Staged from 100 sections here (1,000 by default) so that 300 questions are "large".
+        context.add_init_script("window.ssSearchStagedFrom = 100;" + _COUNT_WORKERS)
+        page = context.new_page()
+        page.goto(large_site + "domain-1/")
+        box = page.locator("input.md-search__input")
+        box.click()
+        # A stem's own id (synthetic stems end with it): only the whole index holds it.
+        box.fill("d1-t003-q007")
+        box.dispatch_event("keyup")
+        hit = page.locator('.md-search-result__item a[href*="#q-d1-t003-q007-stem"]')
+        hit.first.wait_for(timeout=30_000)
+        assert page.evaluate("window.__ssWorkers") == 2
+        # A word of the pages: answered, with pages and stems both.
+        box.fill("")
+        box.dispatch_event("keyup")
+        box.fill("streaming")
+        box.dispatch_event("keyup")
+        page.locator(".md-search-result__item").first.wait_for()
+        hrefs = page.locator(".md-search-result__item a").evaluate_all(
+            "els => els.map(a => a.getAttribute('href'))"
+        )
+        assert any("-stem" in h for h in hrefs) and any("-stem" not in h for h in hrefs)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_small_index_uses_one_worker(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    try:
+        context.add_init_script(_COUNT_WORKERS)
+        page = context.new_page()
+        page.goto(site_url)
+        page.locator("input.md-search__input").click()
+        page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for()
+        assert page.evaluate("window.__ssWorkers") == 1
+    finally:
+        context.close()

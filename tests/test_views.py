@@ -21,6 +21,7 @@ from generator.views import (
     missing_domains,
     nav,
     outcome_section,
+    page_url,
     question_views,
     table_view,
     tree_data,
@@ -99,8 +100,20 @@ def test_question_views_letters_answer_and_links(site) -> None:
     assert [o.letter for o in first.options] == ["A", "B", "C"]
     assert first.answer == "A, B"
     assert first.choose_label == "Choose two."
-    assert first.topics == [("Processors", "processors.md"), ("Memory", "memory.md")]
+    # Links as MkDocs writes them (the quiz is HTML that MkDocs does not rewrite).
+    assert first.topics == [("Processors", "../processors/"), ("Memory", "./")]
     assert views[1].anchor == "q-q-mem"
+
+
+def test_question_links_follow_the_url_setting(site) -> None:
+    """The offline build (use_directory_urls off) links the .html files."""
+    from dataclasses import replace
+
+    offline = replace(site, directory_urls=False)
+    views = question_views(offline, offline.questions_for("memory"), "domain-1/questions.md")
+    assert views[0].topics == [("Processors", "processors.html"), ("Memory", "memory.html")]
+    assert page_url("index.md", "domain-1/memory.md", False, "q-x") == "domain-1/memory.html#q-x"
+    assert page_url("domain-1/memory.md", "index.md", True) == "../../"
 
 
 def test_blueprint_rows_and_missing_domains(site) -> None:

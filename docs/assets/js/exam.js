@@ -216,7 +216,14 @@
     }
     const remaining = () => a.deadline - Date.now();
     const taken = (end) => (end || Date.now()) - a.at;
-    const answered = (slot) => slot.p.length > 0;
+    // A "choose two" question with one pick is not answered yet: the navigator, the review and
+    // the submit warning say so, as a real exam's "incomplete" does (it still counts as wrong).
+    const partly = (slot) => {
+      const q = question(slot), n = slot.p.length;
+      return n > 0 && !!q && n != q.choose;
+    };
+    const answered = (slot) => slot.p.length > 0 && !partly(slot);
+    const picked = (slot) => `${slot.p.length} of ${question(slot).choose} picked`;
 
     // ---- start --------------------------------------------------------------------------
     function startView() {
@@ -510,7 +517,7 @@
       const nav = el("nav", "ss-exam__nav");
       nav.setAttribute("aria-label", "Questions of this attempt");
       const legend = el("p", "ss-exam__legend");
-      legend.append(icon("\u2713"), " answered · ", icon("\u25cb"), " not answered · ", icon("\u2691"), " flagged for review");
+      legend.append(icon("\u2713"), " answered · ", icon("\u25d0"), " partly answered · ", icon("\u25cb"), " not answered · ", icon("\u2691"), " flagged for review");
       const cells = el("ol", "ss-exam__grid");
       nav.append(el("h3", "", "Questions"), legend, cells);
       const intro = el("p", "ss-exam__intro");
@@ -536,8 +543,9 @@
 
     function cell(i) {
       const slot = a.slots[i], b = ui.buttons[i];
-      const state = answered(slot) ? "answered" : "not answered";
-      b.replaceChildren(el("span", "ss-exam__num", String(i + 1)), icon(answered(slot) ? "\u2713" : "\u25cb"));
+      const state = answered(slot) ? "answered" : partly(slot) ? `partly answered (${picked(slot)})` : "not answered";
+      b.replaceChildren(el("span", "ss-exam__num", String(i + 1)),
+        icon(answered(slot) ? "\u2713" : partly(slot) ? "\u25d0" : "\u25cb"));
       if (slot.f) b.append(icon("\u2691"));
       b.setAttribute("aria-label", `Question ${i + 1}: ${state}${slot.f ? ", flagged" : ""}`);
       b.classList.toggle("ss-exam__cell--answered", answered(slot));
@@ -650,7 +658,7 @@
           const ul = el("ul");
           items.forEach((i) => {
             const li = el("li");
-            li.append(button(`Question ${i + 1}`, "ss-exam__link", () => backTo(i)));
+            li.append(button(`Question ${i + 1}` + (partly(a.slots[i]) ? ` (${picked(a.slots[i])})` : ""), "ss-exam__link", () => backTo(i)));
             ul.append(li);
           });
           sec.append(ul);
@@ -666,7 +674,7 @@
           if (!open.length) return submit("submitted");
           const title = heading(3, "Submit with unanswered questions?");
           confirmBox.replaceChildren(title,
-            el("p", "", `${open.length} question${s(open.length)} ${open.length == 1 ? "has" : "have"} no answer and will count as wrong.`),
+            el("p", "", `${open.length} question${s(open.length)} ${open.length == 1 ? "has" : "have"} no complete answer and will count as wrong.`),
             el("p", "ss-exam__buttons"));
           confirmBox.lastChild.append(button("Submit now", "md-button--primary", () => submit("submitted")), " ",
             button("Keep answering", "", () => backTo(open[0])));

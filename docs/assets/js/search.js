@@ -8,10 +8,18 @@
  * Queries with their own operators (quotes, +, -, ~, ^, *, field:) go through unchanged.
  * Works on Material's worker messages (SETUP 0, READY 1, QUERY 2, RESULT 3), so it also
  * covers the iframe-worker shim of the offline copy.
+ *
+ * A large bank's index is mostly question stems, and Lunr answers nothing until it has
+ * indexed every section: 10,000 stems kept the first search waiting for seconds. So when the
+ * index holds more than 1,000 sections (window.ssSearchStagedFrom changes it), Material's
+ * worker gets the pages' own sections first and answers at once, while a second worker builds
+ * the whole index; once that one is ready it answers every query, and the last query is asked
+ * again so its results fill in with the questions.
  */
 (() => {
   "use strict";
-  const QUERY = 2, RESULT = 3;
+  const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  const STEM = /-stem$/;
   const Worker = window.Worker;
   if (!Worker || !Worker.prototype || Worker.prototype.ssAllTerms) return;
   const post = Worker.prototype.postMessage;
@@ -55,13 +63,55 @@
     return queue;
   }
 
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (!message || message.type != QUERY) return post.call(this, message, ...rest);
-    const queue = pending.get(this) || listen(this);
-    const all = everyTerm(message.data);
+  // The whole index's worker, per Material worker: {worker, ready, last (query), rest}.
+  const staged = new WeakMap();
+
+  function stage(worker, message, rest) {
+    const docs = message.data && message.data.docs;
+    const from = Number(window.ssSearchStagedFrom) || 1000;
+    if (!Array.isArray(docs) || docs.length <= from) return false;
+    const pages = docs.filter((doc) => !STEM.test(doc.location || ""));
+    let url = null;
+    try {
+      url = JSON.parse(document.getElementById("__config").textContent).search;
+    } catch (e) {}
+    if (pages.length == docs.length || !url) return false;
+    const whole = { worker: new Worker(url), ready: false, last: null, rest };
+    staged.set(worker, whole);
+    whole.worker.addEventListener("message", (event) => {
+      const data = event.data;
+      if (!data) return;
+      if (data.type == READY) {
+        whole.ready = true;
+        const box = document.querySelector("input.md-search__input");
+        // Only while the box still holds it: results must not come back for a cleared box.
+        if (whole.last !== null && box && box.value.trim() == String(whole.last).trim()) ask(worker, whole.last, whole.rest);
+      } else if (data.type == RESULT) {
+        // Material listens on its own worker: its results come from there.
+        worker.dispatchEvent(new MessageEvent("message", { data }));
+      }
+    });
+    post.call(whole.worker, message, ...rest);
+    post.call(worker, { ...message, data: { ...message.data, docs: pages } }, ...rest);
+    return true;
+  }
+
+  // Post a query (and its every-term twin) to whichever worker answers now.
+  function ask(worker, query, rest) {
+    const queue = pending.get(worker) || listen(worker);
+    const whole = staged.get(worker);
+    const target = whole && whole.ready ? whole.worker : worker;
+    if (whole && !whole.ready) whole.last = query;
+    const all = everyTerm(query);
     queue.push({ pair: all !== null });
-    if (all !== null) post.call(this, { ...message, data: all }, ...rest);
-    return post.call(this, message, ...rest);
+    if (all !== null) post.call(target, { type: QUERY, data: all }, ...rest);
+    return post.call(target, { type: QUERY, data: query }, ...rest);
+  }
+
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type == SETUP && !staged.has(this) && stage(this, message, rest)) return;
+    if (!message || message.type != QUERY) return post.call(this, message, ...rest);
+    return ask(this, message.data, rest);
   };
   Worker.prototype.ssAllTerms = true;
 })();
