@@ -72,3 +72,30 @@ def test_built_pages_hold_whole_blocks_and_no_marker(built_site: Path) -> None:
     assert "ss:fragment" not in page and "data-ss-fragment" not in page
     assert page.count('class="ss-options"') == page.count('class="ss-question"') > 0
     assert 'class="ss-answer-key' in page
+
+
+def broken_links(site: Path) -> list[str]:
+    """Relative links of every page's content that lead to no file of ``site``."""
+    from bs4 import BeautifulSoup
+
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for a in soup.select("article a[href]"):
+            href = str(a["href"]).split("#")[0].split("?")[0]
+            # Absolute paths: the 404 page links the site root, wherever it is served from.
+            if not href or "://" in href or href.startswith(("/", "mailto:", "javascript:")):
+                continue
+            target = (page.parent / href).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {a['href']}")
+    return broken
+
+
+def test_every_link_in_the_pages_leads_to_a_page(built_site: Path) -> None:
+    """The quizzes' review links are resolved by the generator, not by MkDocs: check them all."""
+    assert broken_links(built_site) == []
+    page = (built_site / "domain-4" / "questions" / "index.html").read_text("utf-8")
+    assert 'Review: <a href="../deployment-options/">' in page
