@@ -42,6 +42,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def offline_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The offline site and its zip, made once per session by the documented command.
+
+    Tests open it from disk and unzip copies; none writes into it.
+    """
+    base = tmp_path_factory.mktemp("offline")
+    site, archive = base / "site-offline", base / "dist" / "study-site-offline.zip"
+    command = [sys.executable, "-m", "generator", "offline", "--out", str(site)]
+    result = subprocess.run(
+        [*command, "--zip", str(archive)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return site, archive
+
+
 def copy_project(target: Path, data: Path | None = None) -> Path:
     """A throwaway copy of the project (config, generator, hand-written docs, data)."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")

@@ -26,4 +26,9 @@ fi
 .venv/bin/ruff check generator tests
 .venv/bin/ruff format --check generator tests
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+# Two workers, each test file whole on one of them (its module fixtures, such as a site built
+# from a project copy, are made once): the browser tests spend much of their time waiting on
+# Chromium, servers and MkDocs, so two files at a time finish well before one after another.
+# Tests share no port, folder or file they write (temporary folders, free ports); to run
+# one test alone, pass -n 0.
+.venv/bin/python -m pytest -n 2 --dist loadfile "$@"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import ROOT, copy_project, mkdocs_build, screenshot_path, serve
+from tests.conftest import copy_project, mkdocs_build, screenshot_path, serve
 from tests.synthetic import generate
 from tests.test_exam_data import decode_script
 
@@ -637,12 +635,9 @@ def test_history_on_the_progress_page_and_export_import_carry_it(
 
 
 @pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("exam-offline") / "site-offline"
-    command = [sys.executable, "-m", "generator", "offline", "--out", str(site)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return site
+def offline_site(offline_build: tuple[Path, Path]) -> Path:
+    """The offline site, made once for the session by the documented command."""
+    return offline_build[0]
 
 
 def test_exam_works_opened_from_disk(page: Any, offline_site: Path) -> None:

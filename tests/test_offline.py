@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,23 +30,9 @@ KINDS = {
 
 
 @pytest.fixture(scope="module")
-def offline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The offline site and its zip, made by the documented command."""
-    base = tmp_path_factory.mktemp("offline")
-    site, archive = base / "site-offline", base / "dist" / "study-site-offline.zip"
-    command = [
-        sys.executable,
-        "-m",
-        "generator",
-        "offline",
-        "--out",
-        str(site),
-        "--zip",
-        str(archive),
-    ]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return site, archive
+def offline(offline_build: tuple[Path, Path]) -> tuple[Path, Path]:
+    """The offline site and its zip, made by the documented command (shared, see conftest)."""
+    return offline_build
 
 
 def test_hosted_site_loads_nothing_from_another_host(built_site: Path) -> None:
