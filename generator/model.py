@@ -290,12 +290,13 @@ class Attribute(Node):
     unit: str | None = None
     """Unit shown after number cells, for example ms."""
     sortable: bool | None = None
-    """Whether the column gets a sort button; default: yes for number and yesno columns."""
+    """Whether the column gets a sort button; default: yes (text sorts alphabetically, numbers
+    by value, yes before no). `false` for a column whose order means nothing."""
 
     @property
     def is_sortable(self) -> bool:
-        """Whether the column gets a sort button (numbers and yes/no by default)."""
-        return self.sortable if self.sortable is not None else self.kind != "text"
+        """Whether the column gets a sort button: every column unless the author says false."""
+        return self.sortable is not False
 
 
 class Item(Node):

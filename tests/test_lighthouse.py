@@ -21,9 +21,9 @@ def test_every_page_type_scores_100(built_site: Path, tmp_path: Path) -> None:
     results = score_site(built_site, tmp_path, ASSERTED)
     assert set(results) == set(PAGE_TYPES)
     low = [
-        f"{name} {category} {scores[category]}: {failed_audits(report, category)}"
-        for name, (_path, scores, report) in results.items()
+        f"{name} {category} {r.scores[category]}: {failed_audits(r.report, category)}"
+        for name, r in results.items()
         for category in ASSERTED
-        if scores[category] != 100
+        if r.scores[category] != 100
     ]
     assert not low, "\n".join(low)

@@ -107,10 +107,54 @@ def test_item_column_sorts_alphabetically(page: Any, site_url: str) -> None:
     assert names(page, table.id) == expected
     button.click()
     assert names(page, table.id) == expected[::-1]
-    # Text columns sort only where the data asks for it.
+    # Every column sorts unless the data says `sortable: false`.
     for column, attribute in enumerate(table.attributes, start=1):
         count = header(page, table, column).locator("button").count()
         assert count == (1 if attribute.is_sortable else 0), attribute.id
+
+
+def text_column() -> tuple[Table, Attribute]:
+    """A text column (no `sortable` key) whose alphabetical order differs from the authored
+    one, decided by first letters alone (so no collation detail can change the order)."""
+    for table in TABLES.values():
+        for attribute in table.attributes:
+            if attribute.kind != "text" or attribute.sortable is not None:
+                continue
+            cells = [plain(str(i.cells.get(attribute.id, ""))) for i in table.items]
+            firsts = [c.strip()[:1].casefold() for c in cells]
+            distinct = len(set(firsts)) == len(firsts) and all(f.isalpha() for f in firsts)
+            if distinct and sorted(firsts) != firsts:
+                return table, attribute
+    pytest.fail("no text column in the data that sorting would reorder")
+
+
+@pytest.mark.browser
+def test_a_text_column_sorts_alphabetically_by_default(page: Any, site_url: str) -> None:
+    table, attribute = text_column()
+    page.goto(site_url + table_url(table.id))
+    column = 1 + table.attributes.index(attribute)
+    th = header(page, table, column)
+    button = th.get_by_role("button", name=plain(attribute.name))
+    cells = page.locator(f'[data-ss-table="{table.id}"] tbody tr td:nth-child({column + 1})')
+
+    def shown() -> list[str]:
+        return [" ".join(t.split()) for t in cells.all_text_contents()]
+
+    authored = shown()
+    alphabetical = sorted(authored, key=str.casefold)
+    assert alphabetical != authored
+    button.click()
+    assert th.get_attribute("aria-sort") == "ascending"
+    assert shown() == alphabetical
+    # Whole rows move with the cell: each row still holds its item's name.
+    by_name = {plain(str(i.cells[attribute.id])): plain(i.name) for i in table.items}
+    assert names(page, table.id) == [by_name[" ".join(t.split())] for t in alphabetical]
+    button.click()
+    assert th.get_attribute("aria-sort") == "descending"
+    assert shown() == alphabetical[::-1]
+    expect(page.locator(f'[data-ss-table="{table.id}"] .ss-sr[aria-live]')).to_have_text(
+        f"Sorted by {plain(attribute.name)}, descending."
+    )
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +181,11 @@ def test_number_column_sorts_by_value(page: Any, mini_site: str) -> None:
     assert names(page, table.id) == [i.name for i in by_value]
     button.click()
     assert names(page, table.id) == [i.name for i in reversed(by_value)]
+    # The author's opt-out: the fixture's "Use when" column says `sortable: false`.
+    opted_out = next(a for a in table.attributes if a.sortable is False)
+    th = header(page, table, 1 + table.attributes.index(opted_out))
+    expect(th).to_have_text(plain(opted_out.name))
+    assert th.locator("button").count() == 0
 
 
 def _row_is_highlighted(page: Any, anchor: str) -> None:

@@ -101,8 +101,22 @@
       box.scrollLeft += r.left + r.width / 2 - w.left - w.width / 2;
     }
 
-    // Draws the current step; now: scroll the diagram at once (after a click), else on the
-    // next frame, so mounting forces no layout. Returns [element to focus, words to say].
+    // While mounting, wait until the diagram is first on screen: the observer reports after
+    // the browser has laid the page out, so reading the layout then costs nothing, and a
+    // diagram far down a long page (left unrendered there) is not laid out early for it.
+    function centerWhenSeen() {
+      if (!box || !window.IntersectionObserver) return;
+      const seen = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        seen.disconnect();
+        const here = box.querySelector("g.ss-here");
+        if (here) center(here);
+      });
+      seen.observe(box);
+    }
+
+    // Draws the current step; now: scroll the diagram at once (after a click), else once it
+    // is seen, so mounting forces no layout. Returns [element to focus, words to say].
     function render(now) {
       const node = follow(path), question = data.nodes[node];
       let set, focus;
@@ -152,10 +166,7 @@
         m.classList.toggle("ss-on", on);
         m.classList.toggle("ss-here", at);
         if (on && m.tagName == "path") m.parentNode.append(m);
-        if (at && box && m.tagName == "g") {
-          if (now) center(m);
-          else requestAnimationFrame(() => center(m));
-        }
+        if (at && box && m.tagName == "g" && now) center(m);
       }
       return focus;
     }
@@ -198,6 +209,7 @@
     const initial = readHash();
     path = parse(initial[data.id]);
     render();
+    centerWhenSeen();
     if (path.length && Object.keys(initial)[0] == data.id) root.scrollIntoView();
   }
 
