@@ -187,7 +187,13 @@ def _inert(fragment: str) -> str:
     return "".join(parts)
 
 
-@functools.lru_cache(maxsize=32_768)
+# Each text field is shown on several pages (topic, practice page, study sheet, answer key) and
+# rendered again on every build of `mkdocs serve`: the caches hold a whole bank's fields (a
+# 10,000-question bank has about 110,000), or a large bank renders every field every time.
+_FIELDS = 1 << 20
+
+
+@functools.lru_cache(maxsize=_FIELDS)
 def inline(text: str) -> Markup:
     """A non-prose field as one line of safe HTML: inline Markdown, raw HTML shown as text."""
     rendered = _convert(text, prose=False)
@@ -200,14 +206,14 @@ def inline(text: str) -> Markup:
 _BLOCK_OPEN = re.compile(r"<(p|li|ul|ol|blockquote)((?:\s[^>]*)?)>")
 
 
-@functools.lru_cache(maxsize=8_192)
+@functools.lru_cache(maxsize=_FIELDS)
 def block(text: str) -> Markup:
     """A prose field as safe HTML blocks: Markdown paragraphs and lists, allowlisted HTML."""
     cleaned = _inert(clean(_convert(text, prose=True)))
     return Markup(_BLOCK_OPEN.sub(r'<\1\2 markdown="1">', cleaned))
 
 
-@functools.lru_cache(maxsize=32_768)
+@functools.lru_cache(maxsize=_FIELDS)
 def plain(text: str) -> str:
     """``text`` as the words a reader sees, on one line: what :func:`inline` shows, untagged.
 

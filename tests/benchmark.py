@@ -135,6 +135,7 @@ def _child(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
     """The generator's stages, as ``generator.build.build`` runs them, with both clocks."""
+    from generator import fragments
     from generator.build import gc_paused
     from generator.bundle import bundle_assets
     from generator.checks import check_bank
@@ -157,7 +158,8 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         site = build_site(bank)
         data_files = exam_data_files(site)
         lap()
-        files = render_pages(site)
+        # As generator.build.build writes them: fragment markers removed.
+        files = {path: fragments.strip(text) for path, text in render_pages(site).items()}
         files.update(bundle_assets(docs))
         files.update(data_files)
         lap()
