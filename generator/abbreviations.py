@@ -6,7 +6,8 @@ the hidden static copies of options and explanations that the quiz widget clones
 rendered page's Markdown gets ``<abbr title="...">`` at the first use of a term after each
 heading and in each question's stem, and none in the parts a learner does not read there:
 options, the hidden answers, the answer key, headings, scripts and diagrams. The glossary page
-lists every term, so every abbreviation keeps its expansion one click away.
+lists every term, so every abbreviation keeps its expansion one click away. A page read from
+start to end (the study sheet, which also lists its abbreviations) marks each one once.
 
 Only abbreviations are marked (``kind: abbreviation``, the default, and a term Markdown can
 hold): glossary concepts ("concept drift", "baseline") are explained on the glossary page and
@@ -18,17 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from generator import text
 from generator.model import Term
 
 # Regions a learner does not read as text in place: the quiz's options (the widget copies
 # them into its buttons), the hidden answer and explanations, the answer key, scripts, styles
-# and diagrams, and the study sheet's list of abbreviations (it spells each out). Each is
-# skipped from the line that opens it to its matching close.
+# and diagrams, the study sheet's list of abbreviations (it spells each out) and a quiz's
+# filters (a list's options hold text only). Each is skipped from the line that opens it to
+# its matching close.
 _SKIPPED = re.compile(
     r"<(?P<tag>details|section|ol|ul|div)\b[^>]*\bclass=\"(?:ss-answer|ss-answer-key|ss-options|"
-    r"ss-sheet-question__options|ss-sheet-glossary)\b"
+    r"ss-sheet-question__options|ss-sheet-glossary|ss-quiz__status)\b"
     r"|<(?P<raw>script|style|svg)\b"
 )
 # Where a new section starts: a Markdown or HTML heading, or a quiz question (its number is
@@ -68,8 +71,14 @@ class Abbreviations:
         names = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
         return cls(re.compile(rf"(?<![\w/&])(?:{names})(?![\w/])"), titles)
 
-    def mark(self, text: str) -> str:
-        """``text`` (a page's Markdown) with each abbreviation marked at first use per section."""
+    def mark(self, text: str, once_per: Literal["section", "page"] = "section") -> str:
+        """``text`` (a page's Markdown) with each abbreviation marked at first use.
+
+        Args:
+            text: A page's Markdown.
+            once_per: Mark each abbreviation again in every section (pages read in parts) or
+                only at its first use on the page (pages read through, like the study sheet).
+        """
         if self.pattern is None:
             return text
         out: list[str] = []
@@ -91,7 +100,7 @@ class Abbreviations:
             if fenced:
                 out.append(line)
                 continue
-            if _SECTION.search(line):
+            if once_per == "section" and _SECTION.search(line):
                 seen = set()
             opened = _SKIPPED.search(line)
             if opened:

@@ -47,7 +47,9 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
     for page in site.pages:
         template = env.get_template(pages.template(page))
-        files[page.path] = abbreviations.mark(_tidy(template.render(pages.context(site, page))))
+        files[page.path] = abbreviations.mark(
+            _tidy(template.render(pages.context(site, page))), pages.abbreviations_once_per(page)
+        )
         files[page.path] += page_end
     return files
 

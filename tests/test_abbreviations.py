@@ -50,6 +50,13 @@ def test_first_use_in_each_section_only() -> None:
     )
 
 
+def test_once_per_page_marks_only_the_first_use_on_the_page() -> None:
+    text = "# Title\n\nUse KMS.\n\n## Next\n\nKMS again, IoT first.\n"
+    assert GLOSSARY.mark(text, once_per="page") == (
+        f"# Title\n\nUse {KMS}.\n\n## Next\n\nKMS again, {abbr('IoT', 'Internet of Things')} first.\n"
+    )
+
+
 def test_headings_code_links_attributes_and_front_matter_stay_plain() -> None:
     text = (
         "---\ntitle: KMS\n---\n# KMS keys\n\n`KMS` and [KMS docs](https://x.y/KMS) and "
@@ -128,3 +135,12 @@ def test_built_pages_mark_each_abbreviation_once_per_section_and_never_in_hidden
                 seen.add(element.get_text())
         assert not repeats, f"{page}: abbreviations marked twice in one section: {repeats[:5]}"
         assert article.select("abbr[title]"), f"{page}: no abbreviation marked at all"
+
+
+def test_the_study_sheet_marks_each_abbreviation_once(built_site: Path) -> None:
+    soup = BeautifulSoup(
+        (built_site / "domain-4/study-sheet/index.html").read_text(), "html.parser"
+    )
+    marked = [a.get_text() for a in soup.select("article abbr[title]")]
+    # Read from start to end, with its own list of abbreviations: one tooltip per term.
+    assert len(marked) == len(set(marked)) > 10, sorted(marked)

@@ -6,7 +6,7 @@ module in this package, one template, and one line in ``KINDS``.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from generator.pages import (
     domain,
@@ -43,6 +43,18 @@ KINDS: dict[str, KindView] = {
     "takeaways": takeaways,
     "study-sheet": study_sheet,
 }
+
+
+def abbreviations_once_per(page: Page) -> Literal["section", "page"]:
+    """Where ``page`` marks an abbreviation again: each section, or once on the page.
+
+    A kind module that sets ``ABBREVIATIONS_ONCE_PER = "page"`` is read from start to end
+    (its tooltips cost the most there: the study sheet held 97 of 25 abbreviations).
+    """
+    once: Literal["section", "page"] = getattr(
+        KINDS[page.kind], "ABBREVIATIONS_ONCE_PER", "section"
+    )
+    return once
 
 
 def template(page: Page) -> str:

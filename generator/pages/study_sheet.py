@@ -9,6 +9,8 @@ from generator.pages._domain_content import content_of
 from generator.views import Page, Site
 
 TEMPLATE = "study-sheet.md.j2"
+# Read from start to end, and its list of abbreviations spells each one out.
+ABBREVIATIONS_ONCE_PER = "page"
 
 
 def context(site: Site, page: Page) -> dict[str, Any]:
