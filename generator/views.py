@@ -309,6 +309,37 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
     return views
 
 
+DIFFICULTIES = ("easy", "medium", "hard")
+
+
+@dataclass(frozen=True)
+class QuizFilters:
+    """What a long quiz's filters offer: its questions' topics and difficulties."""
+
+    count: int
+    """How many questions the quiz holds."""
+    topics: list[tuple[str, str]]
+    """(id, title) of each topic the questions review, in order of first use."""
+    levels: list[str]
+    """The difficulties the questions have, easiest first."""
+
+
+def quiz_filters(site: Site, views: list[QuestionView]) -> QuizFilters:
+    """The filters of a quiz of ``views``: a choice is offered only where there are two."""
+    topics: dict[str, str] = {}
+    for view in views:
+        for topic in view.question.topics:
+            if topic in site.topic_pages:
+                topics.setdefault(topic, site.topic_titles[topic])
+    used = {view.question.difficulty for view in views}
+    levels: list[str] = [d for d in DIFFICULTIES if d in used]
+    return QuizFilters(
+        count=len(views),
+        topics=list(topics.items()) if len(topics) > 1 else [],
+        levels=levels if len(levels) > 1 else [],
+    )
+
+
 # ---- tables -------------------------------------------------------------------------
 
 

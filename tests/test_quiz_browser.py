@@ -281,6 +281,31 @@ def test_practice_page_difficulty_sticky_score_and_filters(
     assert len(topics) < total
 
 
+# Layout shifts of what is on screen while the page loads and its widgets mount (Chromium's
+# Layout Instability API, what Lighthouse's CLS adds up); recorded from the first paint.
+SHIFTS = """new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) (window.__shifts ||= []).push(e.value);
+}).observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_practice_page_does_not_move_when_its_quiz_mounts(
+    browser: Any, site_url: str, built_site: Path, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(SHIFTS)
+        open_quiz(page, site_url + questions_page(built_site))
+        page.locator(".ss-quiz__progress").filter(has_text="Answered 0 of").wait_for()
+        page.wait_for_timeout(300)  # two frames and more, for late shifts to be reported
+        shifts = page.evaluate("window.__shifts || []")
+        # The score line and filters are in the page from the start: the questions stay put.
+        assert sum(shifts) < 0.01, shifts
+    finally:
+        context.close()
+
+
 def test_practice_revised_shows_the_questions_edited_since_they_were_answered(
     page: Any, site_url: str, built_site: Path
 ) -> None:
@@ -511,6 +536,10 @@ def test_javascript_disabled_shows_the_fallback(
         key = question.locator(".ss-answer__key").inner_text()
         assert re.fullmatch(r"Answer: [A-Z](, [A-Z])*", key)
         assert question.locator("[data-ss-explains]").first.is_visible()
+        # A long quiz's score line and filters need scripts: they are not shown without.
+        page.goto(site_url + questions_page(built_site))
+        assert page.locator(".ss-quiz__status").count() == 1
+        assert page.locator(".ss-quiz__status").is_hidden()
     finally:
         context.close()
 

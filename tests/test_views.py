@@ -23,6 +23,7 @@ from generator.views import (
     outcome_section,
     page_url,
     question_views,
+    quiz_filters,
     table_view,
     tree_data,
     tree_outline,
@@ -103,6 +104,19 @@ def test_question_views_letters_answer_and_links(site) -> None:
     # Links as MkDocs writes them (the quiz is HTML that MkDocs does not rewrite).
     assert first.topics == [("Processors", "../processors/"), ("Memory", "./")]
     assert views[1].anchor == "q-q-mem"
+
+
+def test_quiz_filters_offer_a_choice_only_where_there_are_two(site) -> None:
+    questions = site.bank.domains[0].questions
+    filters = quiz_filters(site, question_views(site, questions, "domain-1/questions.md"))
+    assert filters.count == len(questions) == 3
+    # Topics in order of first use, with their titles; only q-mem has a difficulty.
+    assert filters.topics == [("processors", "Processors"), ("memory", "Memory")]
+    assert filters.levels == []
+    hard = [questions[0].model_copy(update={"difficulty": "hard"}), *questions[1:]]
+    assert quiz_filters(site, question_views(site, hard, "x.md")).levels == ["easy", "hard"]
+    one_topic = quiz_filters(site, question_views(site, questions[:1], "x.md"))
+    assert one_topic.topics == [] and one_topic.count == 1
 
 
 def test_question_links_follow_the_url_setting(site) -> None:

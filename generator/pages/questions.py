@@ -14,4 +14,5 @@ TEMPLATE = "questions.md.j2"
 def context(site: Site, page: Page) -> dict[str, Any]:
     """The domain and its questions as shown on this page."""
     content = content_of(page)
-    return {"content": content, "views": views.question_views(site, content.questions, page.path)}
+    shown = views.question_views(site, content.questions, page.path)
+    return {"content": content, "views": shown, "filters": views.quiz_filters(site, shown)}

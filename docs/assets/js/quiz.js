@@ -9,8 +9,9 @@
  * "ss:quiz-reset", "ss:quiz-undo" {count} and "ss:quiz-filter" {shown} on the quiz.
  * Performance marks: "ss-answer-click", "ss-feedback-shown".
  * Reset deletes the page's answers and offers Undo. After an answer the verdict takes focus and
- * the answered options leave the tab order. A quiz with data-ss-tools gets a sticky score line
- * and filters (topic from data-ss-topics, difficulty from data-ss-difficulty, answer state).
+ * the answered options leave the tab order. A quiz with data-ss-tools holds a sticky score line
+ * and filters, .ss-quiz__status > .ss-quiz__progress and select[name=topic|difficulty|state]
+ * (matched to data-ss-topics, data-ss-difficulty and the answer state), which this wires.
  * With the URL hash #practice-mistakes only the questions last answered wrongly are shown;
  * with #practice-revised only those edited (new content hash) since they were answered.
  */
@@ -319,36 +320,13 @@
 
   // A long quiz: a sticky line with the score, and filters by topic, difficulty and state.
   function makeTools(quiz, qs) {
-    const box = el("div", "ss-quiz__status");
-    const line = el("p", "ss-quiz__progress");
-    const form = el("div", "ss-quiz__filters");
-    form.role = "group";
-    form.ariaLabel = "Show questions";
-    const titles = {};
-    qs.forEach((q) => {
-      const links = q.sec.querySelectorAll(".ss-answer .ss-answer__review a");
-      if (links.length == q.topics.length) q.topics.forEach((t, i) => { titles[t] = titles[t] || links[i].textContent.trim(); });
-    });
-    const levels = ["easy", "medium", "hard"].filter((d) => qs.some((q) => q.difficulty == d));
-    const states = [["", "All questions"], ["unanswered", "Not answered yet"], ["wrong", "Answered wrongly"], ["right", "Answered rightly"]];
-    if (qs.some((q) => q.revised)) states.push(["revised", "Revised since I answered"]);
-    function select(label, name, choices) {
-      const wrap = el("label", "ss-quiz__filter", label + " ");
-      const sel = el("select");
-      sel.name = name;
-      choices.forEach(([value, text]) => sel.append(new Option(text, value)));
-      wrap.append(sel);
-      form.append(wrap);
-      sel.onchange = apply;
-      return sel;
-    }
-    const topic = Object.keys(titles).length > 1 ?
-      select("Topic", "topic", [["", "All topics"], ...Object.keys(titles).map((t) => [t, titles[t]])]) : null;
-    const level = levels.length > 1 ?
-      select("Difficulty", "difficulty", [["", "Any difficulty"], ...levels.map((d) => [d, d[0].toUpperCase() + d.slice(1)])]) : null;
-    const state = select("Show", "state", states);
-    box.append(line, form);
-    quiz.prepend(box);
+    // The page holds the score line and the filters from the start (no layout shift).
+    const box = quiz.querySelector(".ss-quiz__status");
+    if (!box) return null;
+    const line = box.querySelector(".ss-quiz__progress");
+    const [topic, level, state] = ["topic", "difficulty", "state"].map((name) => box.querySelector(`select[name="${name}"]`));
+    if (qs.some((q) => q.revised)) state.append(new Option("Revised since I answered", "revised"));
+    [topic, level, state].forEach((sel) => { if (sel) sel.onchange = apply; });
 
     const matches = (q) => (!topic || !topic.value || q.topics.includes(topic.value)) &&
       (!level || !level.value || q.difficulty == level.value) &&
