@@ -27,7 +27,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 # MkDocs loads this file by path; without an installed package, import it from beside the file.
 if importlib.util.find_spec("generator") is None:
@@ -40,7 +39,7 @@ from generator.errors import DataError, GeneratorError
 from generator.model import Exam
 from generator.settings import SETTING, DataFolder, check_same_source, data_folder, site_texts
 from generator.staging import on_build_error, on_post_build, on_shutdown
-from generator.views import STEM_SUFFIX, nav
+from generator.views import nav
 from generator.write import MANIFEST, read_manifest, refuse_to_replace_hand_written
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -163,36 +162,17 @@ def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str,
 
 
 def on_page_content(content: str, page: Page, **_: object) -> str:
-    """Put back what search indexes of the page's fragments; no question heading in the toc.
+    """Put back what search indexes of the page's fragments.
 
     The fragments' anchors join the page's, for MkDocs' check of links to them; the whole
     fragments replace the stand-ins in :func:`on_post_page`, after search has indexed them.
+    Question headings are in fragments, so neither Markdown's table of contents nor its
+    permalinks see them (a 1,000-question page keeps a short table of contents).
     """
     blocks = _fragments.get(page.file.src_uri, [])
     if blocks and page.present_anchor_ids is not None:
         page.present_anchor_ids |= fragments.anchor_ids(blocks)
-    page.toc.items = without_question_headings(page.toc.items)
-    return fragments.for_search(_STEM_PERMALINK.sub("", content), blocks)
-
-
-# The permalink the toc extension gives each question's heading: hidden, its title would still
-# cost a Material tooltip each (content.tooltips mounts one on every [title]).
-_STEM_PERMALINK = re.compile(
-    rf'<a class="headerlink" href="#q-[^"]*{re.escape(STEM_SUFFIX)}" title="[^"]*">[^<]*</a>'
-)
-
-
-def without_question_headings(items: list[AnchorLink]) -> list[AnchorLink]:
-    """Table-of-contents ``items`` without the headings that start question stems.
-
-    Each question has a heading only so that search indexes its stem as a section of its own
-    (a hit then lands on the question); listed, a 1,000-question page would carry a
-    1,000-entry table of contents.
-    """
-    kept = [item for item in items if not item.id.endswith(STEM_SUFFIX)]
-    for item in kept:
-        item.children = without_question_headings(item.children)
-    return kept
+    return fragments.for_search(content, blocks)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -74,6 +74,22 @@ def test_built_pages_hold_whole_blocks_and_no_marker(built_site: Path) -> None:
     assert 'class="ss-answer-key' in page
 
 
+def test_question_headings_stay_out_of_the_table_of_contents(built_site: Path) -> None:
+    """Each stem has a heading for search; the page's table of contents lists sections only."""
+    from bs4 import BeautifulSoup
+
+    page = built_site / "domain-4" / "deployment-options" / "index.html"
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    headings = soup.select("article .ss-question__number")
+    assert len(headings) > 3 and all(h.get("id") for h in headings)
+    toc = soup.select_one('nav.md-nav--secondary[aria-label="Table of contents"]')
+    assert toc is not None
+    listed = [a.get_text(strip=True) for a in toc.select("a")]
+    assert "Self-check" in listed and not [t for t in listed if t.startswith("Question")], listed
+    # No permalink either: hidden, its title would still cost a Material tooltip each.
+    assert not soup.select("article .ss-question__number .headerlink")
+
+
 def broken_links(site: Path) -> list[str]:
     """Relative links of every page's content that lead to no file of ``site``."""
     from bs4 import BeautifulSoup
