@@ -4,7 +4,8 @@ Material's ``content.tooltips`` mounts one tooltip per ``<abbr>``, so marking ev
 the Markdown ``abbr`` extension does) put 13,178 of them on a 1,000-question page, most inside
 the hidden static copies of options and explanations that the quiz widget clones. Here a
 rendered page's Markdown gets ``<abbr title="...">`` at the first use of a term after each
-heading and in each question's stem, and none in the parts a learner does not read there:
+heading and once in each quiz (read one question after another, it is one section), and none
+in the parts a learner does not read there:
 options, the hidden answers, the answer key, headings, scripts and diagrams. The glossary page
 lists every term, so every abbreviation keeps its expansion one click away. A page read from
 start to end (the study sheet, which also lists its abbreviations) marks each one once.
@@ -21,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from generator import text
+from generator import fragments, text
 from generator.model import Term
 
 # Regions a learner does not read as text in place: the quiz's options (the widget copies
@@ -86,6 +87,7 @@ class Abbreviations:
         skip: tuple[str, int] | None = None  # the tag being skipped and its nesting depth
         front_matter = text.startswith("---\n")
         fenced = False
+        in_block = False  # inside a fragment (a quiz, the sheet's questions): one section
         for number, line in enumerate(text.split("\n")):
             if front_matter:
                 front_matter = number == 0 or line != "---"
@@ -100,7 +102,13 @@ class Abbreviations:
             if fenced:
                 out.append(line)
                 continue
-            if once_per == "section" and _SECTION.search(line):
+            if line == fragments.OPEN:
+                # A quiz is one section: its questions are read one after another, and a
+                # 1,000-question page marked per question held 2,256 tooltips.
+                seen, in_block = (set() if once_per == "section" else seen), True
+            elif line == fragments.CLOSE:
+                in_block = False
+            elif once_per == "section" and not in_block and _SECTION.search(line):
                 seen = set()
             opened = _SKIPPED.search(line)
             if opened:

@@ -1,4 +1,5 @@
-"""Abbreviations: marked at first use per section, never in hidden copies; concepts add none."""
+"""Abbreviations: marked at first use per section (a quiz is one), never in hidden copies;
+concepts add none."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from generator import fragments
 from generator.abbreviations import Abbreviations, is_abbreviation
 from generator.load import load_bank
 from generator.model import Glossary, Term
@@ -97,6 +99,32 @@ def test_options_answers_and_the_answer_key_get_no_abbreviations() -> None:
     assert [line for line in marked[12:] if "<abbr" in line] == []
 
 
+def test_a_quiz_is_one_section() -> None:
+    """Its questions are read one after another: a term is marked once in the quiz."""
+    text = "\n".join(
+        [
+            "KMS before the quiz.",
+            fragments.OPEN,
+            '<div class="ss-quiz">',
+            '<section class="ss-question" id="q-a">',
+            '<legend><h3 id="q-a-stem">Question 1.</h3> Which KMS key?</legend>',
+            "</section>",
+            '<section class="ss-question" id="q-b">',
+            '<legend><h3 id="q-b-stem">Question 2.</h3> KMS again, and IoT.</legend>',
+            "</section>",
+            "</div>",
+            fragments.CLOSE,
+            "## After",
+            "KMS after the quiz.",
+        ]
+    )
+    marked = GLOSSARY.mark(text).split("\n")
+    assert marked[0] == f"{KMS} before the quiz."
+    assert marked[4].endswith(f"Which {KMS} key?</legend>")
+    assert marked[7].endswith(f"KMS again, and {abbr('IoT', 'Internet of Things')}.</legend>")
+    assert marked[12] == f"{KMS} after the quiz."
+
+
 def test_concepts_in_the_glossary_add_no_tooltips() -> None:
     bank = load_bank(ROOT / "data")
     before = render_pages(build_site(bank))
@@ -135,6 +163,9 @@ def test_built_pages_mark_each_abbreviation_once_per_section_and_never_in_hidden
                 seen.add(element.get_text())
         assert not repeats, f"{page}: abbreviations marked twice in one section: {repeats[:5]}"
         assert article.select("abbr[title]"), f"{page}: no abbreviation marked at all"
+        for quiz in article.select(".ss-quiz"):
+            marked = [a.get_text() for a in quiz.select("abbr[title]")]
+            assert len(marked) == len(set(marked)), f"{page}: a quiz marks a term twice"
 
 
 def test_the_study_sheet_marks_each_abbreviation_once(built_site: Path) -> None:
