@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import jinja2
 
 from generator import diagram, pages, text, views
@@ -39,9 +41,16 @@ def environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
+def _shared_environment() -> jinja2.Environment:
+    # One per process: under `mkdocs serve` each rebuild would otherwise compile every template
+    # again (half of a small bank's render). Jinja reloads a template whose file has changed.
+    return environment()
+
+
 def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str, str]:
     """Every generated file under docs/, path -> Markdown text."""
-    env = env or environment()
+    env = env or _shared_environment()
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
