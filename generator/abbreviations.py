@@ -105,7 +105,9 @@ class Abbreviations:
             if line == fragments.OPEN:
                 # A quiz is one section: its questions are read one after another, and a
                 # 1,000-question page marked per question held 2,256 tooltips.
-                seen, in_block = (set() if once_per == "section" else seen), True
+                in_block = True
+                if once_per == "section":
+                    seen = set()
             elif line == fragments.CLOSE:
                 in_block = False
             elif once_per == "section" and not in_block and _SECTION.search(line):

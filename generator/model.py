@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -413,6 +413,8 @@ class Tree(Node):
 # ---- questions ------------------------------------------------------------------------
 
 Difficulty = Literal["easy", "medium", "hard"]
+DIFFICULTIES: tuple[Difficulty, ...] = get_args(Difficulty)
+"""The difficulties, easiest first."""
 
 
 NO_EXPLANATION = "No explanation given"

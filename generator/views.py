@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 
 from generator import text
 from generator.model import (
+    DIFFICULTIES,
     NO_EXPLANATION,
     Bank,
     Callout,
@@ -307,9 +308,6 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
             )
         )
     return views
-
-
-DIFFICULTIES = ("easy", "medium", "hard")
 
 
 @dataclass(frozen=True)

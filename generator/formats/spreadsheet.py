@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from generator.errors import DataError, Problem
 from generator.formats import Draft, DraftOption, Format, Skipped
-from generator.model import Bank, Question
+from generator.model import DIFFICULTIES, Bank, Question
 
 FIXED = ("id", "topics", "stem", "choose", "correct", "explanation", "difficulty")
 REQUIRED = ("stem", "option_1", "option_2", "correct")
@@ -27,7 +27,6 @@ _NUMBERED = re.compile(r"^(option|why)_([1-9][0-9]*)$")
 _SEPARATORS = re.compile(r"[,;\s]+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
-_DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def _letter(index: int) -> str:
@@ -155,7 +154,7 @@ def _question(row: _Row) -> Draft | None:
     if qid is not None and not _ID.match(qid):
         row.error("id", f"'{qid}' is not an id (lowercase letters, digits, hyphens)")
     difficulty = row.get("difficulty").lower() or None
-    if difficulty is not None and difficulty not in _DIFFICULTIES:
+    if difficulty is not None and difficulty not in DIFFICULTIES:
         row.error("difficulty", f"expected easy, medium or hard, found '{row.get('difficulty')}'")
     if len(row.problems) > before:
         return None

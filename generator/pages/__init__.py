@@ -49,7 +49,7 @@ def abbreviations_once_per(page: Page) -> Literal["section", "page"]:
     """Where ``page`` marks an abbreviation again: each section, or once on the page.
 
     A kind module that sets ``ABBREVIATIONS_ONCE_PER = "page"`` is read from start to end
-    (its tooltips cost the most there: the study sheet held 97 of 25 abbreviations).
+    (its tooltips cost the most there: the study sheet marked 25 abbreviations 97 times).
     """
     once: Literal["section", "page"] = getattr(
         KINDS[page.kind], "ABBREVIATIONS_ONCE_PER", "section"
