@@ -544,6 +544,73 @@ def test_javascript_disabled_shows_the_fallback(
         context.close()
 
 
+def test_static_answers_show_when_the_quiz_cannot_run(
+    browser: Any, site_url: str, built_site: Path
+) -> None:
+    """With scripts on, the stylesheet hides the static answers until the quiz mounts; they
+    show again if the widget bundle does not run, or if a quiz fails to mount."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        url = site_url + quiz_pages(built_site)[0]
+        page.route("**/studysite.min.js", lambda route: route.abort())
+        page.goto(url, wait_until="load")
+        question = page.locator(".ss-question").first
+        assert page.locator(".ss-choices").count() == 0
+        assert "ss-js" not in (page.locator("html").get_attribute("class") or "").split()
+        question.locator("details.ss-answer summary").click()
+        assert question.locator(".ss-answer__key").is_visible()
+        page.unroute("**/studysite.min.js")
+
+        # A quiz whose markup its script cannot read (no option list in its first question):
+        # that quiz keeps its static answers; another quiz on the site still mounts.
+        def broken(route: Any) -> None:
+            body = route.fetch().text()
+            body = re.sub(r'<ol class="ss-options".*?</ol>', "", body, count=1, flags=re.S)
+            route.fulfill(body=body, content_type="text/html")
+
+        page.route(url, broken)
+        page.goto(url, wait_until="load")
+        quiz = page.locator(".ss-quiz").first
+        quiz.and_(page.locator("[data-ss-failed]")).wait_for()
+        assert "ss-js" in (page.locator("html").get_attribute("class") or "").split()
+        second = quiz.locator(".ss-question").nth(1)
+        assert second.locator("details.ss-answer summary").is_visible()
+        page.unroute(url)
+        open_quiz(page, site_url + quiz_pages(built_site)[1])
+        assert page.locator("[data-ss-failed]").count() == 0
+        # Mounted, the quiz shows its buttons and no static answers.
+        assert page.locator("details.ss-answer").first.is_hidden()
+    finally:
+        context.close()
+
+
+def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
+    browser: Any, site_url: str, built_site: Path
+) -> None:
+    """Questions past the tenth wait unrendered while the page loads (offscreen.css), and are
+    laid out a few per frame once it has loaded (offscreen.js): then none is skipped."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "addEventListener('ss:laid-out', (e) => { window.__laidOut = e.detail.blocks }, true)"
+        )
+        page.goto(site_url + questions_page(built_site), wait_until="domcontentloaded")
+        rendered = """els => els.map(e => e.querySelector('.ss-question__stem')
+            .checkVisibility({contentVisibilityAuto: true}))"""
+        questions = page.locator(".ss-question")
+        early = questions.evaluate_all(rendered)
+        assert len(early) > 12
+        assert all(early[:10]), early
+        assert not early[-1], "the last question was rendered while the page loaded"
+        page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
+        assert page.evaluate("window.__laidOut") >= len(early) - 10
+        assert all(questions.evaluate_all(rendered))
+    finally:
+        context.close()
+
+
 SEEDED = """(() => { let s = 7; Math.random = () => { s = (s * 16807) % 2147483647;
     return (s - 1) / 2147483646; }; })();"""
 

@@ -3,7 +3,8 @@
  * A widget script calls StudySite.register(name, selector, mount). mount(element) runs once
  * for each element matching selector, on the first page and after each of Material's
  * instant navigations (document$), or on DOMContentLoaded where Material is absent.
- * Mounted elements get data-ss-ready="<name> ...". Timing is recorded as the performance
+ * Mounted elements get data-ss-ready="<name> ...", and one whose mount threw gets
+ * data-ss-failed="<name>". Timing is recorded as the performance
  * measure "ss-mount" for benchmarks.
  *
  * Helpers for the widget scripts (all loaded after this one):
@@ -24,7 +25,9 @@
       try {
         widget.mount(e);
       } catch (error) {
-        // One broken widget must not stop the others; its static markup still works.
+        // One broken widget must not stop the others; its static markup still works
+        // (data-ss-failed shows what the stylesheet hides while widgets mount).
+        e.setAttribute("data-ss-failed", widget.name);
         console.error("study site: cannot mount " + widget.name, error);
       }
     }

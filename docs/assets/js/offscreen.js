@@ -3,9 +3,11 @@
  * offscreen.css keeps a long page's blocks far from the screen unrendered while the page
  * loads (content-visibility), which is when Material's scripts make the browser restyle and
  * lay out the whole page several times over. Once the page has loaded, this script marks
- * those blocks .ss-laid-out, in document order and three per frame, so each frame lays out
- * and paints a little. About a second later the page is laid out as if nothing had been
- * deferred: innerText, full-page screenshots and audits that measure boxes (axe's contrast
+ * those blocks .ss-laid-out, in document order and a few per frame, so each frame lays out
+ * and paints a little: one block at first, one more after each frame that took one screen
+ * refresh, half as many after one that took more than two (a slow phone keeps its frames
+ * short, a fast machine is done sooner). Soon after, the page is laid out as if nothing had
+ * been deferred: innerText, full-page screenshots and audits that measure boxes (axe's contrast
  * and target size misjudge unrendered blocks) see every block, and scrolling or a fragment
  * meets real heights. Without this script a block is laid out as it nears the screen.
  */
@@ -13,17 +15,21 @@
   "use strict";
   // The blocks offscreen.css defers (keep the two lists alike).
   const DEFERRED = ":scope > :nth-child(n + 6):not(h1, h2, h3, h4, .ss-quiz, .ss-answer-key)," +
-    " .ss-quiz[data-ss-tools] .ss-question:nth-child(n + 11 of .ss-question), .ss-sheet-question";
-  // Blocks per frame: each frame lays out and paints only these (and moves the rest).
-  const PER_FRAME = 3;
+    " .ss-quiz .ss-question:nth-child(n + 11 of .ss-question), .ss-sheet-question";
+  // Blocks per frame, within these bounds: one more after a frame of up to FAST ms, half as
+  // many after a frame of more than SLOW ms (a frame at 60 Hz is 16.7 ms).
+  const MIN_PER_FRAME = 1, MAX_PER_FRAME = 3, FAST = 20, SLOW = 34;
 
   function mount(article) {
     const blocks = [...article.querySelectorAll(DEFERRED)];
-    let next = 0;
-    function frame() {
+    let next = 0, per = MIN_PER_FRAME, last = 0;
+    function frame(now) {
       if (!article.isConnected) return; // instant navigation replaced the page
-      blocks.slice(next, next + PER_FRAME).forEach((b) => b.classList.add("ss-laid-out"));
-      next += PER_FRAME;
+      if (last && now - last <= FAST) per = Math.min(MAX_PER_FRAME, per + 1);
+      else if (last && now - last > SLOW) per = Math.max(MIN_PER_FRAME, per >> 1);
+      last = now;
+      blocks.slice(next, next + per).forEach((b) => b.classList.add("ss-laid-out"));
+      next += per;
       if (next < blocks.length) requestAnimationFrame(frame);
       else SS.emit(article, "ss:laid-out", { blocks: blocks.length });
     }

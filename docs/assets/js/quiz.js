@@ -84,21 +84,16 @@
       mark("ss-answer-click");
       answer(q, picks(q).map((o) => o.i));
     };
+    q.find = find;
     sec.querySelectorAll(".ss-option").forEach((li, i) => {
       const o = { i, correct: li.hasAttribute("data-ss-correct"), li: el("li", "ss-choice") };
-      const why = find(`[data-ss-explains="${i}"] .ss-answer__text`);
       const text = el("span", "ss-choice__text");
       o.btn = el("button", "ss-choice__btn");
       o.letter = el("span", "ss-choice__letter");
-      o.why = el("div", "ss-choice__why");
-      o.mark = el("strong", "ss-choice__mark");
-      o.why.hidden = true;
       o.li.setAttribute("data-ss-option", i);
       copy(li, text);
       o.btn.append(o.letter, text);
-      o.why.append(o.mark, " ");
-      if (why) copy(why, o.why);
-      o.li.append(o.btn, o.why);
+      o.li.append(o.btn);
       if (q.n > 1) o.btn.ariaPressed = false;
       click(o.btn, () => {
         if (q.n > 1) {
@@ -124,18 +119,34 @@
     q.result.hidden = true;
     q.verdict.tabIndex = -1;
     q.result.append(q.verdict);
-    const explanation = find(".ss-answer__explanation");
-    if (explanation) q.result.append(explanation.cloneNode(true));
-    const review = find(".ss-answer__review");
-    if (review) q.result.append(review.cloneNode(true));
     sec.querySelector("fieldset").after(q.result);
     return q;
+  }
+
+  // The explanations are copied in at the first answer: a page of many questions mounts
+  // faster without them, and a learner reads only those of the questions answered.
+  function explain(q) {
+    if (q.explained) return;
+    q.explained = true;
+    q.opts.forEach((o) => {
+      const why = q.find(`[data-ss-explains="${o.i}"] .ss-answer__text`);
+      o.why = el("div", "ss-choice__why");
+      o.mark = el("strong", "ss-choice__mark");
+      o.why.append(o.mark, " ");
+      if (why) copy(why, o.why);
+      o.li.append(o.why);
+    });
+    for (const part of [".ss-answer__explanation", ".ss-answer__review"]) {
+      const node = q.find(part);
+      if (node) q.result.append(node.cloneNode(true));
+    }
   }
 
   function show(q, picked) {
     const ok = picked.length == q.n && q.opts.every((o) => o.correct == picked.includes(o.i));
     const letters = q.order.map((i, k) => q.opts[i].correct && letter(k)).filter(Boolean);
     q.state = { picked, correct: ok };
+    explain(q);
     q.opts.forEach((o) => {
       const p = picked.includes(o.i);
       const kind = o.correct ? (p ? "right" : "missed") : p ? "wrong" : "other";
@@ -163,7 +174,7 @@
     q.result.hidden = true;
     q.opts.forEach((o) => {
       o.li.className = "ss-choice";
-      o.why.hidden = true;
+      if (o.why) o.why.hidden = true;
       o.btn.ariaDisabled = null;
       o.btn.removeAttribute("tabindex");
       if (q.n > 1) o.btn.ariaPressed = false;
