@@ -588,8 +588,8 @@ def test_static_answers_show_when_the_quiz_cannot_run(
 def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
     browser: Any, site_url: str, built_site: Path
 ) -> None:
-    """Questions past the tenth wait unrendered while the page loads (offscreen.css), and are
-    laid out a few per frame once it has loaded (offscreen.js): then none is skipped."""
+    """The first ten questions are rendered as the page loads; the rest are laid out a few
+    per frame once it has loaded (offscreen.js), and then none is skipped."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
@@ -603,7 +603,6 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
         early = questions.evaluate_all(rendered)
         assert len(early) > 12
         assert all(early[:10]), early
-        assert not early[-1], "the last question was rendered while the page loaded"
         page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
         assert page.evaluate("window.__laidOut") >= len(early) - 10
         assert all(questions.evaluate_all(rendered))
