@@ -36,6 +36,7 @@ from generator import fragments, staging
 from generator.build import Result, generate
 from generator.bundle import bundle_assets
 from generator.errors import DataError, GeneratorError
+from generator.markdown_cache import MarkdownCache
 from generator.model import Exam
 from generator.settings import SETTING, DataFolder, check_same_source, data_folder, site_texts
 from generator.staging import on_build_error, on_post_build, on_shutdown
@@ -159,6 +160,24 @@ def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str,
         if path != MANIFEST:
             files.append(File.generated(config, path, content=text))
     return files
+
+
+# Lives as long as the hook module: under `mkdocs serve`, from one build to the next.
+_markdown_cache = MarkdownCache()
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Under ``mkdocs serve``, render the page from :mod:`generator.markdown_cache` if unchanged.
+
+    A single build has no earlier render to reuse, so it renders as MkDocs does.
+    """
+    if _serving:
+
+        def render(config: MkDocsConfig, files: Files) -> None:
+            _markdown_cache.render(page, config, files)
+
+        page.render = render  # type: ignore[method-assign]
+    return page
 
 
 def on_page_content(content: str, page: Page, **_: object) -> str:
