@@ -286,11 +286,20 @@ def test_opening_a_result_shows_the_topic(page: Any, site_url: str) -> None:
 
 # ---- a large index: the pages' sections answer first, the whole index takes over ----------
 
+# Counts the workers made, and for each, how many "ready" messages (type 1) came before it.
 _COUNT_WORKERS = """
 (() => {
   const Original = window.Worker;
   window.__ssWorkers = 0;
-  window.Worker = function (...args) { window.__ssWorkers++; return new Original(...args); };
+  window.__ssReadyBefore = [];
+  let ready = 0;
+  window.Worker = function (...args) {
+    window.__ssWorkers++;
+    window.__ssReadyBefore.push(ready);
+    const worker = new Original(...args);
+    worker.addEventListener("message", (e) => { if (e.data && e.data.type == 1) ready++; });
+    return worker;
+  };
   window.Worker.prototype = Original.prototype;
 })();
 """
@@ -330,6 +339,8 @@ def test_a_large_index_answers_from_the_pages_first_then_from_every_section(
         hit = page.locator('.md-search-result__item a[href*="#q-d1-t003-q007-stem"]')
         hit.first.wait_for(timeout=30_000)
         assert page.evaluate("window.__ssWorkers") == 2
+        # The whole index's worker was made once the pages' worker was ready, not beside it.
+        assert page.evaluate("window.__ssReadyBefore") == [0, 1]
         # A word of the pages: answered, with pages and stems both.
         box.fill("")
         box.dispatch_event("keyup")
