@@ -2,8 +2,9 @@
 
 Builds the site (``mkdocs build --strict``), serves it on 127.0.0.1 as a real host serves it
 (gzip, under ``/studysite/``: tests/host_server.py), and runs Lighthouse (npm, pinned in
-tests/package.json) with Debian's Chromium, mobile profile, on one page of each type. Prints
-the scores as a Markdown table for the README. Scores are figures, not assertions; the test
+tests/package.json) with Debian's Chromium, mobile profile, on one page of each type: one
+Node process and one browser for all of them (tests/lighthouse_pages.mjs). Prints the scores
+as a Markdown table for the README. Scores are figures, not assertions; the test
 (tests/test_lighthouse.py) asserts accessibility, best practices and SEO only.
 
 Performance moves with the machine's load (Lighthouse simulates a slow phone by scaling the
@@ -34,6 +35,7 @@ from tests.host_server import serve_like_a_host
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tests" / "node_modules" / ".bin" / "lighthouse"
+PAGES_SCRIPT = ROOT / "tests" / "lighthouse_pages.mjs"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # One page of each type (the first domain's), as paths under the site.
 PAGE_TYPES = {
@@ -63,30 +65,38 @@ def page_paths(site: Path) -> dict[str, str]:
     return paths
 
 
-def run_lighthouse(url: str, out: Path, categories: tuple[str, ...] = CATEGORIES) -> dict[str, int]:
-    """Lighthouse's category scores (0-100) for ``url``, mobile profile."""
+def run_lighthouse(
+    pages: list[tuple[str, Path]], categories: tuple[str, ...] = CATEGORIES
+) -> list[dict[str, int]]:
+    """Lighthouse's category scores (0-100) for each ``(url, report path)``, mobile profile.
+
+    One Node process and one Chromium score every page (tests/lighthouse_pages.mjs).
+    """
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is missing: run `npm install --prefix tests`")
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", CHROMIUM))
-    flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync"
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            f"--only-categories={','.join(categories)}",
-            f"--chrome-flags={flags}",
-            "--form-factor=mobile",
-            "--max-wait-for-load=60000",
+    job = {
+        "pages": [[url, str(out)] for url, out in pages],
+        "categories": list(categories),
+        "chromePath": os.environ.get("CHROME_PATH", CHROMIUM),
+        "chromeFlags": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-sync",
         ],
-        env=env,
+    }
+    subprocess.run(
+        ["node", str(PAGES_SCRIPT), json.dumps(job)],
+        cwd=ROOT / "tests",
         check=True,
-        timeout=300,
+        timeout=120 + 120 * len(pages),
     )
-    report = json.loads(out.read_text(encoding="utf-8"))
-    return {c: round(100 * (report["categories"][c]["score"] or 0)) for c in categories}
+    scores = []
+    for _, out in pages:
+        report = json.loads(out.read_text(encoding="utf-8"))
+        scores.append({c: round(100 * (report["categories"][c]["score"] or 0)) for c in categories})
+    return scores
 
 
 def failed_audits(report_path: Path, category: str) -> list[str]:
@@ -123,10 +133,11 @@ def score_site(
     reports: dict[str, Path] = {}
     with serve_like_a_host(site) as base:
         for run in range(runs):
-            for name, path in paths.items():
-                out = work / f"{name.split()[0].lower()}-{run}.json"
-                scored[name].append(run_lighthouse(base + path, out, categories))
-                reports[name] = out
+            outs = {name: work / f"{name.split()[0].lower()}-{run}.json" for name in paths}
+            pages = [(base + paths[name], outs[name]) for name in paths]
+            for name, scores in zip(paths, run_lighthouse(pages, categories), strict=True):
+                scored[name].append(scores)
+                reports[name] = outs[name]
     return {
         name: Scored(
             paths[name],
