@@ -5,7 +5,7 @@ page in full, though an edit changes one or two of them: saving a question chang
 quiz, which is a fragment (:mod:`generator.fragments`), so no page's Markdown changes at all.
 Parsing the unchanged pages was the largest share of a rebuild of the bundled site.
 
-:func:`render_with_cache` stands in for ``Page.render``. What a render makes depends on the
+:meth:`MarkdownCache.render` stands in for ``Page.render``. What a render makes depends on the
 page's Markdown, its address, the addresses of every file its links can reach, and the
 Markdown extensions with their settings; the cache is keyed on all of them. A hit gives the
 page what the earlier render gave it (content, table of contents, title, anchors, links to
@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +38,7 @@ class _Rendered:
     anchors: set[str]
     # Links to anchors by the target's source path: the files are new objects each build.
     links_to_anchors: dict[str, dict[str, str]] | None
-    records: list[logging.LogRecord] = field(default_factory=list)
+    records: list[logging.LogRecord]
 
 
 class _Recorder(logging.Handler):
@@ -55,21 +55,18 @@ class MarkdownCache:
 
     def __init__(self) -> None:
         self._pages: dict[str, _Rendered] = {}
-        self._files: tuple[int, str] | None = None
-
-    def clear(self) -> None:
-        """Forget every page (the next build parses them all)."""
-        self._pages.clear()
-        self._files = None
+        # This build's files and their digest. The object is held, not its id: a later build's
+        # files could be given the id of a freed earlier one.
+        self._files: tuple[Files, str] | None = None
 
     def files_key(self, files: Files) -> str:
         """A digest of every file's source and address: where a page's links can lead."""
-        if self._files is not None and self._files[0] == id(files):
+        if self._files is not None and self._files[0] is files:
             return self._files[1]
         digest = hashlib.blake2b(digest_size=16)
         for file in files:
             digest.update(f"{file.src_uri}\0{file.url}\n".encode())
-        self._files = (id(files), digest.hexdigest())
+        self._files = (files, digest.hexdigest())
         return self._files[1]
 
     def key(self, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -88,15 +85,15 @@ class MarkdownCache:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def render(self, page: Page, config: MkDocsConfig, files: Files) -> bool:
-        """Render ``page`` as ``Page.render`` does, from the cache if it can; True on a hit."""
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Render ``page`` as ``Page.render`` does, from the cache if it can."""
         key = self.key(page, config, files)
         entry = self._pages.get(page.file.src_uri)
         if entry is not None and entry.key == key:
             _restore(page, entry, files)
             for record in entry.records:
                 logging.getLogger(record.name).handle(record)
-            return True
+            return
         recorder = _Recorder()
         _RENDER_LOG.addHandler(recorder)
         try:
@@ -112,7 +109,6 @@ class MarkdownCache:
             links_to_anchors=_by_path(page.links_to_anchors),
             records=recorder.records,
         )
-        return False
 
 
 def _by_path(links: dict[File, dict[str, str]] | None) -> dict[str, dict[str, str]] | None:
