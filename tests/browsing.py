@@ -1,7 +1,7 @@
 """What a learner does in the browser, and what it would load; shared by several tests.
 
-Searching, answering a question, walking a decision tree, recording every request a page
-makes, and listing what the pages of a built site would load from another host. The widgets
+Searching, answering a question, walking a decision tree, running axe-core, recording every
+request a page makes, and listing what the pages of a built site would load from another host. The widgets
 are found by their static markup contract (``.ss-question``, ``.ss-tree``) and the buttons
 the scripts add, so these helpers work on any build of the site.
 """
@@ -13,7 +13,35 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
 from bs4 import BeautifulSoup
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+# Serious and critical violations, one line each: rule, count, the first elements and why.
+_RUN_AXE = """async (scope) => (await axe.run(scope ? document.querySelector(scope) : document))
+  .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+  .map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3)
+    .map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1]).join('; '))"""
+
+
+def serious_violations(page: Any, scope: str | None = ".md-content") -> list[str]:
+    """axe-core's serious and critical violations in ``scope`` (the whole page when None).
+
+    The page is checked as a learner sees it at rest: with the pointer away from the last
+    button (a link under it would be checked in Material's hover colour), and once every
+    animation has ended (axe run mid-fade, of the search dialog on a phone, the back-to-top
+    button after a scroll or a colour transition, blends text with what is behind it and
+    reports a contrast the learner never sees).
+    """
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm install --prefix tests` (tests/run.sh does)")
+    page.mouse.move(0, 0)
+    page.wait_for_function("() => document.getAnimations().length === 0")
+    if not page.evaluate("typeof axe != 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return list(page.evaluate(_RUN_AXE, scope))
+
 
 # Elements and attributes that make the browser load something (not merely link to it).
 LOADERS = {

@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.browsing import serious_violations
 from tests.conftest import copy_project, mkdocs_build, screenshot_path, serve
 from tests.synthetic import generate
 from tests.test_exam_data import decode_script
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 START = "2026-01-05T09:00:00Z"
 EXAM_KEY = "studysite:exam:v1:"
 HOSTILE = (
@@ -107,22 +107,6 @@ def domain_rows(page: Any) -> dict[str, tuple[int, int]]:
         cells = rows.nth(i).locator("th, td").all_inner_texts()
         out[cells[0]] = (int(cells[1]), int(cells[2]))
     return out
-
-
-def serious_violations(page: Any) -> list[str]:
-    # The pointer rests where the last button was: a link under it would be checked in
-    # Material's hover colour (the accent), which is Material's own choice on every page.
-    page.mouse.move(0, 0)
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm install --prefix tests` (tests/run.sh does)")
-    if not page.evaluate("typeof axe != 'undefined'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document.querySelector('.md-content'))).violations"
-        ".filter(v => ['serious', 'critical'].includes(v.impact))"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-    )
-    return list(result)
 
 
 # ---- a bank of two domains, for the weighting ---------------------------------------------
@@ -538,15 +522,6 @@ def test_home_and_domain_overview_link_the_exam(built_site: Path) -> None:
         assert nav is not None and nav.get_text(strip=True) == "Practice exam"
 
 
-def settled_violations(page: Any) -> list[str]:
-    """Serious axe findings with the pointer off the page's buttons and links, and past
-    Material's 125 ms colour transitions: the colours a reader sees, not a frame between
-    a hovered and a resting state."""
-    page.mouse.move(0, 0)
-    page.wait_for_timeout(300)
-    return serious_violations(page)
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_serious_accessibility_violations_in_any_state(
     browser: Any, site_url: str, built_site: Path, scheme: str
@@ -572,15 +547,15 @@ def test_no_serious_accessibility_violations_in_any_state(
             page.get_by_role("button", name="Flag for review").click()
             page.get_by_role("button", name="Next").click()
             answer(page, bank, right=True)
-            assert settled_violations(page) == [], "question"
+            assert serious_violations(page) == [], "question"
             page.screenshot(path=screenshot_path(f"{shot}-2-question.png"), full_page=True)
             page.get_by_role("button", name="Review and submit").click()
             page.get_by_role("button", name="Submit the exam").click()
-            assert settled_violations(page) == [], "review"
+            assert serious_violations(page) == [], "review"
             page.screenshot(path=screenshot_path(f"{shot}-3-review.png"), full_page=True)
             page.get_by_role("button", name="Submit now").click()
             page.wait_for_selector(".ss-exam__score")
-            assert settled_violations(page) == [], "result"
+            assert serious_violations(page) == [], "result"
             page.screenshot(path=screenshot_path(f"{shot}-4-result.png"), full_page=True)
         finally:
             context.close()

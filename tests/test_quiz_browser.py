@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.browsing import serious_violations
 from tests.conftest import screenshot_path
 from tests.quiz_helpers import (
     STORAGE_KEY,
@@ -29,8 +30,6 @@ from tests.quiz_helpers import (
 )
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def single(page: Any) -> Any:
@@ -675,22 +674,10 @@ def test_print_shows_the_static_questions(page: Any, site_url: str, built_site: 
     assert question.locator(".ss-options").is_hidden()
 
 
-def serious_violations(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document.querySelector('.md-content'))).violations"
-        ".filter(v => ['serious', 'critical'].includes(v.impact))"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-    )
-    return list(result)
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_no_serious_accessibility_violations(
     browser: Any, site_url: str, built_site: Path, scheme: str
 ) -> None:
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `npm install --prefix tests` (tests/run.sh does)")
     context = browser.new_context()
     try:
         page = context.new_page()
