@@ -5,9 +5,10 @@ quizzes. This writes the same bank the way its author would: one page per topic 
 topic's text (headings, prose, points, callouts) and the same self-check questions as the
 topic page here, one practice page per domain with every question of the domain, each option
 with its explanation as feedback, options shuffled. Tables, trees and the glossary have no
-mkdocs-quiz counterpart and are left out. The configuration is this project's theme setup
-(Material, the same features and Markdown extensions, the same search separator) with the
-mkdocs-quiz plugin in place of the hook.
+mkdocs-quiz counterpart and are left out. The configuration is this project's theme setup,
+read from its ``mkdocs.yml`` (Material with the same features, palette and light/dark toggle;
+only the theme overrides folder is left out), the Markdown extensions these pages use and the
+same search separator, with the mkdocs-quiz plugin in place of the hook.
 
 Run: ``python tests/mkdocs_quiz_bank.py DATA TARGET`` (the benchmark does it for you).
 """
@@ -18,6 +19,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``generator`` importable
@@ -27,22 +31,10 @@ from generator.load import load_bank  # noqa: E402
 from generator.model import Question, Topic  # noqa: E402
 from generator.views import Site, build_site  # noqa: E402
 
+# Everything but the theme, which comes from the project's mkdocs.yml (theme_setup).
 CONFIG = """\
 site_name: mkdocs-quiz comparison
 site_url: https://example.github.io/studysite/
-theme:
-  name: material
-  font: false
-  features:
-    - navigation.instant
-    - navigation.sections
-    - navigation.top
-    - navigation.footer
-    - navigation.indexes
-    - search.highlight
-    - search.suggest
-    - content.tooltips
-    - toc.follow
 plugins:
   - search:
       separator: '[\\s\\-,:!=\\[\\]()"/]+|\\.(?!\\d)|&[lg]t;'
@@ -59,6 +51,28 @@ markdown_extensions:
   - pymdownx.details
   - pymdownx.superfences
 """
+
+
+class _ProjectConfigLoader(yaml.SafeLoader):
+    """Reads the project's mkdocs.yml for its theme: other tags (``!ENV``, ``!!python/name``)
+    are read as nothing, since only the theme is kept."""
+
+
+_ProjectConfigLoader.add_constructor(None, lambda loader, node: None)
+
+
+def theme_setup(project: Path = ROOT) -> dict[str, Any]:
+    """The project's ``theme`` settings, without its overrides folder (the hook's pages)."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+        config = yaml.load(file, Loader=_ProjectConfigLoader)
+    theme = dict(config["theme"])
+    theme.pop("custom_dir", None)
+    return theme
+
+
+def config_text() -> str:
+    """The comparison project's mkdocs.yml."""
+    return CONFIG + yaml.safe_dump({"theme": theme_setup()}, sort_keys=False)
 
 
 def _line(text: str) -> str:
@@ -102,7 +116,7 @@ def write_project(data: Path, target: Path) -> dict[str, int]:
     site = build_site(load_bank(data))
     docs = target / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    (target / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config_text(), encoding="utf-8")
     (docs / "index.md").write_text(f"# {site.bank.exam.title}\n", encoding="utf-8")
     pages = questions = 0
     for content in site.bank.domains:
