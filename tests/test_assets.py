@@ -175,3 +175,35 @@ def test_build_writes_the_bundles_and_rewrites_them_only_when_a_source_changes(
     changed = build(ROOT / "data", docs).report
     assert changed is not None and changed.written == ["assets/studysite.js"]
     assert "q();" in (docs / "assets/studysite.js").read_text(encoding="utf-8")
+
+
+def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
+    tmp_path: Path,
+) -> None:
+    # search.js must patch Material's worker before Material posts it the index; an author's
+    # own script may use Material's document$, so it stays after Material's bundle.
+    from tests.conftest import copy_project, mkdocs_build
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "author.js").write_text("document$.subscribe(() => {});\n")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - assets/studysite.js\n" in text
+    config.write_text(
+        text.replace("  - assets/studysite.js\n", "  - assets/studysite.js\n  - author.js\n")
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in PAGES:
+        soup = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        scripts = [
+            re.sub(r"^(\.\./)+|^/[^/]+/", "", str(s["src"]))
+            for s in soup.find_all("script", src=True)
+        ]
+        ours = scripts.index(SERVED[".js"])
+        material = next(
+            i for i, src in enumerate(scripts) if src.startswith("assets/javascripts/bundle.")
+        )
+        assert ours < material < scripts.index("author.js"), (page, scripts)
+        assert scripts.count(SERVED[".js"]) == 1, (page, scripts)

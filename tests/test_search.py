@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -321,14 +322,25 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
     yield from serve(base / "site")
 
 
+def _arrive_late(route: Any) -> None:
+    # Held back in the test's own thread: the browser goes on loading everything else.
+    time.sleep(1.0)
+    route.continue_()
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("bundle", ["on time", "late"])
 def test_a_large_index_answers_from_the_pages_first_then_from_every_section(
-    browser: Any, large_site: str
+    browser: Any, large_site: str, bundle: str
 ) -> None:
     context = browser.new_context()
     try:
         # Staged from 100 sections here (1,000 by default) so that 300 questions are "large".
         context.add_init_script("window.ssSearchStagedFrom = 100;" + _COUNT_WORKERS)
+        if bundle == "late":
+            # A slow network: the widget bundle arrives after the search index. The staging
+            # must be in place before Material's worker gets the index all the same.
+            context.route("**/assets/studysite*.js", _arrive_late)
         page = context.new_page()
         page.goto(large_site + "domain-1/")
         box = page.locator("input.md-search__input")

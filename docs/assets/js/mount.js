@@ -62,12 +62,18 @@
     else mountAll();
   }
 
-  const doc$ = window.document$;
-  if (doc$ && doc$.subscribe) {
-    // On file:// pages with instant navigation, Material completes document$ without a
-    // value; mounting on completion too keeps the widgets working there.
-    doc$.subscribe({ next: schedule, complete: schedule });
-  } else {
-    schedule();
+  // The bundle loads before Material's (main.html), so document$ is looked for once the page
+  // is parsed: Material's bundle has run by then, and document$ replays the page it is on.
+  function start() {
+    const doc$ = window.document$;
+    if (doc$ && doc$.subscribe) {
+      // On file:// pages with instant navigation, Material completes document$ without a
+      // value; mounting on completion too keeps the widgets working there.
+      doc$.subscribe({ next: schedule, complete: schedule });
+    } else {
+      schedule();
+    }
   }
+  if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
 })();
