@@ -24,6 +24,17 @@ PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
 SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 
 
+def site_path(ref: str) -> str:
+    """A page's link to a file of the site as the file's path under the site root."""
+    return re.sub(r"^(\.\./)+|^/[^/]+/", "", ref)
+
+
+def scripts_in_order(site: Path, page: str) -> list[str]:
+    """Site paths of the scripts that ``page`` loads, in the page's order."""
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return [site_path(str(s["src"])) for s in soup.find_all("script", src=True)]
+
+
 def linked_assets(site: Path, page: str) -> list[str]:
     """Site paths of the project's own scripts and stylesheets that ``page`` loads."""
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
@@ -31,7 +42,7 @@ def linked_assets(site: Path, page: str) -> list[str]:
     refs += [str(link["href"]) for link in soup.find_all("link", rel="stylesheet")]
     theirs = ("assets/javascripts/", "assets/stylesheets/")
     own = [ref for ref in refs if "assets/" in ref and not any(t in ref for t in theirs)]
-    return sorted(re.sub(r"^(\.\./)+|^/[^/]+/", "", ref) for ref in own)
+    return sorted(site_path(ref) for ref in own)
 
 
 def sources(suffix: str) -> list[Path]:
@@ -196,11 +207,7 @@ def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     for page in PAGES:
-        soup = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "html.parser")
-        scripts = [
-            re.sub(r"^(\.\./)+|^/[^/]+/", "", str(s["src"]))
-            for s in soup.find_all("script", src=True)
-        ]
+        scripts = scripts_in_order(tmp_path / "site", page)
         ours = scripts.index(SERVED[".js"])
         material = next(
             i for i, src in enumerate(scripts) if src.startswith("assets/javascripts/bundle.")

@@ -56,22 +56,17 @@
     emit: (e, name, detail) => e.dispatchEvent(new CustomEvent(name, { bubbles: true, detail })),
   };
 
-  // Widget scripts load after this one, so the first mount waits for the whole page.
-  function schedule() {
-    if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", mountAll, { once: true });
-    else mountAll();
-  }
-
-  // The bundle loads before Material's (main.html), so document$ is looked for once the page
-  // is parsed: Material's bundle has run by then, and document$ replays the page it is on.
+  // Widget scripts load after this one and the bundle loads before Material's (main.html), so
+  // the first mount and the look for document$ wait until the page is parsed: Material's
+  // bundle has run by then, and document$ replays the page it is on.
   function start() {
     const doc$ = window.document$;
     if (doc$ && doc$.subscribe) {
       // On file:// pages with instant navigation, Material completes document$ without a
       // value; mounting on completion too keeps the widgets working there.
-      doc$.subscribe({ next: schedule, complete: schedule });
+      doc$.subscribe({ next: mountAll, complete: mountAll });
     } else {
-      schedule();
+      mountAll();
     }
   }
   if (D.readyState == "loading") D.addEventListener("DOMContentLoaded", start, { once: true });
