@@ -1,6 +1,6 @@
 """Study-site generator: YAML study data to Markdown pages for MkDocs + Material.
 
-The pipeline is ``load`` -> ``checks`` -> ``render``; :func:`generator.build.build` runs it.
+The pipeline is ``load`` -> ``checks`` -> ``render``; :func:`generator.pipeline.build` runs it.
 """
 
 from __future__ import annotations

@@ -2,6 +2,6 @@ from __future__ import annotations
 
 import sys
 
-from generator.cli import main
+from generator.commands import main
 
 sys.exit(main())

@@ -134,15 +134,15 @@ def _child(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 
 def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
-    """The generator's stages, as ``generator.build.build`` runs them, with both clocks."""
-    from generator import fragments
-    from generator.build import gc_paused
+    """The generator's stages, as ``generator.pipeline.build`` runs them, with both clocks."""
     from generator.bundle import bundle_assets
     from generator.checks import check_bank
-    from generator.exam_data import exam_data_files
-    from generator.load import load_bank
-    from generator.render import render_pages
-    from generator.views import build_site
+    from generator.content.load import load_bank
+    from generator.pipeline import gc_paused
+    from generator.plugin import fragments
+    from generator.site.layout import build_site
+    from generator.site.render import render_pages
+    from generator.site.widgets.exam import exam_data_files
     from generator.write import write_files
 
     marks = [(time.perf_counter(), time.process_time())]
@@ -158,7 +158,7 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         site = build_site(bank)
         data_files = exam_data_files(site)
         lap()
-        # As generator.build.build writes them: fragment markers removed.
+        # As generator.pipeline.build writes them: fragment markers removed.
         files = {path: fragments.strip(text) for path, text in render_pages(site).items()}
         files.update(bundle_assets(docs))
         files.update(data_files)
@@ -181,7 +181,7 @@ def _generator_child(data_arg: str, work_arg: str, repeat: int) -> None:
     """Child: time the generator's stages; rebuild after edits; trace memory."""
     import tracemalloc
 
-    from generator.build import build
+    from generator.pipeline import build
 
     data, work = Path(data_arg), Path(work_arg)
     base_rss = _rss_mib()
@@ -227,19 +227,19 @@ def _mkdocs_child(project: str, site: str) -> None:
     """Child: ``mkdocs build --strict`` in ``project``, timing the hook's generator run."""
     sys.path.insert(0, project)  # the project's copy of the generator, as the hook loads it
     os.chdir(project)
-    import generator.build
+    import generator.pipeline
 
     # The project's copy, or this checkout's when it is installed editable (its import finder
     # wins over sys.path; the copy holds the same code).
-    where = Path(generator.build.__file__).resolve()
+    where = Path(generator.pipeline.__file__).resolve()
     if not any(where.is_relative_to(p.resolve()) for p in (Path(project), ROOT)):
-        raise RuntimeError(f"imported the wrong generator: {generator.build.__file__}")
+        raise RuntimeError(f"imported the wrong generator: {generator.pipeline.__file__}")
     runs: list[Figures] = []
-    original = generator.build.generate
+    original = generator.pipeline.generate
 
     def timed(
         data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
-    ) -> tuple[generator.build.Result, dict[str, str]]:
+    ) -> tuple[generator.pipeline.Result, dict[str, str]]:
         wall, cpu = time.perf_counter(), time.process_time()
         result, files = original(data_dir, docs_dir, directory_urls=directory_urls)
         runs.append(
@@ -252,7 +252,7 @@ def _mkdocs_child(project: str, site: str) -> None:
         )
         return result, files
 
-    generator.build.generate = timed  # the hook imports it by name when MkDocs loads it
+    generator.pipeline.generate = timed  # the hook imports it by name when MkDocs loads it
     from mkdocs.__main__ import cli
 
     wall, cpu = time.perf_counter(), time.process_time()
@@ -368,7 +368,7 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     copy_project(project, data)
     site = work / "site"
     # Imported here, not at the top: the _mkdocs child must import the project copy's package.
-    from generator.settings import DATA_ENV
+    from generator.config import DATA_ENV
 
     env = {DATA_ENV: str(data)}
     figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
@@ -698,7 +698,7 @@ def measure_exams(sites: list[tuple[int, Path]]) -> Figures:
     """The exam page of each size's site, in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
     from tests.conftest import serve
 
     results: Figures = {}
@@ -743,8 +743,8 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     """Chromium: a 100-question topic page, and a practice page of the largest bank."""
     from playwright.sync_api import sync_playwright
 
-    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
-    from generator.settings import DATA_ENV
+    from generator.config import DATA_ENV
+    from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
     from tests.conftest import copy_project, serve
 
     data = work / "data"
@@ -1042,7 +1042,7 @@ def measure_serve(
     """``mkdocs serve``: a stem saved -> the open page shows it (livereload), ``runs`` times."""
     from playwright.sync_api import sync_playwright
 
-    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
     from tests.conftest import free_port
 
     port = free_port()
@@ -1102,7 +1102,7 @@ def _settle_log(log: Path, quiet: float = 2.0) -> None:
 
 def _first_question(data: Path) -> tuple[Path, str, str]:
     """The first question of the first domain: its file, id and topic page path."""
-    from generator.load import load_bank
+    from generator.content.load import load_bank
 
     content = load_bank(data).domains[0]
     question = content.questions[0]
@@ -1116,7 +1116,7 @@ def measure_waits(work: Path, sizes: list[Figures], compare: bool, zensical: boo
     """The issue's table: serve edit-to-reload, quiz ready, first search, mkdocs-quiz, Zensical."""
     from playwright.sync_api import sync_playwright
 
-    from generator.chromium import CHROMIUM, CHROMIUM_ARGS
+    from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
     from tests.conftest import copy_project
 
     waits: Figures = {"serve": {}}
@@ -1200,7 +1200,7 @@ def _count_questions(page: Path) -> int:
 
 def _search_term(data: Path) -> str:
     """A word of the first topic's title: found on many pages of a synthetic bank."""
-    from generator.load import load_bank
+    from generator.content.load import load_bank
 
     title = str(load_bank(data).domains[0].topics[0].title)
     words: list[str] = re.findall(r"[A-Za-z]+", title)

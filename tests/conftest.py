@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.chromium import CHROMIUM, CHROMIUM_ARGS
-from generator.local_server import serve_folder
+from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
+from generator.publishing.local_server import serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_bank
-from generator.model import Question
+from generator.content.load import load_bank
+from generator.content.model import Question
 
 ROOT = Path(__file__).resolve().parent.parent
 

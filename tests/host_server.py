@@ -17,7 +17,7 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.local_server import QuietHandler, serve_folder
+from generator.publishing.local_server import QuietHandler, serve_folder
 
 PREFIX = "/studysite/"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from generator.model import Domain, DomainFile, Exam, Glossary
+from generator.content.model import Domain, DomainFile, Exam, Glossary
 
 PAYLOADS = {
     "attr-list": "**x**{: onmouseover=alert(1) }",

@@ -30,7 +30,7 @@ from typing import NamedTuple
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.chromium import CHROMIUM
+from generator.publishing.chromium import CHROMIUM
 from tests.host_server import serve_like_a_host
 
 ROOT = Path(__file__).resolve().parent.parent

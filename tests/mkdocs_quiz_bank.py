@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``generator`` importable
     sys.path.insert(1, str(ROOT))
 
-from generator.load import load_bank  # noqa: E402
-from generator.model import Question, Topic  # noqa: E402
-from generator.views import Site, build_site  # noqa: E402
+from generator.content.load import load_bank  # noqa: E402
+from generator.content.model import Question, Topic  # noqa: E402
+from generator.site.layout import Site, build_site  # noqa: E402
 
 # Everything but the theme, which comes from the project's mkdocs.yml (theme_setup).
 CONFIG = """\

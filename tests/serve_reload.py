@@ -23,8 +23,8 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
-from generator.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from generator.scaffold import init_exam  # noqa: E402
+from generator.authoring.scaffold import init_exam  # noqa: E402
+from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.conftest import copy_project, mkdocs_serve  # noqa: E402
 
 CASES = {

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator import fragments
-from generator.abbreviations import Abbreviations, is_abbreviation
-from generator.load import load_bank
-from generator.model import Glossary, Term
-from generator.render import render_pages
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.content.model import Glossary, Term
+from generator.plugin import fragments
+from generator.site.abbreviations import Abbreviations, is_abbreviation
+from generator.site.layout import build_site
+from generator.site.render import render_pages
 from tests.conftest import ROOT
 
 GLOSSARY = Abbreviations.of(

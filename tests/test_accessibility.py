@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import load_bank
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.site.layout import build_site
 from tests.browsing import serious_violations
 from tests.conftest import ROOT
 from tests.host_server import serve_like_a_host

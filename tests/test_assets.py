@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build
 from generator.bundle import bundle_assets
 from generator.errors import BuildError
+from generator.pipeline import build
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "docs" / "assets"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.commands import main
 from tests.conftest import FIXTURES, copy_project, mkdocs_build
 
 CONTENT = "domain-1/content.yml"

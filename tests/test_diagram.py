@@ -7,7 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.diagram import (
+from generator.content.load import load_bank
+from generator.content.model import Tree
+from generator.site.diagram import (
     FONT,
     LABEL_FONT,
     LINE,
@@ -19,8 +21,6 @@ from generator.diagram import (
     tree_svg,
     wrap,
 )
-from generator.load import load_bank
-from generator.model import Tree
 from tests.conftest import FIXTURES, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator import exam_data
-from generator.build import build
-from generator.load import load_bank
-from generator.model import Exam
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.content.model import Exam
+from generator.pipeline import build
+from generator.site.layout import build_site
+from generator.site.widgets import exam as exam_data
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -116,7 +116,7 @@ def test_build_writes_the_data_scripts_and_the_page_names_their_versions(tmp_pat
 
 
 def test_exam_page_is_in_the_navigation() -> None:
-    from generator.views import nav
+    from generator.site.layout import nav
 
     items = nav(build_site(load_bank(ROOT / "data")))
     assert {"Practice exam": "exam.md"} in items

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from generator.checks import check_bank
+from generator.content.load import load_bank
+from generator.content.model import Exam, Successor
 from generator.errors import DataError
-from generator.load import load_bank
-from generator.model import Exam, Successor
-from generator.render import render_pages
-from generator.text import plain_html
-from generator.views import build_site, status_notice, weight_line
+from generator.site.layout import build_site, status_notice, weight_line
+from generator.site.render import render_pages
+from generator.site.text import plain_html
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ from pathlib import Path
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.notes import Note
 
-from generator.cli import main
+from generator.commands import main
 from generator.formats import anki as anki_format
 from tests.formats_helpers import data_copy, questions_of
 

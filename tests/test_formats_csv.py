@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.commands import main
 from generator.errors import DataError
-from generator.formats import Draft, spreadsheet
+from generator.formats import Draft
+from generator.formats import csv as csv_format
 from generator.formats.importer import import_file
 from tests.formats_helpers import ROOT, data_copy, questions_of, round_trip_view
 
@@ -18,7 +19,7 @@ HEADER = "id,topics,stem,choose,option_1,option_2,option_3,correct,why_1,why_2,w
 
 
 def read(text: str) -> list[Draft]:
-    return [d for d in spreadsheet.read(text, "bank.csv") if isinstance(d, Draft)]
+    return [d for d in csv_format.read(text, "bank.csv") if isinstance(d, Draft)]
 
 
 def errors(text: str) -> list[str]:

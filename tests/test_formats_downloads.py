@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.cli import main
+from generator.commands import main
 from tests.conftest import copy_project, mkdocs_build
 
 DECK = "downloads/mls-c01-domain-4.apkg"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from generator.commands import main
 from generator.errors import DataError
 from generator.formats import Draft, Skipped, gift
 from generator.formats.importer import import_file

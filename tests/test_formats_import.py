@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
+from generator.commands import main
 from tests.formats_helpers import data_copy, questions_of
 
 BANK = """// A small bank.

@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 
 from qti_convert import upgrade_package
 
-from generator.cli import main
+from generator.commands import main
+from generator.content.model import Question
 from generator.formats import qti
-from generator.model import Question
 from tests.formats_helpers import ROOT, data_copy, questions_of
 
 QTI2 = f"{{{qti.QTI}}}"

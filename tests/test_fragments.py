@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from generator import fragments
-from generator.load import load_bank
-from generator.render import render_pages
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.plugin import fragments
+from generator.site.layout import build_site
+from generator.site.render import render_pages
 from tests.conftest import ROOT
 
 

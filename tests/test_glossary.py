@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_bank
-from generator.render import render_pages
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.site.layout import build_site
+from generator.site.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,7 +24,7 @@ def test_concepts_and_abbreviations_each_get_their_own_table_abbreviations_a_too
     assert "| **KMS** | AWS Key Management Service |" in abbreviations
     assert "**production variant**" not in abbreviations
     # Abbreviations are tooltips at first use on the pages; concepts are explained here only
-    # (marking them too would put a tooltip on every "baseline": generator/abbreviations.py).
+    # (marking them too would put a tooltip on every "baseline": generator/site/abbreviations.py).
     marked = "".join(pages.values())
     assert '<abbr title="AWS Key Management Service">KMS</abbr>' in marked
     assert '<abbr title="Running your own training' not in marked

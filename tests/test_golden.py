@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_bank
-from generator.render import render_pages
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.site.layout import build_site
+from generator.site.render import render_pages
 from tests.conftest import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.local_server import serve_folder
+from generator.publishing.local_server import serve_folder
 from tests.browsing import RequestLog, search
 from tests.conftest import ROOT, screenshot_path
 

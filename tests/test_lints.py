@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.checks import check_bank
-from generator.cli import main
-from generator.load import load_bank
+from generator.commands import main
+from generator.content.load import load_bank
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_bank, read_yaml
-from generator.model import TableBlock
+from generator.content.load import load_bank, read_yaml
+from generator.content.model import TableBlock
 from tests.conftest import FIXTURES
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config import load_config
 
-from generator.load import load_bank
+from generator.content.load import load_bank
 from tests.conftest import ROOT
 from tests.mkdocs_quiz_bank import write_project
 

@@ -18,8 +18,8 @@ from typing import ClassVar
 import pytest
 
 from generator.errors import BuildError
-from generator.local_server import QuietHandler, serve_folder
-from generator.offline import MARKER, check_out_folder, write_zip, zip_timestamp
+from generator.publishing.local_server import QuietHandler, serve_folder
+from generator.publishing.offline import MARKER, check_out_folder, write_zip, zip_timestamp
 from generator.write import write_files
 from tests.conftest import ROOT, mkdocs_build
 from tests.test_pdf_command import fake_site

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.errors import BuildError
-from generator.offline import MARKER, SHIM_TARGET, build_offline, shim_source
+from generator.publishing.offline import MARKER, SHIM_TARGET, build_offline, shim_source
 from tests.browsing import RequestLog, answer_first_question, remote_loads, search, walk_tree
 from tests.conftest import ROOT, copy_project, mkdocs_serve, screenshot_path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typing
 
-from generator import pages, render
-from generator.views import PageKind
+from generator.site import pages, render
+from generator.site.layout import PageKind
 
 
 def test_every_page_kind_has_a_view_module_and_a_template() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator.content.load import load_bank
 from generator.errors import BuildError
-from generator.load import load_bank
-from generator.pdf import write_pdfs
+from generator.publishing.pdf import write_pdfs
 from tests.conftest import ROOT
 
 

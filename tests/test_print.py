@@ -18,9 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from generator.load import load_bank
-from generator.model import Bank, DomainContent, Question
-from generator.views import letter
+from generator.content.load import load_bank
+from generator.content.model import Bank, DomainContent, Question
+from generator.site.layout import letter
 from tests.conftest import ROOT, screenshot_path
 
 pytestmark = pytest.mark.browser

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from generator.load import load_bank
-from generator.progress import html_json, progress_view, question_index, stem_start
-from generator.render import render_pages
-from generator.views import Site, build_site
+from generator.content.load import load_bank
+from generator.site.layout import Site, build_site
+from generator.site.render import render_pages
+from generator.site.widgets.progress import html_json, progress_view, question_index, stem_start
 from tests.conftest import FIXTURES
 
 

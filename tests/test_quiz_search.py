@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.load import load_bank
+from generator.content.load import load_bank
 from tests.conftest import ROOT
 
 

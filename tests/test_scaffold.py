@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_bank
-from generator.schema import SCHEMA_DIR
-from generator.settings import DATA_ENV
+from generator.authoring.schema import SCHEMA_DIR
+from generator.config import DATA_ENV
+from generator.content.load import load_bank
 from tests.conftest import FIXTURES, ROOT, copy_project
 
 # Words of the bundled exam that a new exam's site must not contain.
@@ -54,7 +54,7 @@ def test_init_writes_the_skeleton_and_says_what_next(new_exam: Path) -> None:
     ]
     lines = (exam / "exam.yml").read_text().splitlines()
     # The generator that ran (the project's copy) points at its own shipped schemas.
-    schemas = "../generator/schemas"
+    schemas = "../generator/authoring/schemas"
     assert (exam / schemas / "exam.schema.json").read_text() == (
         SCHEMA_DIR / "exam.schema.json"
     ).read_text()

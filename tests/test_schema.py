@@ -12,11 +12,18 @@ from typing import Any
 
 import pytest
 
+from generator.authoring.reference import REFERENCE_FILE, reference_markdown
+from generator.authoring.schema import (
+    KINDS,
+    SCHEMA_DIR,
+    kind_of,
+    schema_for,
+    schema_line,
+    schema_texts,
+)
+from generator.content.load import load_file
+from generator.content.model import Domain, DomainFile, Exam, Glossary, Node
 from generator.errors import Problem
-from generator.load import load_file
-from generator.model import Domain, DomainFile, Exam, Glossary, Node
-from generator.reference import REFERENCE_FILE, reference_markdown
-from generator.schema import KINDS, SCHEMA_DIR, kind_of, schema_for, schema_line, schema_texts
 from tests.conftest import FIXTURES, ROOT
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_bank
-from generator.model import Bank
+from generator.content.load import load_bank
+from generator.content.model import Bank
 from tests.browsing import search
 from tests.conftest import ROOT, screenshot_path
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.mkdocs_hook import error_panel
+from generator.plugin.hook import error_panel
 from tests.conftest import FIXTURES, copy_project, mkdocs_serve, screenshot_path
 
 

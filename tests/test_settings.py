@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli import main
-from generator.model import Exam
-from generator.settings import (
+from generator.commands import main
+from generator.config import (
     DATA_ENV,
     ORIGIN_DEFAULT,
     ORIGIN_ENV,
@@ -24,6 +23,7 @@ from generator.settings import (
     data_folder,
     site_texts,
 )
+from generator.content.model import Exam
 from tests.conftest import FIXTURES, ROOT, copy_project
 
 
@@ -209,5 +209,5 @@ def test_pages_workflow_honours_the_setting() -> None:
 
 def test_benchmark_names_its_bank_through_the_setting() -> None:
     text = (ROOT / "tests" / "benchmark.py").read_text()
-    assert text.count("from generator.settings import DATA_ENV") == 2
+    assert text.count("from generator.config import DATA_ENV") == 2
     assert '"STUDYSITE_DATA"' not in text

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import load_bank
-from generator.model import Topic
+from generator.content.load import load_bank
+from generator.content.model import Topic
 from tests.conftest import ROOT, mkdocs_build, mkdocs_serve
 
 SEED = ROOT.parent / "shared" / "seed" / "mls-domain4-study-page.txt"
@@ -285,7 +285,7 @@ def test_failed_check_leaves_site_and_docs_untouched(project: Path, tmp_path: Pa
 
 
 def test_rebuild_writes_only_what_changed_and_removes_stale_pages(project: Path) -> None:
-    from generator.build import build
+    from generator.pipeline import build
 
     build(project / "data", project / "docs")
     again = build(project / "data", project / "docs")

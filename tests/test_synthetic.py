@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
 from generator.checks import check_bank
-from generator.cli import main
-from generator.load import load_bank
-from generator.views import build_site
+from generator.commands import main
+from generator.content.load import load_bank
+from generator.pipeline import build
+from generator.site.layout import build_site
 from tests.synthetic import edit_question, generate, shape_for
 
 # Small enough to be quick, big enough for several domains, tables and trees.

@@ -13,11 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from generator.diagram import plain
-from generator.load import load_bank
-from generator.model import Attribute, Table
-from generator.render import render_pages
-from generator.views import build_site
+from generator.content.load import load_bank
+from generator.content.model import Attribute, Table
+from generator.site.diagram import plain
+from generator.site.layout import build_site
+from generator.site.render import render_pages
 from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build, screenshot_path, serve
 from tests.test_tree_browser import TREES, instant_navigation, paths, url_of
 

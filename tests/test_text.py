@@ -7,7 +7,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import text
+from generator.site import text
 
 PAYLOADS = [
     "**x**{: onmouseover=alert(1) }",

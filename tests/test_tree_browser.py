@@ -15,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from generator.diagram import layout, plain
-from generator.load import load_bank
-from generator.model import Outcome, Tree
-from generator.views import build_site, outcome_section
+from generator.content.load import load_bank
+from generator.content.model import Outcome, Tree
+from generator.site.diagram import layout, plain
+from generator.site.layout import build_site, outcome_section
 from tests.conftest import ROOT, screenshot_path
 
 pytestmark = pytest.mark.browser

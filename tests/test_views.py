@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_bank
-from generator.model import Tree
-from generator.views import (
+from generator.content.load import load_bank
+from generator.content.model import Tree
+from generator.site.layout import (
     MAX_NESTED_QUESTIONS,
     blueprint_rows,
     build_site,

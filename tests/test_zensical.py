@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.load import load_bank
+from generator.content.load import load_bank
 from tests.browsing import RequestLog, answer_first_question, remote_loads, walk_tree
 from tests.conftest import ROOT, copy_project, screenshot_path, serve
 

@@ -3,7 +3,7 @@
 Each format is one module of this package that defines ``FORMAT``, a :class:`Format` with a
 reader, a writer or both. A reader turns a file's text into :class:`Draft` questions (each
 with its source line) and :class:`Skipped` entries for questions this site cannot show; a
-writer turns a validated :class:`~generator.model.Bank` into the bytes of one file. A new
+writer turns a validated :class:`~generator.content.model.Bank` into the bytes of one file. A new
 format is one new module; :func:`formats` finds it.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content.model import Bank
 from generator.errors import DataError, Problem
-from generator.model import Bank
 
 
 @dataclass(frozen=True)

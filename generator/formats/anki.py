@@ -14,10 +14,10 @@ from pathlib import Path
 
 import genanki
 
+from generator.content.model import NO_EXPLANATION, Bank, DomainContent, Question
 from generator.formats import Format
-from generator.model import NO_EXPLANATION, Bank, DomainContent, Question
-from generator.text import standalone
-from generator.views import choose_label, letter
+from generator.site.layout import choose_label, letter
+from generator.site.text import standalone
 
 FIELDS = ("Stem", "Options", "Choose", "Answer", "Explanations", "Explanation", "Id", "Topics")
 NOTE_TYPE = "Study site question"

@@ -6,10 +6,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import check
+from generator.content.load import display_path
 from generator.errors import BuildError, Problem
 from generator.formats import formats, select, write_atomically
-from generator.load import display_path
+from generator.pipeline import check
 
 log = logging.getLogger(__name__)
 

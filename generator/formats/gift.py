@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import ClassVar
 
+from generator.content.model import Bank, Question
 from generator.errors import DataError, Problem
 from generator.formats import Draft, DraftOption, Format, Skipped
-from generator.model import Bank, Question
 
 # Escaped control characters become private-use placeholders while the text is parsed
 # (Moodle does the same with "&&058;"-style strings), then turn back into the character.

@@ -19,11 +19,11 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from generator.checks import find_problems
+from generator.content.load import display_path, load_bank, problems_from_validation
+from generator.content.model import SOURCE_KEY, Bank, DomainContent, Question, Source
 from generator.errors import DataError, Problem
 from generator.formats import Draft, Format, Skipped, formats, write_atomically
 from generator.formats.content_file import dump_questions, question_lines
-from generator.load import display_path, load_bank, problems_from_validation
-from generator.model import SOURCE_KEY, Bank, DomainContent, Question, Source
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ID_LENGTH = 48

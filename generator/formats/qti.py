@@ -13,9 +13,9 @@ import io
 import zipfile
 from xml.etree import ElementTree as ET
 
+from generator.content.model import Bank, Question
 from generator.formats import Format
-from generator.model import Bank, Question
-from generator.text import plain, standalone
+from generator.site.text import plain, standalone
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"

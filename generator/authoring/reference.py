@@ -1,0 +1,237 @@
+"""Reference: the author's reference (Markdown) of every field of every kind of data file.
+
+Generated from the same JSON Schemas as the editors get (so from the pydantic models), with
+examples taken from the ``init`` skeleton and, for fields the skeleton leaves out, from
+:data:`EXTRA_EXAMPLES`. Shipped as ``generator/authoring/schemas/reference.md``; a test fails when
+it is stale.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.authoring import scaffold
+from generator.authoring.schema import KINDS, schema_for
+
+REFERENCE_FILE = "reference.md"
+
+# Examples of the optional fields the init skeleton does not use: model -> field -> value.
+EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
+    "Exam": {
+        "scored_questions": 50,
+        "unscored_questions": 15,
+        "score_min": 100,
+        "score_max": 1000,
+        "passing_score": 750,
+        "passing_percent": 72,
+        "status": "retired",
+        "retired_on": "2026-03-31",
+    },
+    "Successor": {
+        "code": "EXAM-201",
+        "title": "My Certification Exam, second edition",
+        "covers": "Domains 1 and 2.",
+        "url": "https://example.com/exam-201",
+    },
+    "ResponseType": {
+        "name": "Multiple choice",
+        "description": "One correct answer out of four options.",
+    },
+    "Domain": {"weight_note": "The largest domain: a quarter of the scored questions."},
+    "Callout": {"title": "Remember"},
+    "Attribute": {"sortable": False},
+    "Table": {"notes": ["Prices are examples only."]},
+    "TreeQuestion": {"help": "Think about how often the workload runs."},
+    "Question": {
+        "shuffle": False,
+        "source": "exam guide, sample question 3",
+        "explanation": "Batch Transform is the only option with no endpoint left running.",
+    },
+    "Term": {"kind": "concept"},
+}
+
+
+def _skeleton() -> dict[str, Any]:
+    """The init skeleton's data, by kind (content files merged)."""
+    texts = {
+        "exam": scaffold.EXAM,
+        "glossary": scaffold.GLOSSARY,
+        "domain": scaffold.DOMAIN.format(n=1, title="First domain"),
+    }
+    content: dict[str, Any] = {}
+    for name in ("topics.yml", "tables.yml", "trees.yml", "questions.yml"):
+        content.update(yaml.safe_load(scaffold.DOMAIN_FILES[name].format(n=1)))
+    data = {kind: yaml.safe_load(text) for kind, text in texts.items()}
+    data["content"] = content
+    return data
+
+
+def _ref_name(prop: dict[str, Any]) -> str | None:
+    ref = prop.get("$ref")
+    return str(ref).rsplit("/", 1)[-1] if ref else None
+
+
+def _models_in(prop: dict[str, Any]) -> list[str]:
+    """Names of the models a property holds (directly, in a list, an option or a union)."""
+    names = [_ref_name(prop)] if "$ref" in prop else []
+    for key in ("anyOf", "oneOf"):
+        for member in prop.get(key, []):
+            names.extend(_models_in(member))
+    if isinstance(prop.get("items"), dict):
+        names.extend(_models_in(prop["items"]))
+    return [n for n in names if n]
+
+
+def _collect(
+    schema: dict[str, Any], defs: dict[str, Any], name: str, data: Any, found: Any
+) -> None:
+    """Walk ``data`` with the schema; remember the first value seen of every field."""
+    if not isinstance(data, dict):
+        return
+    props = schema.get("properties", {})
+    for key, value in data.items():
+        if key not in props:
+            continue
+        found.setdefault(name, {}).setdefault(key, value)
+        values = value if isinstance(value, list) else [value]
+        for model in _models_in(props[key]):
+            for item in values:
+                if isinstance(item, dict) and set(item) <= set(defs[model].get("properties", {})):
+                    _collect(defs[model], defs, model, item, found)
+
+
+def _type(prop: dict[str, Any]) -> str:
+    """A field's type in words."""
+    model = _ref_name(prop)
+    if model:
+        return f"[{model}](#{model.lower()})"
+    for key in ("anyOf", "oneOf"):
+        if key in prop:
+            members = [m for m in prop[key] if m.get("type") != "null"]
+            return " or ".join(_type(m) for m in members)
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+    kind = prop.get("type")
+    if kind == "string":
+        pattern = prop.get("pattern", "")
+        if "a-z0-9" in pattern:
+            return "id (lowercase letters, digits, hyphens)"
+        if pattern.startswith("^https?"):
+            return "URL (http or https)"
+        if prop.get("format") == "date":
+            return "date (YYYY-MM-DD)"
+        return "text"
+    if kind == "integer":
+        low, high = prop.get("minimum"), prop.get("maximum")
+        if low is not None and high is not None:
+            return f"whole number, {low} to {high}"
+        if low is not None:
+            return f"whole number, at least {low}"
+        return "whole number"
+    if kind == "boolean":
+        return "`true` or `false`"
+    if kind == "array":
+        text = f"list of {_type(prop.get('items', {}))}"
+        if prop.get("minItems"):
+            text += f", at least {prop['minItems']}"
+        return text
+    if kind == "object":
+        return f"mapping of column id to {_type(prop.get('additionalProperties', {}))}"
+    if kind == "number":
+        return "number"
+    return "any"
+
+
+def _example(name: str, value: Any) -> str:
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:57].rsplit(" ", 1)[0] + " ..."
+    text = yaml.safe_dump({name: value}, default_flow_style=True, width=10_000, sort_keys=False)
+    return "`" + text.strip().removeprefix("{").removesuffix("}") + "`"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(name: str, schema: dict[str, Any], examples: dict[str, Any]) -> list[str]:
+    lines = [
+        "| Field | Type | Required | Description | Example |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    required = set(schema.get("required", []))
+    for field, prop in schema.get("properties", {}).items():
+        if field in required:
+            needed = "required"
+        elif "default" in prop and prop["default"] not in (None, [], {}):
+            needed = f"optional (default `{yaml.safe_dump(prop['default']).splitlines()[0]}`)"
+        else:
+            needed = "optional"
+        if _models_in(prop):
+            example = "see " + ", ".join(
+                f"[{m}](#{m.lower()})" for m in dict.fromkeys(_models_in(prop))
+            )
+        elif field in examples:
+            example = _example(field, examples[field])
+        else:
+            raise KeyError(f"no example for {name}.{field}: add one to EXTRA_EXAMPLES")
+        description = prop.get("description", "")
+        if not description:
+            raise KeyError(f"no description for {name}.{field}: add a docstring in model.py")
+        row = [f"`{field}`", _type(prop), needed, description, example]
+        lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+    return lines
+
+
+def reference_markdown() -> str:
+    """The whole reference as Markdown."""
+    out = [
+        "# Author's reference",
+        "",
+        "<!-- Generated by `python -m generator schema` from generator/content/model.py: "
+        "do not edit. -->",
+        "",
+        "Every field of every kind of data file: its type, whether it is required, what it "
+        "means and an example. The same definitions are in the JSON Schemas beside this file, "
+        "which editors use to complete and check the files as you type. Text fields take "
+        "Markdown unless they name a title or label. Quote text that contains `: ` or starts "
+        "with a character YAML treats specially, and quote `Yes` and `No`.",
+        "",
+    ]
+    skeleton = _skeleton()
+    found: dict[str, dict[str, Any]] = {}
+    for kind, (model, _) in KINDS.items():
+        schema = schema_for(kind)
+        _collect(schema, schema.get("$defs", {}), model.__name__, skeleton[kind], found)
+    for name, fields in EXTRA_EXAMPLES.items():
+        for field, value in fields.items():
+            found.setdefault(name, {}).setdefault(field, value)
+    seen: set[str] = set()
+    for kind, (model, what) in KINDS.items():
+        schema = schema_for(kind)
+        defs = schema.get("$defs", {})
+        out += [f"## {what.split(':', 1)[0]}", "", what.split(": ", 1)[-1].capitalize() + "."]
+        out += ["", *_table(model.__name__, schema, found.get(model.__name__, {})), ""]
+        for name in _order(schema, defs):
+            if name in seen:
+                continue
+            seen.add(name)
+            out += [f"### {name}", "", defs[name].get("description", ""), ""]
+            out += [*_table(name, defs[name], found.get(name, {})), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _order(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    """Models used by ``schema``, in the order a reader meets them (depth first)."""
+    order: list[str] = []
+
+    def visit(node: dict[str, Any]) -> None:
+        for prop in node.get("properties", {}).values():
+            for name in _models_in(prop):
+                if name not in order:
+                    order.append(name)
+                    visit(defs[name])
+
+    visit(schema)
+    return order

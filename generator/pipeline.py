@@ -1,0 +1,111 @@
+"""Run the pipeline: load -> check -> render (pages, and the widget bundles) -> write."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.bundle import bundle_assets
+from generator.checks import check_bank
+from generator.content.load import load_bank
+from generator.content.model import Bank
+from generator.errors import Problem
+from generator.plugin import fragments
+from generator.publishing.downloads import find_downloads
+from generator.site.layout import Site, build_site
+from generator.site.render import render_pages
+from generator.site.widgets.exam import exam_data_files
+from generator.write import WriteReport, write_files
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Result:
+    """What a run produced: the site layout, content warnings and what was written."""
+
+    site: Site
+    warnings: list[Problem]
+    report: WriteReport | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each stage: load, check, exam data, render (views, templates), write."""
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of a run.
+
+    Loading and rendering make millions of small objects that are not cyclic garbage; with
+    the collector on, each full collection walks the whole growing bank again, which made a
+    10,000-question build twice as slow and its cost grow faster than the bank. Reference
+    counting still frees everything; the collector resumes (and catches up) afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
+    """Load and check the data; raise :class:`~generator.errors.DataError` on any error."""
+    with gc_paused():
+        bank = load_bank(data_dir)
+        return bank, [*bank.warnings, *check_bank(bank)]
+
+
+def generate(
+    data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
+) -> tuple[Result, dict[str, str]]:
+    """Load, check and render ``data_dir``: the result and every generated file, unwritten.
+
+    ``docs_dir`` is read for the widget sources the bundles join; ``directory_urls`` is
+    MkDocs' setting of that name. Pages keep their fragment markers
+    (:mod:`generator.plugin.fragments`): the MkDocs hook hands the files to MkDocs in memory
+    with the fragments cut out; :func:`build` writes them, markers removed, for other readers
+    of ``docs/``.
+    """
+    timings: dict[str, float] = {}
+    clock = time.perf_counter
+    with gc_paused():
+        start = clock()
+        bank = load_bank(data_dir)
+        timings["load"] = (lap := clock()) - start
+        warnings = [*bank.warnings, *check_bank(bank)]
+        timings["check"] = (now := clock()) - lap
+        for warning in warnings:
+            log.warning("%s", warning)
+        site = build_site(bank, directory_urls=directory_urls)
+        site.downloads = find_downloads(docs_dir, bank)
+        # The practice exam's question scripts, made once (the exam page reads their
+        # versions) and timed apart: they must stay a small share of the whole run.
+        data_files = exam_data_files(site)
+        timings["exam data"] = (lap := clock()) - now
+        files = render_pages(site)
+        files.update(bundle_assets(docs_dir))
+        files.update(data_files)
+        timings["render"] = clock() - lap
+    return Result(site, warnings, None, timings), files
+
+
+def build(data_dir: Path, docs_dir: Path) -> Result:
+    """Generate the Markdown pages of ``data_dir``, and the widget bundles, into ``docs_dir``.
+
+    Nothing is written unless every check passes.
+    """
+    result, files = generate(data_dir, docs_dir)
+    files = {path: fragments.strip(text) for path, text in files.items()}
+    with gc_paused():
+        lap = time.perf_counter()
+        result.report = write_files(files, docs_dir)
+        result.timings["write"] = time.perf_counter() - lap
+    timings = result.timings
+    log.debug("generator stages: %s", ", ".join(f"{k} {v:.3f} s" for k, v in timings.items()))
+    return result

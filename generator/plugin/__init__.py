@@ -1,0 +1,1 @@
+"""The MkDocs integration: the hook, and the machinery it relies on."""

@@ -1,0 +1,1 @@
+"""The site: the bank laid out as pages, with their views, text, diagrams and templates."""

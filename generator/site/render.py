@@ -1,0 +1,74 @@
+"""Render: lay out every page of the site as Markdown through Jinja templates."""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+
+from generator.site import diagram, pages, text
+from generator.site import layout as views
+from generator.site.abbreviations import Abbreviations
+from generator.site.layout import Site
+
+
+def environment() -> jinja2.Environment:
+    """Jinja environment: strict about undefined names, escaping in HTML partials."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters.update(
+        admonition=views.admonition,
+        md_cell=views.md_cell,
+        table_view=views.table_view,
+        tree_outline=views.tree_outline,
+        tree_data=views.tree_data,
+        tree_diagram=diagram.tree_svg,
+        letter=views.letter,
+        status_notice=views.status_notice,
+        # Every text field of the data reaches a page through one of these (generator/site/text.py).
+        inline=text.inline,
+        prose=text.block,
+        plain=text.plain_html,
+        meta=views.meta_value,
+        abbreviation_ok=text.abbreviation_ok,
+        tooltip=text.tooltip,
+    )
+    return env
+
+
+@functools.cache
+def _shared_environment() -> jinja2.Environment:
+    # One per process: under `mkdocs serve` each rebuild would otherwise compile every template
+    # again (half of a small bank's render). Jinja reloads a template whose file has changed.
+    return environment()
+
+
+def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Every generated file under docs/, path -> Markdown text."""
+    env = env or _shared_environment()
+    files: dict[str, str] = {}
+    abbreviations = Abbreviations.of(site.bank.glossary.terms)
+    page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
+    for page in site.pages:
+        template = env.get_template(pages.template(page))
+        files[page.path] = abbreviations.mark(
+            _tidy(template.render(pages.context(site, page))), pages.abbreviations_once_per(page)
+        )
+        files[page.path] += page_end
+    return files
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines left by template logic; end with one newline."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if line or (lines and lines[-1]):
+            lines.append(line)
+    return "\n".join(lines).strip("\n") + "\n"

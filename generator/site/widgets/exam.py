@@ -1,0 +1,207 @@
+"""Exam data: the practice exam's plan and its question data, one classic script a domain.
+
+The exam page stays small however large the bank is: it carries only the plan (how many
+questions of each domain a mock exam draws, its minutes, the pass mark) and each domain's
+topics. The questions themselves are in ``exam-data/<domain slug>.js``, written beside the
+pages and loaded by the page's script only when an attempt needs them. A classic script
+(``StudySite.examData(<domain number>, {...})``) loads from ``file://`` too, where
+``fetch()`` does not.
+
+A question in a data script is a list, to keep the files compact::
+
+    [id, content hash, [topic positions], difficulty, choose, shuffle, stem,
+     [[option text, why], ...], [correct option positions]]
+
+Topic positions point into the script's ``topics`` list; difficulty is 0 (not rated),
+1 (easy), 2 (medium) or 3 (hard); shuffle is 1 when the options may be shown in any order.
+Text is the author's text as written: the exam script shows it as text (``code`` spans and
+``**strong**`` / ``*emphasis*`` only), so nothing in a bank can become markup or script.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+
+from generator.content.model import DomainContent, Exam
+from generator.site.layout import Site
+
+DATA_FOLDER = "exam-data"
+DATA_VERSION = 1
+DIFFICULTIES = {None: 0, "easy": 1, "medium": 2, "hard": 3}
+
+
+def script_path(content: DomainContent) -> str:
+    """Where the data script of a domain goes, under docs/."""
+    return f"{DATA_FOLDER}/{content.slug}.js"
+
+
+def domain_data(content: DomainContent) -> dict[str, object]:
+    """The questions of one domain in the compact form described in the module docstring."""
+    topics = [t.id for t in content.topics]
+    position = {topic: i for i, topic in enumerate(topics)}
+    questions = [
+        [
+            q.id,
+            q.content_hash,
+            [position[t] for t in q.topics if t in position],
+            DIFFICULTIES[q.difficulty],
+            q.choose,
+            1 if q.shuffle else 0,
+            q.stem,
+            [[o.text, o.why] for o in q.options],
+            q.correct_indexes,
+        ]
+        for q in content.questions
+    ]
+    return {"v": DATA_VERSION, "domain": content.domain.number, "topics": topics, "q": questions}
+
+
+def domain_script(content: DomainContent) -> str:
+    """The classic script that hands a domain's questions to the exam widget."""
+    data = json.dumps(domain_data(content), ensure_ascii=False, separators=(",", ":"))
+    # As a string for JSON.parse: browsers parse JSON several times faster than the same
+    # data written as a JavaScript literal. JSON text has no raw line breaks, and U+2028/2029
+    # are valid in JavaScript strings since ES2019, so only \\ and ' need escaping.
+    quoted = data.replace("\\", "\\\\").replace("'", "\\'")
+    return f"StudySite.examData({content.domain.number},JSON.parse('{quoted}'));\n"
+
+
+_made: tuple[Site, dict[str, str]] | None = None
+
+
+def exam_data_files(site: Site) -> dict[str, str]:
+    """Every domain's data script (path under docs/ -> text); domains without questions none.
+
+    The exam page's view asks for them (for their versions) and the build writes them: they
+    are made once per site, not twice.
+    """
+    global _made  # a one-entry cache of the last site built
+    if _made is None or _made[0] is not site:
+        files = {
+            script_path(content): domain_script(content)
+            for content in site.bank.domains
+            if content.questions
+        }
+        _made = (site, files)
+    return _made[1]
+
+
+def version(text: str) -> str:
+    """A short hash of a data script, appended to its URL so a browser never keeps a stale one."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+# ---- the mock exam's size -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MockPlan:
+    """How large a full mock exam is for this bank, and why, in words.
+
+    ``per_domain`` maps a domain number to the questions drawn from it; ``note`` is empty
+    when the bank covers the whole blueprint, else a sentence saying how the exam is scaled.
+    """
+
+    questions: int
+    minutes: int
+    per_domain: dict[int, int]
+    note: str
+
+
+def _shares(total: int, weights: dict[int, int]) -> dict[int, int]:
+    """``total`` split in proportion to ``weights`` (largest remainder, ties by number)."""
+    whole = sum(weights.values())
+    exact = {n: total * w / whole for n, w in weights.items()}
+    counts = {n: math.floor(x) for n, x in exact.items()}
+    left = total - sum(counts.values())
+    for n in sorted(exact, key=lambda n: (counts[n] - exact[n], n))[:left]:
+        counts[n] += 1
+    return counts
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def mock_plan(exam: Exam, available: dict[int, int]) -> MockPlan:
+    """The full mock exam: the blueprint's size, scaled down to what the bank can draw.
+
+    ``available`` maps a domain number to how many questions the bank has for it. The exam
+    keeps the blueprint's weighting and pace (minutes a question); it shrinks when the bank
+    covers fewer domains (to those domains' share of the blueprint) or holds fewer questions
+    than a domain's share, and never repeats a question to fill up.
+    """
+    weights = {d.number: d.weight for d in exam.domains if available.get(d.number, 0) > 0}
+    if not weights:
+        return MockPlan(0, 0, {}, "This bank has no questions yet, so there is no mock exam.")
+    share = sum(weights.values()) / sum(d.weight for d in exam.domains)
+    total = round(exam.questions * share)
+    counts = _shares(total, weights)
+    short = [n for n in counts if counts[n] > available[n]]
+    if short:
+        # Keep the weighting: shrink the whole exam until every domain has enough questions.
+        factor = min(available[n] / counts[n] for n in counts)
+        total = max(1, math.floor(total * factor))
+        counts = _shares(total, weights)
+        while any(counts[n] > available[n] for n in counts):
+            total -= 1
+            counts = _shares(total, weights)
+    counts = {n: c for n, c in counts.items() if c > 0}
+    total = sum(counts.values())
+    minutes = max(1, round(exam.minutes * total / exam.questions))
+    note = ""
+    if total < exam.questions:
+        covered = sorted(weights)
+        if len(covered) < len(exam.domains):
+            which = "Domain" if len(covered) == 1 else "Domains"
+            where = f"This bank covers {which} {_and([str(n) for n in covered])} only"
+        else:
+            where = "This bank covers every domain"
+        if short:
+            where += f", with fewer questions than the real exam draws from {_and_domains(short)}"
+        weighting = " and the same weighting of its domains" if len(counts) > 1 else ""
+        note = (
+            f"{where}: {total} questions in {minutes} minutes, the same pace as the real exam "
+            f"({exam.questions} questions in {exam.minutes} minutes){weighting}."
+        )
+    return MockPlan(total, minutes, counts, note)
+
+
+def _and_domains(numbers: list[int]) -> str:
+    names = [str(n) for n in sorted(numbers)]
+    return ("domain " if len(names) == 1 else "domains ") + _and(names)
+
+
+# ---- the pass mark --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassMark:
+    """The percent right that passes a practice exam, and what it rests on, in words."""
+
+    percent: float | None
+    label: str
+
+
+def pass_mark(exam: Exam) -> PassMark:
+    """The pass mark: the percent the data gives, else a linear estimate from a scaled score."""
+    if exam.passing_percent is not None:
+        percent = exam.passing_percent
+        return PassMark(percent, f"Pass mark: {percent:g}% right, as given for this exam.")
+    low, high, passing = exam.score_min, exam.score_max, exam.passing_score
+    if low is not None and high is not None and passing is not None and high > low:
+        percent = round(100 * (passing - low) / (high - low), 1)
+        return PassMark(
+            percent,
+            f"Pass mark (an estimate): {percent:g}% right. The real exam reports a scaled score "
+            f"from {low} to {high} and passes at {passing}; this is a straight-line conversion "
+            "of that pass mark, not the official scale.",
+        )
+    if passing is not None:
+        return PassMark(
+            None, f"The real exam passes at a score of {passing}; no percent is given for it."
+        )
+    return PassMark(None, "This exam publishes no passing score, so there is no pass or fail.")

@@ -1,0 +1,121 @@
+"""Shape the Progress page: per domain and topic rows, and the question index its script reads.
+
+The learner's answers live in the browser (``localStorage``); the page only carries what the
+browser cannot know: which questions exist now (id and content hash), where they belong and
+where they are shown. The index stays compact (a few dozen bytes a question) so a bank of
+10,000 questions still gives a page of a few hundred kilobytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from generator.site import text
+from generator.site.layout import Site, TopicRow, link, topic_rows
+
+INDEX_VERSION = 2
+#: How many words of a stem the Progress page shows to name a question.
+STEM_WORDS = 7
+
+
+@dataclass(frozen=True)
+class DomainProgress:
+    """A domain section of the Progress page."""
+
+    number: int
+    title: str
+    link: str
+    questions_link: str
+    questions: int
+    topics: list[TopicRow]
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """Everything the Progress page shows, plus the question index for its script.
+
+    The index goes in a data attribute, not a ``<script type="application/json">``: Material's
+    instant navigation re-creates every script of the new page as JavaScript, dropping its
+    type and attributes.
+    """
+
+    domains: list[DomainProgress]
+    questions: int
+    index: str
+
+
+def question_index(site: Site) -> dict[str, object]:
+    """Every question as ``[id, hash, domain, [topic positions], number, options, choose, stem]``.
+
+    Topic positions point into the ``topics`` list; the number is the question's number on
+    its domain's practice-question page (where the anchor ``#q-<id>`` finds it); options and
+    choose (how many options it has, how many picks it takes) let the store check imports;
+    stem is its first words (:func:`stem_start`), which name it on the Progress page.
+    """
+    topics: list[str] = []
+    position: dict[str, int] = {}
+    for content in site.bank.domains:
+        for topic in content.topics:
+            position[topic.id] = len(topics)
+            topics.append(topic.id)
+    questions: list[list[object]] = []
+    for content in site.bank.domains:
+        for number, question in enumerate(content.questions, start=1):
+            questions.append(
+                [
+                    question.id,
+                    question.content_hash,
+                    content.domain.number,
+                    [position[t] for t in question.topics if t in position],
+                    number,
+                    len(question.options),
+                    question.choose,
+                    stem_start(question.stem),
+                ]
+            )
+    return {"version": INDEX_VERSION, "topics": topics, "questions": questions}
+
+
+def stem_start(stem: str, words: int = STEM_WORDS) -> str:
+    """The first words of a stem as plain text, ending in "…" when cut.
+
+    The Progress page names a question by them: its number differs between its topic page
+    and the practice page.
+    """
+    found = text.plain(stem).split()
+    return " ".join(found[:words]) + ("\u2026" if len(found) > words else "")
+
+
+def html_json(data: object) -> str:
+    r"""Compact JSON that can sit as is in an HTML attribute quoted with ``'``.
+
+    The characters HTML gives a meaning (``<``, ``>``, ``&``, ``'``) only occur inside JSON
+    strings, where their unicode escapes (``\u003c``...) mean the same.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&'":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def progress_view(site: Site, page_path: str) -> ProgressView:
+    """Rows of the Progress page with links from ``page_path``, and the question index."""
+    domains = []
+    for content in site.bank.domains:
+        slug = content.slug
+        domains.append(
+            DomainProgress(
+                number=content.domain.number,
+                title=content.domain.title,
+                link=link(page_path, f"{slug}/index.md"),
+                questions_link=link(page_path, f"{slug}/questions.md"),
+                questions=len(content.questions),
+                topics=topic_rows(site, content, page_path),
+            )
+        )
+    return ProgressView(
+        domains=domains,
+        questions=sum(d.questions for d in domains),
+        index=html_json(question_index(site)),
+    )
