@@ -1,4 +1,4 @@
-"""The one data-folder setting, and the site texts that come from the exam's data.
+"""The data-folder setting: which folder of exam data a run reads, and where that was said.
 
 The folder of exam data is named in one place: ``studysite_data`` under ``extra:`` in
 mkdocs.yml (relative to that file). ``$STUDYSITE_DATA`` overrides it, and ``--data`` on the
@@ -17,16 +17,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.content.model import Exam
 from generator.errors import BuildError
-from generator.site import text
-
-if TYPE_CHECKING:
-    from generator.pipeline import Result
 
 #: The environment variable that overrides the setting.
 DATA_ENV = "STUDYSITE_DATA"
@@ -176,46 +170,3 @@ def record_source(folder: DataFolder, docs_dir: Path) -> None:
 
 def _same(first: Path, second: Path) -> bool:
     return first.resolve() == second.resolve()
-
-
-@dataclass(frozen=True)
-class SiteTexts:
-    """The site's name, description and footer line, from the exam's data."""
-
-    name: str
-    description: str
-    copyright: str
-
-
-def site_texts(exam: Exam) -> SiteTexts:
-    """Name the site after the exam (so a new exam's site holds no word of another).
-
-    MkDocs' theme prints these as they are (in text and in attributes), so they are HTML:
-    escaped plain text, and the footer as inline text (generator/site/text.py).
-    """
-    provider = text.plain(exam.provider)
-    return SiteTexts(
-        name=text.escaped(f"{exam.code} study site"),
-        description=text.escaped(
-            f"Study pages, decision trees, comparison tables and self-check quizzes for "
-            f"{exam.title} ({exam.code}) from {provider}."
-        ),
-        copyright=str(text.inline(exam.disclaimer))
-        if exam.disclaimer
-        else text.escaped(
-            f"Study notes written for learners. Not affiliated with or endorsed by {provider}."
-        ),
-    )
-
-
-def build_pages(folder: DataFolder, docs_dir: Path) -> Result:
-    """Generate ``folder``'s pages into ``docs_dir``, unless they would replace another's.
-
-    The one entry point of the CLI's ``build`` and the MkDocs hook.
-    """
-    from generator.pipeline import build
-
-    check_same_source(folder, docs_dir)
-    result = build(folder.path, docs_dir)
-    record_source(folder, docs_dir)
-    return result

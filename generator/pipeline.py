@@ -1,4 +1,12 @@
-"""Run the pipeline: load -> check -> render (pages, and the widget bundles) -> write."""
+"""The pipeline: load -> check -> site -> render -> files, and its two callers.
+
+:func:`generate` is the one pipeline: it loads and checks a data folder, lays out the site and
+renders every page, data script and widget bundle, and returns them unwritten. Its callers
+only say where the files go: :func:`build` writes them into ``docs/`` for builders that run
+no hook (``python -m generator build``), :func:`generate_for_mkdocs` hands them to the MkDocs
+hook, which gives them to MkDocs in memory. :func:`check` is the pipeline's first two stages,
+for the commands that stop there.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,7 @@ from pathlib import Path
 
 from generator.bundle import bundle_assets
 from generator.checks import check_bank
+from generator.config import DataFolder, check_same_source, record_source
 from generator.content.load import load_bank
 from generator.content.model import Bank
 from generator.errors import Problem
@@ -20,7 +29,12 @@ from generator.publishing.downloads import find_downloads
 from generator.site.layout import Site, build_site
 from generator.site.render import render_pages
 from generator.site.widgets.exam import exam_data_files
-from generator.write import WriteReport, write_files
+from generator.write import (
+    WriteReport,
+    read_manifest,
+    refuse_to_replace_hand_written,
+    write_files,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +68,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(data_dir: Path) -> tuple[Bank, list[Problem]]:
-    """Load and check the data; raise :class:`~generator.errors.DataError` on any error."""
+def check(data_dir: Path, timings: dict[str, float] | None = None) -> tuple[Bank, list[Problem]]:
+    """Load and check the data; raise :class:`~generator.errors.DataError` on any error.
+
+    Returns the bank and its warnings (the loader's, then the checks'). ``timings``, when
+    given, gets the seconds each stage took (``load``, ``check``).
+    """
+    clock = time.perf_counter
     with gc_paused():
+        start = clock()
         bank = load_bank(data_dir)
-        return bank, [*bank.warnings, *check_bank(bank)]
+        lap = clock()
+        warnings = [*bank.warnings, *check_bank(bank)]
+        if timings is not None:
+            timings["load"] = lap - start
+            timings["check"] = clock() - lap
+        return bank, warnings
 
 
 def generate(
@@ -75,11 +100,8 @@ def generate(
     timings: dict[str, float] = {}
     clock = time.perf_counter
     with gc_paused():
-        start = clock()
-        bank = load_bank(data_dir)
-        timings["load"] = (lap := clock()) - start
-        warnings = [*bank.warnings, *check_bank(bank)]
-        timings["check"] = (now := clock()) - lap
+        bank, warnings = check(data_dir, timings)
+        now = clock()
         for warning in warnings:
             log.warning("%s", warning)
         site = build_site(bank, directory_urls=directory_urls)
@@ -95,12 +117,15 @@ def generate(
     return Result(site, warnings, None, timings), files
 
 
-def build(data_dir: Path, docs_dir: Path) -> Result:
-    """Generate the Markdown pages of ``data_dir``, and the widget bundles, into ``docs_dir``.
+def build(folder: DataFolder, docs_dir: Path) -> Result:
+    """Generate ``folder``'s pages, and the widget bundles, into ``docs_dir``.
 
-    Nothing is written unless every check passes.
+    Nothing is written unless every check passes, nor over the pages of another data folder
+    that this run did not name (:func:`generator.config.check_same_source`). The pages are
+    written without their fragment markers; ``docs_dir`` then records ``folder``.
     """
-    result, files = generate(data_dir, docs_dir)
+    check_same_source(folder, docs_dir)
+    result, files = generate(folder.path, docs_dir)
     files = {path: fragments.strip(text) for path, text in files.items()}
     with gc_paused():
         lap = time.perf_counter()
@@ -108,4 +133,20 @@ def build(data_dir: Path, docs_dir: Path) -> Result:
         result.timings["write"] = time.perf_counter() - lap
     timings = result.timings
     log.debug("generator stages: %s", ", ".join(f"{k} {v:.3f} s" for k, v in timings.items()))
+    record_source(folder, docs_dir)
     return result
+
+
+def generate_for_mkdocs(
+    folder: DataFolder, docs_dir: Path, *, directory_urls: bool = True
+) -> tuple[Result, dict[str, str]]:
+    """Generate ``folder``'s pages for the MkDocs hook, which hands them to MkDocs in memory.
+
+    Nothing is written into ``docs_dir``; as with :func:`build`, the pages that another data
+    folder wrote there are not silently shadowed, and no file the generator did not write
+    there is replaced by a generated page.
+    """
+    check_same_source(folder, docs_dir)
+    result, files = generate(folder.path, docs_dir, directory_urls=directory_urls)
+    refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
+    return result, files

@@ -181,6 +181,7 @@ def _generator_child(data_arg: str, work_arg: str, repeat: int) -> None:
     """Child: time the generator's stages; rebuild after edits; trace memory."""
     import tracemalloc
 
+    from generator.config import ORIGIN_OPTION, DataFolder
     from generator.pipeline import build
 
     data, work = Path(data_arg), Path(work_arg)
@@ -196,12 +197,12 @@ def _generator_child(data_arg: str, work_arg: str, repeat: int) -> None:
     shutil.copytree(data, copy)
     for label, field in (("stem", "stem"), ("explanation", "why")):
         question = edit_question(copy, field=field)
-        report = build(copy, docs).report
+        report = build(DataFolder(copy, ORIGIN_OPTION), docs).report
         assert report is not None
         edits[label] = {"question": question, "written": report.written}
 
     tracemalloc.start()
-    build(data, work / "docs-traced")
+    build(DataFolder(data, ORIGIN_OPTION), work / "docs-traced")
     traced_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     result = {

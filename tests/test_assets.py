@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.bundle import bundle_assets
+from generator.config import ORIGIN_OPTION, DataFolder
 from generator.errors import BuildError
 from generator.pipeline import build
 from tests.conftest import ROOT
@@ -177,13 +178,13 @@ def test_build_writes_the_bundles_and_rewrites_them_only_when_a_source_changes(
     tmp_path: Path,
 ) -> None:
     docs = _docs(tmp_path / "docs", {"assets/js/mount.js": "m();", "assets/css/a.css": ".a{}"})
-    first = build(ROOT / "data", docs).report
+    first = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
     assert first is not None
     assert {"assets/studysite.js", "assets/studysite.css"} <= set(first.written)
-    again = build(ROOT / "data", docs).report
+    again = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
     assert again is not None and again.written == []
     (docs / "assets/js/quiz.js").write_text("q();", encoding="utf-8")
-    changed = build(ROOT / "data", docs).report
+    changed = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
     assert changed is not None and changed.written == ["assets/studysite.js"]
     assert "q();" in (docs / "assets/studysite.js").read_text(encoding="utf-8")
 

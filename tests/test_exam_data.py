@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.config import ORIGIN_OPTION, DataFolder
 from generator.content.load import load_bank
 from generator.content.model import Exam
 from generator.pipeline import build
@@ -102,7 +103,7 @@ def test_domain_script_holds_every_question_compactly() -> None:
 
 def test_build_writes_the_data_scripts_and_the_page_names_their_versions(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    result = build(FIXTURES / "mini", docs)
+    result = build(DataFolder(FIXTURES / "mini", ORIGIN_OPTION), docs)
     script = docs / "exam-data" / "domain-1.js"
     assert script.is_file()
     page = (docs / "exam.md").read_text(encoding="utf-8")

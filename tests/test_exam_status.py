@@ -12,9 +12,11 @@ from generator.checks import check_bank
 from generator.content.load import load_bank
 from generator.content.model import Exam, Successor
 from generator.errors import DataError
-from generator.site.layout import build_site, status_notice, weight_line
+from generator.site.layout import build_site
+from generator.site.pages.domain import weight_line
 from generator.site.render import render_pages
 from generator.site.text import plain_html
+from generator.site.widgets.status import status_notice
 from tests.conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from generator.content.load import load_bank
 from generator.content.model import Bank, DomainContent, Question
-from generator.site.layout import letter
+from generator.site.widgets.quiz import letter
 from tests.conftest import ROOT, screenshot_path
 
 pytestmark = pytest.mark.browser

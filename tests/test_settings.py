@@ -21,9 +21,9 @@ from generator.config import (
     DataFolder,
     configured_folder,
     data_folder,
-    site_texts,
 )
 from generator.content.model import Exam
+from generator.site.texts import site_texts
 from tests.conftest import FIXTURES, ROOT, copy_project
 
 

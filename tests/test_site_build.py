@@ -285,10 +285,11 @@ def test_failed_check_leaves_site_and_docs_untouched(project: Path, tmp_path: Pa
 
 
 def test_rebuild_writes_only_what_changed_and_removes_stale_pages(project: Path) -> None:
+    from generator.config import ORIGIN_OPTION, DataFolder
     from generator.pipeline import build
 
-    build(project / "data", project / "docs")
-    again = build(project / "data", project / "docs")
+    build(DataFolder(project / "data", ORIGIN_OPTION), project / "docs")
+    again = build(DataFolder(project / "data", ORIGIN_OPTION), project / "docs")
     assert again.report is not None and again.report.written == []
     topics = project / "data" / "domain-4" / "topics.yml"
     topics.write_text(
@@ -299,7 +300,7 @@ def test_rebuild_writes_only_what_changed_and_removes_stale_pages(project: Path)
         path.write_text(
             re.sub(r"\bcontainers\b(?!-)", "containers-and-frameworks", path.read_text())
         )
-    result = build(project / "data", project / "docs")
+    result = build(DataFolder(project / "data", ORIGIN_OPTION), project / "docs")
     assert result.report is not None
     assert "domain-4/containers.md" in result.report.removed
     assert "domain-4/containers-and-frameworks.md" in result.report.written

@@ -8,6 +8,7 @@ import pytest
 
 from generator.checks import check_bank
 from generator.commands import main
+from generator.config import ORIGIN_OPTION, DataFolder
 from generator.content.load import load_bank
 from generator.pipeline import build
 from generator.site.layout import build_site
@@ -111,9 +112,9 @@ def test_one_changed_question_rewrites_only_the_files_that_show_it(
     data = tmp_path / "data"
     _generate(data)
     docs = tmp_path / "docs"
-    build(data, docs)
+    build(DataFolder(data, ORIGIN_OPTION), docs)
     question = edit_question(data, field=field)
-    written = build(data, docs).report
+    written = build(DataFolder(data, ORIGIN_OPTION), docs).report
     assert written is not None
 
     # Pages, and the practice exam's per-domain question scripts.

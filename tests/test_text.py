@@ -7,6 +7,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.content import markup
 from generator.site import text
 
 PAYLOADS = [
@@ -128,7 +129,7 @@ def test_plain_text_drops_marks_and_escapes_for_html() -> None:
     ],
 )
 def test_url_problem(url, problem) -> None:
-    assert text.url_problem(url) == problem
+    assert markup.url_problem(url) == problem
 
 
 @pytest.mark.parametrize("render", [text.inline, text.block, text.plain_html])
@@ -175,14 +176,14 @@ def test_the_parser_is_skipped_only_where_it_would_change_nothing(tmp_path) -> N
     skipped = 0
     for sample in sorted(samples):
         for prose in (False, True):
-            assert text._convert(sample, prose) == text._parse(sample, prose), (sample, prose)
-        skipped += text._convert(sample, True) == f"<p>{sample}</p>"
+            assert markup.convert(sample, prose) == markup._parse(sample, prose), (sample, prose)
+        skipped += markup.convert(sample, True) == f"<p>{sample}</p>"
     # The shortcut is taken for most of a real bank's text, not only in theory.
     bundled = {
         s
         for f in Path("data").rglob("*.yml")
         for s in _strings(yaml.safe_load(f.read_text("utf-8")))
     }
-    plain = [s for s in bundled if s.isprintable() and not text._SYNTAX.search(s)]
+    plain = [s for s in bundled if s.isprintable() and not markup._SYNTAX.search(s)]
     assert len(plain) > len(bundled) / 3
     assert skipped > 1000

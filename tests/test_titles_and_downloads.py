@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.site.layout import PDF_DOWNLOADS_ENV, study_sheet_pdf
+from generator.site.pages.study_sheet import PDF_DOWNLOADS_ENV, study_sheet_pdf
 from tests.conftest import ROOT, copy_project
 
 

@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 from generator.content.load import load_bank
 from generator.content.model import Outcome, Tree
 from generator.site.diagram import layout, plain
-from generator.site.layout import build_site, outcome_section
+from generator.site.layout import build_site
+from generator.site.widgets.tree import outcome_section
 from tests.conftest import ROOT, screenshot_path
 
 pytestmark = pytest.mark.browser

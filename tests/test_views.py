@@ -10,21 +10,14 @@ import pytest
 
 from generator.content.load import load_bank
 from generator.content.model import Tree
-from generator.site.layout import (
+from generator.site.layout import build_site, link, nav, page_url
+from generator.site.pages.home import blueprint_rows, missing_domains
+from generator.site.text import md_cell
+from generator.site.widgets.quiz import choose_label, letter, question_views, quiz_filters
+from generator.site.widgets.table import table_view
+from generator.site.widgets.tree import (
     MAX_NESTED_QUESTIONS,
-    blueprint_rows,
-    build_site,
-    choose_label,
-    letter,
-    link,
-    md_cell,
-    missing_domains,
-    nav,
     outcome_section,
-    page_url,
-    question_views,
-    quiz_filters,
-    table_view,
     tree_data,
     tree_outline,
 )

@@ -16,8 +16,8 @@ import genanki
 
 from generator.content.model import NO_EXPLANATION, Bank, DomainContent, Question
 from generator.formats import Format
-from generator.site.layout import choose_label, letter
 from generator.site.text import standalone
+from generator.site.widgets.quiz import choose_label, letter
 
 FIELDS = ("Stem", "Options", "Choose", "Answer", "Explanations", "Explanation", "Id", "Topics")
 NOTE_TYPE = "Study site question"

@@ -16,6 +16,15 @@ Markdown passes through; :func:`for_search` puts back what search indexes of eac
 (:func:`searchable`), and :func:`join` the whole blocks once search is done. For files
 written into ``docs/`` (other builders), :func:`strip` only removes the marker lines, so the
 blocks stay in the Markdown as raw HTML.
+
+MkDocs and Material details relied on (MkDocs 1.6, Material 9.7): Python-Markdown passes a
+placeholder line (a ``<div>``) through as it is; Material's search plugin indexes
+``page.content`` in ``on_page_context``, after ``on_page_content`` and before
+``on_post_page``, and skips ``data-search-exclude`` elements; MkDocs checks links to anchors
+against ``page.present_anchor_ids``. If search indexed pages later (from the output of
+``on_post_page``), the whole blocks would be indexed, answers included; if it indexed them
+earlier, the questions would not be found; if the anchors moved, ``--strict`` builds would
+warn about every link to a question.
 """
 
 from __future__ import annotations

@@ -8,6 +8,18 @@ a data error shows in the page until it is fixed.
 The generated pages reach MkDocs in memory (``File.generated``), never written into the
 watched ``docs/`` folder: a write there would make ``mkdocs serve`` build a second time for
 every edit. ``python -m generator build`` still writes them, for builders without hooks.
+Both run the one pipeline (:mod:`generator.pipeline`); the machinery beside this file makes
+serving quick (:mod:`~generator.plugin.markdown_cache`, :mod:`~generator.plugin.theme_cache`,
+:mod:`~generator.plugin.serve`), keeps the last site on a failed build
+(:mod:`~generator.plugin.staging`) and lets quizzes skip Markdown
+(:mod:`~generator.plugin.fragments`).
+
+MkDocs details relied on (1.6): hooks are loaded by path, as one module that lives as long as
+the process (so the state below lasts from one ``serve`` build to the next); ``File.generated``
+(new in 1.6); ``config.nav`` set in ``on_config`` is used; ``page.render`` may be replaced per
+page in ``on_pre_page``; ``page.present_anchor_ids`` holds the ids MkDocs checks links to
+anchors against. An upgrade that drops one of these breaks the build where it is used; MkDocs
+2.0 drops hooks and plugins altogether (``python -m generator build`` is for such builders).
 """
 
 from __future__ import annotations
@@ -21,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -33,15 +44,18 @@ if importlib.util.find_spec("generator") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from generator.bundle import bundle_assets
-from generator.config import SETTING, DataFolder, check_same_source, data_folder, site_texts
+from generator.config import SETTING, DataFolder, data_folder
 from generator.content.model import Exam
 from generator.errors import DataError, GeneratorError
-from generator.pipeline import Result, generate
+from generator.pipeline import generate_for_mkdocs
 from generator.plugin import fragments, staging
 from generator.plugin.markdown_cache import MarkdownCache
+from generator.plugin.serve import quick_server
 from generator.plugin.staging import on_build_error, on_post_build, on_shutdown
+from generator.plugin.theme_cache import CompiledTemplates
 from generator.site.layout import nav
-from generator.write import MANIFEST, read_manifest, refuse_to_replace_hand_written
+from generator.site.texts import site_texts
+from generator.write import MANIFEST, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.generator")
 
@@ -68,13 +82,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _last_nav, _last_exam
     folder = _data_folder(config)
     try:
-        result = generate_pages(folder, Path(config.docs_dir), config.use_directory_urls)
+        result, files = generate_for_mkdocs(
+            folder, Path(config.docs_dir), directory_urls=config.use_directory_urls
+        )
     except GeneratorError as error:
         if not _serving:
             # Raised before MkDocs cleans site/, so the last good site stays as it was.
             raise PluginError(str(error)) from error
         _show_errors(error, config)
         return config
+    _keep(files)
     _errors.clear()
     _last_exam = result.site.bank.exam
     _name_site(config, _last_exam)
@@ -112,23 +129,17 @@ def _show_errors(error: GeneratorError, config: MkDocsConfig) -> None:
         snippets["check_paths"] = False
 
 
-def generate_pages(folder: DataFolder, docs_dir: Path, directory_urls: bool = True) -> Result:
-    """Generate ``folder``'s pages in memory, for :func:`on_files` to hand to MkDocs.
+def _keep(files: dict[str, str]) -> None:
+    """Keep a good run's files for :func:`on_files`, each page's fragments apart.
 
-    Nothing is written into ``docs/``; as with ``generator build``, pages that another data
-    folder wrote there are not silently shadowed (settings.check_same_source). Each page's
-    fragments (:mod:`generator.plugin.fragments`) wait apart for :func:`on_page_content`.
+    The fragments (:mod:`generator.plugin.fragments`) wait for :func:`on_page_content`.
     """
-    check_same_source(folder, docs_dir)
-    result, files = generate(folder.path, docs_dir, directory_urls=directory_urls)
-    refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
     _generated.clear()
     _fragments.clear()
     for path, text in files.items():
         _generated[path], blocks = fragments.split(text) if path.endswith(".md") else (text, [])
         if blocks:
             _fragments[path] = blocks
-    return result
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -219,67 +230,22 @@ def error_panel(lines: list[str]) -> str:
     )
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates, compiled once per process.
-
-    MkDocs makes a new Jinja environment for every build, so under ``mkdocs serve`` each edit
-    compiled Material's templates again (about a fifth of a small site's rebuild). Jinja checks
-    each template's source against the stored code, so an edited override is compiled anew.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Fill ``bucket`` from the store, if its template was compiled before."""
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Keep ``bucket``'s compiled code for the next build."""
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
 # MkDocs loads a hook module once per process, so this lives as long as `mkdocs serve`.
-_compiled_templates = _CompiledTemplates()
+_compiled_templates = CompiledTemplates()
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Reuse the theme's compiled templates between builds (see :class:`_CompiledTemplates`)."""
+    """Reuse the theme's compiled templates from one build to the next (see theme_cache)."""
     env.bytecode_cache = _compiled_templates
     return env
-
-
-# How often `mkdocs serve` looks for changed files, in seconds. MkDocs looks every 0.5 s, which
-# was a third of the wait from saving a YAML file to seeing the page; a look at the watched
-# folders (the data, docs/, the generator's templates) takes about a millisecond.
-WATCH_INTERVAL = 0.1
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     """Watch the data folder the setting names, wherever it is, and look every 0.1 s.
 
-    MkDocs' server takes its polling interval only when it is made, and ``on_serve`` may
-    return a server in its place: this is the same server (not yet started), made with
-    :data:`WATCH_INTERVAL` and watching what ``server`` watched.
+    The server is made again with a shorter polling interval (:mod:`~generator.plugin.serve`).
     """
-    host, port = server.server_address[:2]
-    quick = LiveReloadServer(
-        builder=builder,
-        host=str(host),
-        port=int(port),
-        root=server.root,
-        mount_path=server.mount_path,
-        polling_interval=WATCH_INTERVAL,
-    )
-    quick.error_handler = server.error_handler
-    for emitter in server.observer.emitters:
-        # watchdog watches a file (mkdocs.yml) through its folder; raw_path is what was asked.
-        watched = emitter.watch
-        quick.watch(getattr(watched, "raw_path", watched.path), recursive=watched.is_recursive)
-    quick.watch(str(_data_folder(config).path.resolve()))
-    return quick
+    return quick_server(server, builder, [str(_data_folder(config).path.resolve())])
 
 
 # MkDocs finds a hook's events by name: these build into a staging folder and swap it in.

@@ -11,6 +11,14 @@ Markdown extensions with their settings; the cache is keyed on all of them. A hi
 page what the earlier render gave it (content, table of contents, title, anchors, links to
 anchors) and logs again what that render logged, so a broken link warns on every build, as
 without the cache. Each page keeps one entry, so the cache stays the size of the site.
+
+MkDocs details relied on (1.6, ``mkdocs.structure.pages``): what ``Page.render`` leaves on the
+page (``content``, ``toc``, the private ``_title_from_render``, ``present_anchor_ids`` and
+``links_to_anchors``, which the anchor check after rendering reads), and that its link
+warnings go to the ``mkdocs.structure.pages`` logger. None of this is public API. If an
+upgrade made ``Page.render`` leave anything else on the page, a page restored from the cache
+would lack it; if it renamed one of these attributes, serving fails with an
+``AttributeError`` here, or, for the logger, a cached page's broken links stop warning.
 """
 
 from __future__ import annotations

@@ -9,6 +9,15 @@ deletes from a site folder (a ``.git`` folder, say) move into the new site.
 
 ``mkdocs serve`` builds into a temporary folder of its own and ``--dirty`` updates the site
 in place by definition: both build as MkDocs always does.
+
+MkDocs details relied on (1.6, ``mkdocs.commands.build``): ``config.site_dir`` is read after
+``on_config`` (so the build writes into the staging folder), ``gh-deploy`` pushes
+``config.site_dir`` after the build, and in ``--strict`` mode MkDocs counts warnings with a
+``mkdocs.utils.CountHandler`` on the ``mkdocs`` logger and raises ``Abort`` only after
+``on_post_build`` (then runs ``on_build_error``). None of these is public API. If an upgrade
+counted strict warnings elsewhere, a strict build that is about to abort would replace the
+site first; if it read ``site_dir`` before ``on_config``, builds would go straight into the
+site folder, unstaged, as without this module.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.content.markup import abbreviation_ok
 from generator.plugin import fragments
 from generator.site import text
 from generator.content.model import Term
@@ -47,7 +48,7 @@ _NOT_TEXT = re.compile(
 
 def is_abbreviation(term: Term) -> bool:
     """Whether a glossary term is an abbreviation to mark on the pages (not a concept)."""
-    return term.kind == "abbreviation" and text.abbreviation_ok(term.term)
+    return term.kind == "abbreviation" and abbreviation_ok(term.term)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from generator.content.model import Tree
+from generator.content.trees import Step, unroll
 from generator.site.text import plain as plain_text
 
 FONT = 13.0
@@ -181,29 +182,26 @@ def _unroll(tree: Tree) -> _Vertex:
     """The tree from its start node: each question once, where the first path reaches it.
 
     Another choice leading to a question drawn already (shared, or a loop) gets a "go to"
-    leaf, so the size is linear in nodes and choices. Answers are leaves, drawn per choice.
+    leaf, so the size is linear in nodes and choices (:func:`generator.content.trees.unroll`).
+    Answers are leaves, drawn per choice.
     """
     nodes = {n.id: n for n in tree.nodes}
     outcomes = {o.id: o for o in tree.outcomes}
-    drawn: set[str] = set()
 
-    def walk(ref: str, key: str, label: str, depth: int) -> _Vertex:
-        if ref in outcomes or ref not in nodes:
+    def vertex(step: Step) -> _Vertex:
+        ref, key, label, depth = step.ref, step.key, step.label, step.depth
+        if step.kind in ("outcome", "unknown"):
             text = outcomes[ref].answer if ref in outcomes else ref
             return _Vertex(key, "outcome", ref, text, label, depth=depth)
-        if ref in drawn:
+        if step.kind == "goto":
             return _Vertex(key, "goto", ref, GOTO + nodes[ref].question, label, depth=depth)
-        drawn.add(ref)
+        children = [vertex(child) for child in step.children]
         node = nodes[ref]
-        children = [
-            walk(c.next, f"{key},{ref}:{i}".lstrip(","), c.label, depth + 1)
-            for i, c in enumerate(node.choices)
-        ]
-        vertex = _Vertex(key, "question", ref, node.question, label, children, depth=depth)
-        vertex.leaves = sum(c.leaves for c in children) or 1
-        return vertex
+        drawn = _Vertex(key, "question", ref, node.question, label, children, depth=depth)
+        drawn.leaves = sum(c.leaves for c in children) or 1
+        return drawn
 
-    return walk(tree.start, "", "", 0)
+    return vertex(unroll(tree)[0])
 
 
 def _flatten(root: _Vertex) -> list[_Vertex]:

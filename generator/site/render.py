@@ -6,10 +6,11 @@ import functools
 
 import jinja2
 
+from generator.content.markup import abbreviation_ok
 from generator.site import diagram, pages, text
-from generator.site import layout as views
 from generator.site.abbreviations import Abbreviations
-from generator.site.layout import Site
+from generator.site.layout import Site, admonition
+from generator.site.widgets import quiz, status, table, tree
 
 
 def environment() -> jinja2.Environment:
@@ -23,20 +24,20 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=False,
     )
     env.filters.update(
-        admonition=views.admonition,
-        md_cell=views.md_cell,
-        table_view=views.table_view,
-        tree_outline=views.tree_outline,
-        tree_data=views.tree_data,
+        admonition=admonition,
+        md_cell=text.md_cell,
+        table_view=table.table_view,
+        tree_outline=tree.tree_outline,
+        tree_data=tree.tree_data,
         tree_diagram=diagram.tree_svg,
-        letter=views.letter,
-        status_notice=views.status_notice,
+        letter=quiz.letter,
+        status_notice=status.status_notice,
         # Every text field of the data reaches a page through one of these (generator/site/text.py).
         inline=text.inline,
         prose=text.block,
         plain=text.plain_html,
-        meta=views.meta_value,
-        abbreviation_ok=text.abbreviation_ok,
+        meta=text.meta_value,
+        abbreviation_ok=abbreviation_ok,
         tooltip=text.tooltip,
     )
     return env

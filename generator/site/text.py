@@ -9,7 +9,7 @@ Threat model: authors are trusted with prose, but imported banks, any content fi
 progress files are not, so nothing in a text field may run script in a learner's browser.
 
 - Raw HTML in a non-prose field is escaped and shows as text (``<T>`` reads ``<T>``); prose
-  may use the small :data:`PROSE_HTML` allowlist.
+  may use the small allowlist :data:`generator.content.markup.PROSE_HTML`.
 - Python-Markdown renders the Markdown the field allows, without ``attr_list``, snippets or
   any extension that reads files; then ``nh3`` cleans the result with one allowlist: no
   ``on*`` attribute, no ``style``, no ``<iframe>``, no ``javascript:`` or ``data:`` URL.
@@ -26,11 +26,12 @@ from __future__ import annotations
 import functools
 import html
 import re
-from urllib.parse import urlsplit
 
-import markdown
 import nh3
+import yaml
 from markupsafe import Markup
+
+from generator.content.markup import convert
 
 TAGS = frozenset(
     {
@@ -89,77 +90,6 @@ _TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 _ATTRIBUTE_VALUE = re.compile(r'"[^"]*"')
 
 
-PROSE_HTML = frozenset(
-    {"abbr", "b", "br", "code", "del", "em", "i", "kbd", "s", "strong", "sub", "sup"}
-)
-"""Raw HTML elements prose may use; any other tag in prose is shown as text."""
-
-
-class _Restrict(markdown.extensions.Extension):
-    """Raw HTML as text, except the ``allowed`` inline elements; inline fields get no blocks."""
-
-    def __init__(self, allowed: frozenset[str], blocks: bool) -> None:
-        super().__init__()
-        self.allowed = allowed
-        self.blocks = blocks
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        """Replace the raw-HTML handlers: no HTML blocks, only allowlisted inline tags."""
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        if not self.blocks:
-            # "2. Use KMS" as an option is text, not a numbered list; "# 1" is not a heading.
-            for name in (
-                "indent",
-                "code",
-                "hashheader",
-                "setextheader",
-                "hr",
-                "olist",
-                "ulist",
-                "quote",
-                "reference",
-            ):
-                if name in md.parser.blockprocessors:
-                    md.parser.blockprocessors.deregister(name)
-        if self.allowed:
-            names = "|".join(sorted(self.allowed))
-            pattern = rf"(</?(?:{names})(?:\s[^<>]*)?/?>)"
-            md.inlinePatterns.register(
-                markdown.inlinepatterns.HtmlInlineProcessor(pattern, md), "html", 90
-            )
-
-
-@functools.cache
-def _markdown(prose: bool) -> markdown.Markdown:
-    # Only what Python-Markdown does by itself: no attr_list (it writes attributes from
-    # text), no snippets (it reads files), no md_in_html.
-    allowed = PROSE_HTML if prose else frozenset()
-    return markdown.Markdown(
-        extensions=["sane_lists", _Restrict(allowed, blocks=prose)], output_format="html"
-    )
-
-
-# Text in which Markdown finds no syntax converts to one paragraph of itself. Most fields of
-# a bank are such text; the parser costs about a millisecond each (seconds at 1,000
-# questions), so they skip it. tests/test_text.py checks that both ways agree.
-_SYNTAX = re.compile(r"[\\`*_\[\]<>&#]|^(?:\d+\.|[-+=])|^\s|\s$")
-
-
-def _convert(text: str, prose: bool) -> str:
-    if text and text.isprintable() and not _SYNTAX.search(text):
-        return f"<p>{text}</p>"
-    return _parse(text, prose)
-
-
-def _parse(text: str, prose: bool) -> str:
-    md = _markdown(prose)
-    try:
-        return md.convert(text)
-    finally:
-        md.reset()
-
-
 def clean(fragment: str, tags: frozenset[str] = TAGS) -> str:
     """``fragment`` with only allowlisted elements, attributes and URL schemes left."""
     return nh3.clean(
@@ -196,7 +126,7 @@ _FIELDS = 1 << 20
 @functools.lru_cache(maxsize=_FIELDS)
 def inline(text: str) -> Markup:
     """A non-prose field as one line of safe HTML: inline Markdown, raw HTML shown as text."""
-    rendered = _convert(text, prose=False)
+    rendered = convert(text, prose=False)
     cleaned = clean(rendered, INLINE_TAGS)
     return Markup(_inert(" ".join(cleaned.split())))
 
@@ -209,7 +139,7 @@ _BLOCK_OPEN = re.compile(r"<(p|li|ul|ol|blockquote)((?:\s[^>]*)?)>")
 @functools.lru_cache(maxsize=_FIELDS)
 def block(text: str) -> Markup:
     """A prose field as safe HTML blocks: Markdown paragraphs and lists, allowlisted HTML."""
-    cleaned = _inert(clean(_convert(text, prose=True)))
+    cleaned = _inert(clean(convert(text, prose=True)))
     return Markup(_BLOCK_OPEN.sub(r'<\1\2 markdown="1">', cleaned))
 
 
@@ -220,7 +150,7 @@ def plain(text: str) -> str:
     Not escaped: the caller escapes for where it goes (:func:`plain_html`, Jinja's
     autoescape, a YAML dumper, SVG).
     """
-    words = nh3.clean(_convert(text, prose=False), tags=set(), strip_comments=True)
+    words = nh3.clean(convert(text, prose=False), tags=set(), strip_comments=True)
     return " ".join(html.unescape(words).split())
 
 
@@ -255,37 +185,19 @@ def table_cell(text: str) -> Markup:
     return inline(text)
 
 
-_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+def md_cell(value: str) -> str:
+    """A text field as one cell of a Markdown pipe table: inline HTML, its pipes escaped."""
+    return str(table_cell(value))
 
 
-def link_targets(text: str) -> list[str]:
-    """Every link target Markdown makes of ``text``, before cleaning (for the checks)."""
-    if "[" not in text and "<" not in text:
-        return []  # every Markdown link starts with one of these (links, autolinks, HTML)
-    return [html.unescape(target) for target in _HREF.findall(_convert(text, prose=True))]
+def meta_value(value: str) -> str:
+    """A title as a front matter value: escaped plain text, written by a YAML dumper.
 
-
-_ABBREVIATION = re.compile(r"^[^\[\]\\\n]+$")
-
-
-def abbreviation_ok(term: str) -> bool:
-    """Whether ``term`` can be written as a Markdown abbreviation (``*[term]: ...``)."""
-    return bool(_ABBREVIATION.match(term))
-
-
-def url_problem(url: str) -> str:
-    """Why ``url`` is not a usable web address (http or https with a host), or ''."""
-    if any(ch.isspace() or ch in '<>"' for ch in url):
-        return "expected a web address without spaces, quotes or angle brackets"
-    try:
-        parts = urlsplit(url)
-    except ValueError as error:
-        return f"expected a web address, found one that does not parse ({error})"
-    if parts.scheme.lower() not in {"http", "https"}:
-        return "expected an http:// or https:// address"
-    if not parts.hostname:
-        return "expected a web address with a host name"
-    return ""
+    Material puts ``page.meta.title`` into ``<title>`` and the header as it is, so the value
+    is HTML already (``<T>`` is written ``&lt;T&gt;``); YAML quoting keeps ``: `` and ``#``.
+    """
+    dumped = yaml.safe_dump(escaped(value), width=1 << 30)
+    return dumped.removesuffix("\n...\n").strip()
 
 
 @functools.lru_cache(maxsize=8_192)
@@ -294,4 +206,4 @@ def standalone(text: str) -> str:
 
     What :func:`inline` makes, without the inert character references.
     """
-    return " ".join(clean(_convert(text, prose=False), INLINE_TAGS).split())
+    return " ".join(clean(convert(text, prose=False), INLINE_TAGS).split())

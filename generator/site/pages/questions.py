@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.site import layout as views
-from generator.site.pages._domain_content import content_of
 from generator.site.layout import Page, Site
+from generator.site.pages._domain_content import content_of
+from generator.site.widgets.quiz import question_views, quiz_filters
 
 TEMPLATE = "questions.md.j2"
 
@@ -14,5 +14,5 @@ TEMPLATE = "questions.md.j2"
 def context(site: Site, page: Page) -> dict[str, Any]:
     """The domain and its questions as shown on this page."""
     content = content_of(page)
-    shown = views.question_views(site, content.questions, page.path)
-    return {"content": content, "views": shown, "filters": views.quiz_filters(site, shown)}
+    shown = question_views(site, content.questions, page.path)
+    return {"content": content, "views": shown, "filters": quiz_filters(site, shown)}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from typing import Any
 
-from generator.site import layout as views
-from generator.site.pages._domain_content import content_of
 from generator.site.layout import Page, Site
+from generator.site.pages._domain_content import content_of
+from generator.site.widgets.quiz import question_views
 
 TEMPLATE = "study-sheet.md.j2"
 # Read from start to end, and its list of abbreviations spells each one out.
@@ -18,6 +20,24 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     content = content_of(page)
     return {
         "content": content,
-        "views": views.question_views(site, content.questions, page.path),
-        "pdf": views.study_sheet_pdf(content.slug),
+        "views": question_views(site, content.questions, page.path),
+        "pdf": study_sheet_pdf(content.slug),
     }
+
+
+#: Set (to anything but "" or "0") by the Pages workflow, which prints the study sheets to PDF
+#: into ``site/downloads/`` (``python -m generator pdf``) after building the site.
+PDF_DOWNLOADS_ENV = "STUDYSITE_PDF_DOWNLOADS"
+PDF_DOWNLOADS_FOLDER = "downloads"
+
+
+def study_sheet_pdf(slug: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """Link from a study sheet to its PDF, or None where no PDF is published beside the site.
+
+    A local build and the offline copy have no PDF, so they get no link (``--strict`` stays
+    quiet and nothing points at a missing file). The sheet lives at ``<slug>/study-sheet/``.
+    """
+    value = (os.environ if environ is None else environ).get(PDF_DOWNLOADS_ENV, "")
+    if value in ("", "0"):
+        return None
+    return f"../../{PDF_DOWNLOADS_FOLDER}/{slug}-study-sheet.pdf"

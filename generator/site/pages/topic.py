@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.site import layout as views
 from generator.errors import BuildError
 from generator.site.pages._domain_content import content_of
 from generator.site.layout import Page, Site
+from generator.site.widgets.quiz import question_views
 
 TEMPLATE = "topic.md.j2"
 
@@ -19,5 +19,5 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     return {
         "content": content_of(page),
         "topic": page.topic,
-        "views": views.question_views(site, site.questions_for(page.topic.id), page.path),
+        "views": question_views(site, site.questions_for(page.topic.id), page.path),
     }

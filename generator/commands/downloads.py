@@ -1,0 +1,33 @@
+"""``downloads``: write each domain's Anki deck and CSV into ``docs/downloads`` for the site."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from generator.commands.common import Commands, Say, folder
+from generator.pipeline import check
+from generator.publishing.downloads import write_downloads
+
+
+def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
+    """Register the command."""
+    parser = commands.add_parser(
+        "downloads",
+        parents=common,
+        help="write each domain's Anki deck and CSV into docs/downloads for the site",
+        description="Check the data, then write each domain's Anki deck and CSV under "
+        "DOCS/downloads; the next build links them from the domain overviews.",
+    )
+    parser.add_argument(
+        "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, say: Say) -> int:
+    """Check the data, then write the downloads; say which files were written."""
+    bank, _ = check(folder(args).path)
+    for path in write_downloads(bank, args.docs):
+        say(f"wrote {path}")
+    return 0

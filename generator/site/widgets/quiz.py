@@ -1,0 +1,115 @@
+"""The self-check quiz's view: a page's questions numbered, lettered and linked, and its filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.content.model import DIFFICULTIES, NO_EXPLANATION, Question
+from generator.site.layout import Site, page_url
+
+# Ends the id of the heading that starts each question's stem (see QuestionView.stem_anchor).
+STEM_SUFFIX = "-stem"
+
+NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+def letter(index: int) -> str:
+    """Letter of the ``index``-th option: 0 -> A, 25 -> Z, 26 -> AA."""
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+def choose_label(choose: int) -> str:
+    """What the learner is told to do: 'Choose one.' or 'Choose two.'."""
+    return f"Choose {NUMBER_WORDS.get(choose, str(choose))}."
+
+@dataclass(frozen=True)
+class OptionView:
+    """An option as shown: letter in authored order, text, and its explanation."""
+
+    index: int
+    letter: str
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """A question as shown on a page, numbered within that page."""
+
+    number: int
+    question: Question
+    options: list[OptionView]
+    answer: str
+    choose_label: str
+    topics: list[tuple[str, str]]
+    indexed: bool = False
+    """Whether search indexes the stem here: only on the page of its main (first) topic."""
+
+    @property
+    def anchor(self) -> str:
+        """Id of the question on its page."""
+        return f"q-{self.question.id}"
+
+    @property
+    def stem_anchor(self) -> str:
+        """Id of the heading that starts the question's stem: where a search hit lands."""
+        return f"q-{self.question.id}{STEM_SUFFIX}"
+
+
+def question_views(site: Site, questions: list[Question], page_path: str) -> list[QuestionView]:
+    """Number a page's questions and resolve their letters and topic links."""
+    views = []
+    for number, question in enumerate(questions, start=1):
+        options = [
+            OptionView(i, letter(i), o.text, o.correct, o.why or NO_EXPLANATION)
+            for i, o in enumerate(question.options)
+        ]
+        topics = [
+            (site.topic_titles[t], page_url(page_path, site.topic_pages[t], site.directory_urls))
+            for t in question.topics
+            if t in site.topic_pages
+        ]
+        views.append(
+            QuestionView(
+                number=number,
+                question=question,
+                options=options,
+                answer=", ".join(o.letter for o in options if o.correct),
+                choose_label=choose_label(question.choose),
+                topics=topics,
+                indexed=site.topic_pages.get(question.topics[0]) == page_path,
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class QuizFilters:
+    """What a long quiz's filters offer: its questions' topics and difficulties."""
+
+    count: int
+    """How many questions the quiz holds."""
+    topics: list[tuple[str, str]]
+    """(id, title) of each topic the questions review, in order of first use."""
+    levels: list[str]
+    """The difficulties the questions have, easiest first."""
+
+
+def quiz_filters(site: Site, views: list[QuestionView]) -> QuizFilters:
+    """The filters of a quiz of ``views``: a choice is offered only where there are two."""
+    topics: dict[str, str] = {}
+    for view in views:
+        for topic in view.question.topics:
+            if topic in site.topic_pages:
+                topics.setdefault(topic, site.topic_titles[topic])
+    used = {view.question.difficulty for view in views}
+    levels: list[str] = [d for d in DIFFICULTIES if d in used]
+    return QuizFilters(
+        count=len(views),
+        topics=list(topics.items()) if len(topics) > 1 else [],
+        levels=levels if len(levels) > 1 else [],
+    )
