@@ -5,14 +5,14 @@ Run from the repository root::
     .venv/bin/python tests/benchmark.py                      # 1,000 and 10,000 questions
     .venv/bin/python tests/benchmark.py --sizes 1000,5000,10000 --repeat 3 --no-browser
 
-For each size it writes a synthetic bank (``tests/synthetic.py``: 50 questions a topic, 20
+For each size it writes a synthetic bank (``tests/support/synthetic.py``: 50 questions a topic, 20
 topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
 
 - the generator's stages in a fresh process: load, check, exam data, render (views and
   templates) and write, for the first run into an empty ``docs/`` and the best of ``--repeat`` runs with
   the pages up to date; files written; peak memory (peak RSS from ``getrusage``, and the peak
   of Python's own allocations from ``tracemalloc`` in a separate run);
-- ``mkdocs build --strict`` of a copy of the project (``tests/conftest.py``'s
+- ``mkdocs build --strict`` of a copy of the project (``tests/support/project.py``'s
   ``copy_project``) with ``STUDYSITE_DATA`` pointing at the bank: once with an empty
   ``docs/`` (the hook writes every page), then ``--repeat`` times with the pages already up to
   date. The hook's generator run is timed inside the MkDocs process, so the figures split the
@@ -70,9 +70,9 @@ ROOT = TESTS.parent
 if str(ROOT) not in sys.path:  # run as a script: make ``tests.*`` importable
     sys.path.insert(1, str(ROOT))
 
-from tests.synthetic import edit_question, generate  # noqa: E402
+from tests.support.synthetic import edit_question, generate  # noqa: E402
 
-# tests.conftest imports the generator, so it is imported only where needed: the MkDocs child
+# tests.support.project imports the generator, so it is imported only where needed: the MkDocs child
 # must import the generator from the project copy it builds, not from this checkout.
 
 STAGES = ("load", "check", "exam data", "render", "write")
@@ -253,7 +253,7 @@ def _mkdocs_child(project: str, site: str) -> None:
         )
         return result, files
 
-    generator.pipeline.generate = timed  # the hook imports it by name when MkDocs loads it
+    generator.pipeline.generate = timed  # generate_for_mkdocs, which the hook calls, looks it up
     from mkdocs.__main__ import cli
 
     wall, cpu = time.perf_counter(), time.process_time()
@@ -362,7 +362,7 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
     figures["generator"]["cold_runs"] = cold
     _print_generator(figures["generator"], repeat)
 
-    from tests.conftest import copy_project
+    from tests.support.project import copy_project
 
     project = work / "project"
     project.mkdir()
@@ -700,7 +700,7 @@ def measure_exams(sites: list[tuple[int, Path]]) -> Figures:
     from playwright.sync_api import sync_playwright
 
     from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
-    from tests.conftest import serve
+    from tests.support.project import serve
 
     results: Figures = {}
     with sync_playwright() as playwright:
@@ -746,7 +746,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
 
     from generator.config import DATA_ENV
     from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
-    from tests.conftest import copy_project, serve
+    from tests.support.project import copy_project, serve
 
     data = work / "data"
     generate(data, BROWSER_QUESTIONS, per_topic=BROWSER_QUESTIONS)
@@ -816,7 +816,7 @@ def _print_browser(results: Figures) -> None:
 # The published version compared against, installed by this script into its own virtual
 # environment with this project's MkDocs, Material and pymdown-extensions versions.
 MKDOCS_QUIZ = "mkdocs-quiz==1.7.1"
-ZENSICAL = "zensical==0.0.73"  # as tests/test_zensical.py
+ZENSICAL = "zensical==0.0.73"  # as tests/browser/test_zensical.py
 SERVE_RUNS = 3
 SEARCH_RUNS = 5
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "studysite-benchmark"
@@ -928,8 +928,8 @@ def _site_figures(site: Path) -> Figures:
 
 
 def build_mkdocs_quiz(data: Path, work: Path) -> Figures:
-    """The bank as mkdocs-quiz pages (tests/mkdocs_quiz_bank.py), built by its own MkDocs."""
-    from tests.mkdocs_quiz_bank import write_project
+    """The bank as mkdocs-quiz pages (tests/support/mkdocs_quiz_bank.py), built by its own MkDocs."""
+    from tests.support.mkdocs_quiz_bank import write_project
 
     venv = mkdocs_quiz_env()
     project = work / "mkdocs-quiz"
@@ -943,7 +943,7 @@ def build_mkdocs_quiz(data: Path, work: Path) -> Figures:
 
 def build_zensical(data: Path, work: Path) -> Figures:
     """``python -m generator build``, then Zensical on the project (see the README)."""
-    from tests.conftest import copy_project
+    from tests.support.project import copy_project
 
     venv = _pip_env("zensical-0.0.73", [ZENSICAL])
     project = work / "zensical"
@@ -1044,7 +1044,7 @@ def measure_serve(
     from playwright.sync_api import sync_playwright
 
     from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
-    from tests.conftest import free_port
+    from tests.support.project import free_port
 
     port = free_port()
     log = project / "serve.log"
@@ -1118,7 +1118,7 @@ def measure_waits(work: Path, sizes: list[Figures], compare: bool, zensical: boo
     from playwright.sync_api import sync_playwright
 
     from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
-    from tests.conftest import copy_project
+    from tests.support.project import copy_project
 
     waits: Figures = {"serve": {}}
     banks = [("bundled", ROOT / "data")]
@@ -1190,7 +1190,7 @@ def measure_waits(work: Path, sizes: list[Figures], compare: bool, zensical: boo
 
 @contextmanager
 def _served(folder: Path) -> Iterator[str]:
-    from tests.conftest import serve
+    from tests.support.project import serve
 
     yield from serve(folder)
 

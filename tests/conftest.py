@@ -1,36 +1,54 @@
-"""Shared fixtures: the built site, a local static server, and Debian's Chromium."""
+"""Shared fixtures: the bundled bank, the built site, a local static server, Debian's Chromium.
+
+The tests are in folders that say what they need:
+
+- ``unit/``: neither MkDocs nor Chromium (the generator's functions, its commands on data
+  folders, the formats, the schemas);
+- ``build/``: MkDocs, or the pipeline writing a project's ``docs/``, on a project copy; they
+  assert on the files and HTML written (BeautifulSoup), never in a browser;
+- ``browser/``: Chromium driven by Playwright (marked ``browser``).
+
+A file is in the folder of the most that any of its tests needs. Helpers shared between test
+files are in ``support/`` (no test module imports another).
+"""
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from generator.content.model import Bank
 from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
-from generator.publishing.local_server import serve_folder
+from generator.site.layout import Site
+from tests.support import bank as bundled
+from tests.support.project import ROOT, copy_project, mkdocs_build, serve
+from tests.support.trees import tree_pages
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parameters drawn from the bundled bank, made at collection (never at import).
+
+    ``bundled_tree_id``: each decision tree shown on a topic page of the bundled site.
+    """
+    if "bundled_tree_id" in metafunc.fixturenames:
+        shown = tree_pages(bundled.bundled_bank(), bundled.bundled_site())
+        metafunc.parametrize("bundled_tree_id", sorted(shown))
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` in ``project`` into ``site_dir``."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+@pytest.fixture(scope="session")
+def bundled_bank() -> Bank:
+    """The bank of ``data/``, loaded once per test process. Models are frozen: do not copy."""
+    return bundled.bundled_bank()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(bundled_bank: Bank) -> Site:
+    """The bundled bank's site layout, made once per test process; read it, never change it."""
+    return bundled.bundled_site()
 
 
 @pytest.fixture(scope="session")
@@ -58,73 +76,10 @@ def offline_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return site, archive
 
 
-def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, generator, hand-written docs, data)."""
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(
-        ROOT / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    # Sources only: the widget bundles are the generator's to write.
-    shutil.copytree(
-        ROOT / "docs" / "assets",
-        target / "docs" / "assets",
-        ignore=shutil.ignore_patterns("studysite.*"),
-    )
-    shutil.copytree(data or ROOT / "data", target / "data")
-    return target
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project to edit freely."""
     return copy_project(tmp_path)
-
-
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port); yield its base URL."""
-    with serve_folder(folder) as url:
-        yield url
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def mkdocs_serve(project: Path) -> Iterator[str]:
-    """Run ``mkdocs serve`` in ``project`` on a free port; yield the site's base URL once it answers."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # site_url's path is where `mkdocs serve` mounts the site.
-    url = f"http://127.0.0.1:{port}/studysite/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if process.poll() is not None:
-                stderr = process.stderr.read() if process.stderr else ""
-                pytest.fail(f"mkdocs serve stopped: {stderr}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("mkdocs serve did not answer within 90 seconds")
-            time.sleep(0.25)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
@@ -160,9 +115,3 @@ def context(browser: object) -> Iterator[object]:
 def page(context: object) -> object:
     """A new page in a fresh context."""
     return context.new_page()  # type: ignore[attr-defined]
-
-
-def screenshot_path(name: str) -> Path:
-    """Where a test keeps a screenshot for people to look at (tests/artifacts/, git-ignored)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS / name

@@ -69,7 +69,7 @@ def _markdown(prose: bool) -> markdown.Markdown:
 
 # Text in which Markdown finds no syntax converts to one paragraph of itself. Most fields of
 # a bank are such text; the parser costs about a millisecond each (seconds at 1,000
-# questions), so they skip it. tests/test_text.py checks that both ways agree.
+# questions), so they skip it. tests/unit/test_text.py checks that both ways agree.
 _SYNTAX = re.compile(r"[\\`*_\[\]<>&#]|^(?:\d+\.|[-+=])|^\s|\s$")
 
 

@@ -1,0 +1,104 @@
+"""``python -m generator pdf``: one PDF per domain study sheet, printed with no network."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.errors import BuildError
+from generator.publishing.pdf import write_pdfs
+from tests.support.project import ROOT
+from tests.support.sites import fake_site
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.browser
+def test_pdf_command_writes_a_pdf_per_domain(
+    built_site: Path, tmp_path: Path, bundled_bank
+) -> None:
+    out = tmp_path / "pdf"
+    result = run_cli("pdf", "--site", str(built_site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    bank = bundled_bank
+    expected = {f"{d.slug}-study-sheet.pdf" for d in bank.domains}
+    assert {p.name for p in out.iterdir()} == expected
+    for content in bank.domains:
+        pdf = out / f"{content.slug}-study-sheet.pdf"
+        assert f"wrote {pdf}" in result.stdout
+        reader = PdfReader(str(pdf))
+        pages = len(reader.pages)
+        print(f"{pdf.name}: {pages} pages")
+        first = " ".join((reader.pages[0].extract_text() or "").split())
+        assert f"Domain {content.domain.number} study sheet" in first
+        assert f"Page 1 of {pages}" in first, "pages are numbered"
+        last = " ".join((reader.pages[-1].extract_text() or "").split())
+        assert "Question" in last, "the answer key ends the sheet"
+
+
+def test_pdf_command_explains_how_to_install_chromium(tmp_path: Path) -> None:
+    site = fake_site(tmp_path / "site")
+    missing = str(tmp_path / "no-such-chromium")
+    result = run_cli(
+        "pdf",
+        "--site",
+        str(site),
+        "--out",
+        str(tmp_path / "pdf"),
+        env={"STUDYSITE_CHROMIUM": missing},
+    )
+    assert result.returncode == 2
+    assert "apt-get install chromium" in result.stderr
+    assert missing in result.stderr
+    assert not (tmp_path / "pdf").exists()
+
+
+def test_pdf_command_asks_for_a_built_site(tmp_path: Path) -> None:
+    result = run_cli("pdf", "--site", str(tmp_path / "nowhere"), "--out", str(tmp_path / "pdf"))
+    assert result.returncode == 2
+    assert "is not a built site" in result.stderr
+    assert "mkdocs build" in result.stderr
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    result = run_cli("pdf", "--site", str(tmp_path / "empty"), "--out", str(tmp_path / "pdf"))
+    assert result.returncode == 2
+    assert "has no study sheet" in result.stderr
+
+
+def test_missing_playwright_is_explained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "playwright.sync_api", None)
+    with pytest.raises(BuildError, match=r"pip install playwright"):
+        write_pdfs(fake_site(tmp_path / "site"), tmp_path / "pdf")
+
+
+@pytest.mark.browser
+def test_printing_loads_nothing_from_the_network(tmp_path: Path) -> None:
+    # Run as a command: Playwright's sync API cannot start twice in the test process.
+    outside = "http://outside.invalid/pixel.png"  # .invalid never resolves
+    site = fake_site(
+        tmp_path / "site",
+        f'<h1>Domain 7 study sheet</h1><img src="{outside}" alt="">'
+        '<link rel="stylesheet" href="https://cdn.example.invalid/x.css">',
+    )
+    out = tmp_path / "pdf"
+    result = run_cli("pdf", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in out.iterdir()] == ["domain-7-study-sheet.pdf"]
+    text = PdfReader(str(out / "domain-7-study-sheet.pdf")).pages[0].extract_text() or ""
+    assert "Domain 7 study sheet" in text
+    assert f"blocked a request outside the site: {outside}" in result.stderr
+    assert "blocked a request outside the site: https://cdn.example.invalid/x.css" in result.stderr

@@ -1,0 +1,217 @@
+"""The project's own scripts and stylesheets: readable sources, served as two minified bundles.
+
+``docs/assets/js`` and ``docs/assets/css`` hold commented, readable sources, one per widget.
+The generator joins them into ``assets/studysite.js`` and ``assets/studysite.css``; the built
+site serves those minified (mkdocs-minify-plugin: jsmin and csscompressor) and every page links
+them, and nothing else of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.bundle import bundle_assets
+from generator.config import ORIGIN_OPTION, DataFolder
+from generator.errors import BuildError
+from generator.pipeline import build
+from tests.support.project import ROOT
+
+ASSETS = ROOT / "docs" / "assets"
+PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
+SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
+
+
+def site_path(ref: str) -> str:
+    """A page's link to a file of the site as the file's path under the site root."""
+    return re.sub(r"^(\.\./)+|^/[^/]+/", "", ref)
+
+
+def scripts_in_order(site: Path, page: str) -> list[str]:
+    """Site paths of the scripts that ``page`` loads, in the page's order."""
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return [site_path(str(s["src"])) for s in soup.find_all("script", src=True)]
+
+
+def linked_assets(site: Path, page: str) -> list[str]:
+    """Site paths of the project's own scripts and stylesheets that ``page`` loads."""
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    refs = [str(s["src"]) for s in soup.find_all("script", src=True)]
+    refs += [str(link["href"]) for link in soup.find_all("link", rel="stylesheet")]
+    theirs = ("assets/javascripts/", "assets/stylesheets/")
+    own = [ref for ref in refs if "assets/" in ref and not any(t in ref for t in theirs)]
+    return sorted(site_path(ref) for ref in own)
+
+
+def sources(suffix: str) -> list[Path]:
+    """Every source script (``.js``) or stylesheet (``.css``) of the project."""
+    folder = "js" if suffix == ".js" else "css"
+    return sorted((ASSETS / folder).glob(f"*{suffix}"))
+
+
+def split_selectors(head: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside :is(...))."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(head):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(head[start:i])
+            start = i + 1
+    return [*parts, head[start:]]
+
+
+def selectors(css: str) -> set[str]:
+    """Every selector of a stylesheet, with the whitespace that carries no meaning removed."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    found = set()
+    for head in re.findall(r"([^{};]+)\{", css):
+        head = " ".join(head.split())
+        if head.startswith("@") or head in ("from", "to"):
+            continue
+        for selector in split_selectors(head):
+            found.add(re.sub(r"\s*([>+~,()])\s*", r"\1", selector.strip()))
+    return found
+
+
+def test_pages_load_the_two_minified_bundles_and_no_source(built_site: Path) -> None:
+    for page in PAGES:
+        assert linked_assets(built_site, page) == sorted(SERVED.values()), page
+    ours = {
+        p.relative_to(built_site).as_posix()
+        for p in (built_site / "assets").iterdir()
+        if p.is_file() or p.name in ("js", "css")
+    }
+    assert ours == set(SERVED.values()), "the sources and the unminified bundles stay out"
+
+
+@pytest.mark.parametrize("suffix", [".js", ".css"])
+def test_served_bundle_is_smaller_than_its_sources_and_holds_no_comments(
+    built_site: Path, suffix: str
+) -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sources(suffix)]
+    served = (built_site / SERVED[suffix]).read_text(encoding="utf-8")
+    for path, text in zip(sources(suffix), texts, strict=True):
+        assert "/*" in text, f"{path.name}: the source explains itself in comments"
+    assert len(served) < 0.8 * sum(len(text) for text in texts)
+    assert "/*" not in served, "a comment block is left in the bundle"
+    assert not re.search(r"^\s*//", served, flags=re.MULTILINE)
+    assert "\n\n" not in served, "blank lines are left in the bundle"
+
+
+def test_served_script_bundle_registers_every_widget(built_site: Path) -> None:
+    served = (built_site / SERVED[".js"]).read_text(encoding="utf-8")
+    registered = [
+        name
+        for path in sources(".js")
+        for name in re.findall(r'register\("(\w+)"', path.read_text(encoding="utf-8"))
+    ]
+    assert {"quiz", "progress", "tree", "table"} <= set(registered)
+    for name in registered:
+        assert f'register("{name}"' in served, name
+    assert served.index("window.StudySite={") < served.index('register("quiz"')
+
+
+def test_minified_bundle_keeps_every_selector(built_site: Path) -> None:
+    # csscompressor drops the space in `@media x { .a :is(.b) }` (turning a descendant into
+    # a compound selector) when that rule comes first in its block: none may change.
+    served = selectors((built_site / SERVED[".css"]).read_text(encoding="utf-8"))
+    for path in sources(".css"):
+        lost = selectors(path.read_text(encoding="utf-8")) - served
+        assert not lost, f"{path.name}: selectors changed by minification: {sorted(lost)}"
+
+
+def test_the_split_keeps_selector_lists_inside_pseudo_classes_whole() -> None:
+    assert selectors("/* a */ @media print { .a :is(h1, h2) > b, .c { x: 1 } }") == {
+        ".a :is(h1,h2)>b",
+        ".c",
+    }
+    assert selectors(".a:is(h1,h2){x:1}") != selectors(".a :is(h1, h2) { x: 1 }")
+
+
+def _docs(tmp_path: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_bundle_puts_mount_first_then_the_widgets_by_name(tmp_path: Path) -> None:
+    docs = _docs(
+        tmp_path,
+        {
+            "assets/js/alpha.js": "a();",
+            "assets/js/mount.js": "m();",
+            "assets/js/zeta.js": "z()",
+            "assets/css/b.css": ".b{}",
+            "assets/css/a.css": ".a{}",
+            "assets/js/notes.txt": "not a script",
+        },
+    )
+    bundles = bundle_assets(docs)
+    assert bundles["assets/studysite.js"] == (
+        "/* assets/js/mount.js */\nm();\n\n"
+        "/* assets/js/alpha.js */\na();\n\n"
+        "/* assets/js/zeta.js */\nz();\n"
+    )
+    assert bundles["assets/studysite.css"] == (
+        "/* assets/css/a.css */\n.a{}\n\n/* assets/css/b.css */\n.b{}\n"
+    )
+
+
+def test_bundle_of_a_docs_folder_without_sources_is_empty(tmp_path: Path) -> None:
+    assert bundle_assets(tmp_path) == {}
+    only_css = _docs(tmp_path, {"assets/css/a.css": ".a{}"})
+    assert list(bundle_assets(only_css)) == ["assets/studysite.css"]
+
+
+def test_an_unreadable_source_is_named_in_the_error(tmp_path: Path) -> None:
+    docs = _docs(tmp_path, {"assets/js/mount.js": "m();"})
+    (docs / "assets/js/quiz.js").write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(BuildError, match=r"assets/js/quiz\.js"):
+        bundle_assets(docs)
+
+
+def test_build_writes_the_bundles_and_rewrites_them_only_when_a_source_changes(
+    tmp_path: Path,
+) -> None:
+    docs = _docs(tmp_path / "docs", {"assets/js/mount.js": "m();", "assets/css/a.css": ".a{}"})
+    first = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
+    assert first is not None
+    assert {"assets/studysite.js", "assets/studysite.css"} <= set(first.written)
+    again = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
+    assert again is not None and again.written == []
+    (docs / "assets/js/quiz.js").write_text("q();", encoding="utf-8")
+    changed = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
+    assert changed is not None and changed.written == ["assets/studysite.js"]
+    assert "q();" in (docs / "assets/studysite.js").read_text(encoding="utf-8")
+
+
+def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
+    tmp_path: Path,
+) -> None:
+    # search.js must patch Material's worker before Material posts it the index; an author's
+    # own script may use Material's document$, so it stays after Material's bundle.
+    from tests.support.project import copy_project, mkdocs_build
+
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "author.js").write_text("document$.subscribe(() => {});\n")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - assets/studysite.js\n" in text
+    config.write_text(
+        text.replace("  - assets/studysite.js\n", "  - assets/studysite.js\n  - author.js\n")
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in PAGES:
+        scripts = scripts_in_order(tmp_path / "site", page)
+        ours = scripts.index(SERVED[".js"])
+        material = next(
+            i for i, src in enumerate(scripts) if src.startswith("assets/javascripts/bundle.")
+        )
+        assert ours < material < scripts.index("author.js"), (page, scripts)
+        assert scripts.count(SERVED[".js"]) == 1, (page, scripts)

@@ -1,0 +1,64 @@
+"""The benchmark command runs on a fresh checkout and reports what it says it reports.
+
+Its figures are not asserted (they are timings); what is checked is that the documented
+command completes and that its sizes describe the files the built site really serves.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.project import ROOT
+
+
+def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: Path) -> None:
+    work, figures = tmp_path / "work", tmp_path / "figures.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "tests/benchmark.py",
+            "--sizes",
+            "50,100",
+            "--repeat",
+            "2",
+            "--no-browser",
+            "--keep",
+            str(work),
+            "--json",
+            str(figures),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(figures.read_text(encoding="utf-8"))
+
+    assert [size["questions"] for size in data["sizes"]] == [50, 100]
+    for size in data["sizes"]:
+        generator = size["generator"]
+        assert len(generator["cold_runs"]) == 2, "one figure per fresh process asked for"
+        assert set(generator["cold"]["cpu"]) == {"load", "check", "exam data", "render", "write"}
+        assert size["html_pages"] > 0 and size["search_index"] > 0
+        stem = generator["edits"]["stem"]
+        assert "progress.md" in stem["written"]
+        assert any(path.endswith("questions.md") for path in stem["written"])
+
+    site = Path(data["sizes"][0]["site"])
+    served = {name: (raw, packed) for name, raw, packed in data["served"]}
+    assert set(served) == {"assets/studysite.min.js", "assets/studysite.min.css"}
+    for name, (raw, packed) in served.items():
+        body = (site / name).read_bytes()
+        assert raw == len(body)
+        assert packed == len(gzip.compress(body, compresslevel=9, mtime=0))
+    sources = {name for name, _, _ in data["sources"]}
+    assert {"js/mount.js", "js/quiz.js", "css/quiz.css", "css/print.css"} <= sources
+
+    assert "| Questions | 50 | 100 | Growth (2x questions) |" in result.stdout
+    assert "one script bundle and one style bundle" in result.stdout

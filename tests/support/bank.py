@@ -1,0 +1,32 @@
+"""The bundled exam (``data/``), loaded once per test process, on first use.
+
+Tests get it through the session fixtures ``bundled_bank`` and ``bundled_site``
+(tests/conftest.py). Test parameters drawn from it (one test per decision tree, say) are made
+at collection by ``pytest_generate_tests`` from the same load; nothing loads it at import.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from generator.content.load import load_bank
+from generator.content.model import Bank, Question
+from generator.site.layout import Site, build_site
+from tests.support.project import ROOT
+
+
+@functools.cache
+def bundled_bank() -> Bank:
+    """The bank of ``data/``."""
+    return load_bank(ROOT / "data")
+
+
+@functools.cache
+def bundled_site() -> Site:
+    """The site laid out from :func:`bundled_bank`."""
+    return build_site(bundled_bank())
+
+
+def questions_in(bank: Bank) -> list[Question]:
+    """Every question of ``bank``, in bank order."""
+    return [q for d in bank.domains for q in d.questions]

@@ -1,0 +1,1 @@
+"""Unit tests: neither MkDocs nor Chromium."""

@@ -1,0 +1,188 @@
+"""CSV: the documented layout, Excel's quoting and byte-order mark, exact errors, round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from generator.commands import main
+from generator.errors import DataError
+from generator.formats import Draft
+from generator.formats import csv as csv_format
+from generator.formats.importer import import_file
+from tests.support.bank import questions_in
+from tests.support.formats_helpers import data_copy, questions_of, round_trip_view
+from tests.support.project import ROOT
+
+HEADER = "id,topics,stem,choose,option_1,option_2,option_3,correct,why_1,why_2,why_3,explanation,difficulty"
+
+
+def read(text: str) -> list[Draft]:
+    return [d for d in csv_format.read(text, "bank.csv") if isinstance(d, Draft)]
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        read(text)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_row_with_every_column() -> None:
+    (draft,) = read(
+        HEADER + "\n"
+        'q-one,"iam; encryption",Which two?,2,Alpha,Beta,Gamma,"A,C",Right.,,Also right.,'
+        "General.,Hard\n"
+    )
+    assert draft.id == "q-one"
+    assert draft.topics == ["iam", "encryption"]
+    assert draft.choose == 2
+    assert [(o.text, o.correct, o.why) for o in draft.options] == [
+        ("Alpha", True, "Right."),
+        ("Beta", False, None),
+        ("Gamma", True, "Also right."),
+    ]
+    assert draft.explanation == "General."
+    assert draft.difficulty == "hard"
+    assert draft.line == 2
+
+
+@pytest.mark.parametrize("correct", ["2", "B", "b", " B "])
+def test_correct_by_letter_or_number(correct: str) -> None:
+    (draft,) = read(f"stem,option_1,option_2,correct\nWhich?,a,b,{correct}\n")
+    assert [o.correct for o in draft.options] == [False, True]
+    assert draft.choose == 1
+    assert draft.id is None and draft.topics == []
+
+
+def test_rows_after_a_multi_line_cell_keep_their_line_and_row() -> None:
+    text = "stem,option_1,option_2,correct\n" + '"Two\nlines?",a,b,A\n' * 11 + "Bad?,a,b,C\n"
+    assert errors(text) == [
+        "bank.csv:24: row 13, column correct: 'C' names option 3, but the row has 2 options"
+    ]
+
+
+def test_excel_file_with_bom_crlf_quotes_and_line_breaks() -> None:
+    text = (
+        "\ufeffstem,option_1,option_2,correct,why_1\r\n"
+        '"He said ""stop"", then\r\nleft. Why?",Fear,"Rain, wind",A,"Line one\r\nline two"\r\n'
+        ",,,,\r\n"
+    )
+    (draft,) = read(text)
+    assert draft.stem == 'He said "stop", then\r\nleft. Why?'
+    assert draft.options[1].text == "Rain, wind"
+    assert draft.options[0].why == "Line one\r\nline two"
+
+
+def test_semicolon_separated_file() -> None:
+    (draft,) = read("stem;option_1;option_2;correct\nWhich?;a, b;c;1\n")
+    assert [o.text for o in draft.options] == ["a, b", "c"]
+
+
+def test_bad_rows_name_row_and_column() -> None:
+    assert errors(
+        "stem,option_1,option_2,option_3,correct,choose,difficulty\n"
+        "Fine?,a,b,,A,,\n"
+        "Bad letter?,a,b,,E,,\n"
+        "Gap?,a,,c,A,,\n"
+        ",a,b,,A,,\n"
+        "Count?,a,b,c,A,2,\n"
+        "No answer?,a,b,,,,\n"
+        "Level?,a,b,,A,,tough\n"
+    ) == [
+        "bank.csv:3: row 3, column correct: 'E' names option 5, but the row has 2 options",
+        "bank.csv:4: row 4, column option_2: empty, but option_3 is filled: leave no gaps in options",
+        "bank.csv:5: row 5, column stem: empty: every question needs a stem",
+        "bank.csv:6: row 6, column choose: 'choose 2' needs 2 right answers in column correct, found 1",
+        "bank.csv:7: row 7, column correct: empty: name the right option by letter (B) or number (2)",
+        "bank.csv:8: row 8, column difficulty: expected easy, medium or hard, found 'tough'",
+    ]
+
+
+def test_bad_header() -> None:
+    assert errors("stem,option_1,answer,why_3\n") == [
+        "bank.csv:1: row 1: missing column 'correct'",
+        "bank.csv:1: row 1: missing column 'option_2'",
+        "bank.csv:1: row 1, column answer: unknown column 'answer'; expected id, topics, stem, "
+        "choose, option_1..option_N, correct, why_1..why_N, explanation, difficulty",
+        "bank.csv:1: row 1, column why_3: column 'why_3' has no column 'option_3'",
+    ]
+
+
+def test_too_many_cells_and_bad_ids() -> None:
+    assert errors(
+        "id,topics,stem,option_1,option_2,correct\n"
+        "Bad Id,iam,Q?,a,b,A\n"
+        "ok,Not A Topic!,Q?,a,b,A\n"
+        "ok2,iam,Q?,a,b,A,extra\n"
+    ) == [
+        "bank.csv:2: row 2, column id: 'Bad Id' is not an id (lowercase letters, digits, hyphens)",
+        "bank.csv:3: row 3, column topics: 'A' is not a topic id (lowercase letters, digits, hyphens)",
+        "bank.csv:3: row 3, column topics: 'Not' is not a topic id (lowercase letters, digits, hyphens)",
+        "bank.csv:3: row 3, column topics: 'Topic!' is not a topic id (lowercase letters, digits, hyphens)",
+        "bank.csv:4: row 4: 7 cells, but the header has 6 columns",
+    ]
+
+
+def test_unterminated_quote() -> None:
+    assert errors('stem,option_1,option_2,correct\n"Open quote,a,b,A\n') == [
+        "bank.csv:2: row 2: not readable as CSV: unexpected end of data"
+    ]
+
+
+def test_export_layout_opens_in_a_spreadsheet(tmp_path: Path, bundled_bank) -> None:
+    out = tmp_path / "bank.csv"
+    assert main(["-q", "export", "csv", "--out", str(out), "--data", str(ROOT / "data")]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,topics,stem,choose,option_1,")
+    assert b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    originals = questions_in(bundled_bank)
+    assert [r["id"] for r in rows] == [q.id for q in originals]
+    first = rows[0]
+    assert first["correct"] == ",".join("ABCDEF"[i] for i in originals[0].correct_indexes)
+    assert first["why_1"] == originals[0].options[0].why
+
+
+def test_formula_cells_are_marked_as_text_and_read_back(tmp_path: Path) -> None:
+    source = data_copy(tmp_path / "source", questions=False)
+    (source / "domain-4" / "formulas.yml").write_text(
+        "questions:\n"
+        "  - id: formulas\n"
+        "    topics: [iam]\n"
+        "    stem: '=HYPERLINK(\"http://x\")'\n"
+        "    options:\n"
+        "      - {text: '+1', correct: true, why: \"-2 is less\"}\n"
+        "      - {text: '@sum', why: \"'=quoted\"}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "bank.csv"
+    assert main(["-q", "--data", str(source), "export", "csv", "--out", str(out)]) == 0
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert row["stem"] == '\'=HYPERLINK("http://x")'
+    assert (row["option_1"], row["why_1"], row["option_2"], row["why_2"]) == (
+        "'+1",
+        "'-2 is less",
+        "'@sum",
+        "''=quoted",
+    )
+    target = data_copy(tmp_path / "target", questions=False)
+    import_file("csv", out, target, 4, "iam")
+    assert [round_trip_view(q) for q in questions_of(target)] == [
+        round_trip_view(q) for q in questions_of(source)
+    ]
+
+
+def test_csv_round_trip_is_equal(tmp_path: Path, bundled_bank) -> None:
+    out = tmp_path / "bank.csv"
+    assert main(["-q", "--data", str(ROOT / "data"), "export", "csv", "--out", str(out)]) == 0
+    target = data_copy(tmp_path, questions=False)
+    report = import_file("csv", out, target, 4, "deployment-options")
+    assert report.skipped == []
+    originals = questions_in(bundled_bank)
+    back = questions_of(target)
+    assert [round_trip_view(q) for q in back] == [round_trip_view(q) for q in originals]
+    # CSV also carries every topic and the difficulty.
+    assert [(q.topics, q.difficulty) for q in back] == [(q.topics, q.difficulty) for q in originals]

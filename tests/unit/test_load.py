@@ -1,0 +1,45 @@
+"""Loading keeps every object's source file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.load import load_bank, read_yaml
+from generator.content.model import TableBlock
+from tests.support.project import FIXTURES
+
+
+def test_models_remember_file_and_line() -> None:
+    bank = load_bank(FIXTURES / "mini")
+    domain = bank.domains[0]
+    question = domain.questions[1]
+    assert question.id == "q-two"
+    assert question.at.file.endswith("tests/fixtures/mini/domain-1/content.yml")
+    assert question.at.line == 79
+    assert question.at.line_of("stem") == 81
+    assert question.options[2].at.line == 90
+    assert question.at.line_of("topics", 1) == 80
+    block = domain.topics[0].blocks[3]
+    assert isinstance(block, TableBlock) and block.at.line == 14
+
+
+def test_text_is_stripped_and_exam_read() -> None:
+    bank = load_bank(FIXTURES / "mini")
+    assert bank.exam.code == "DEMO-01"
+    assert [d.weight for d in bank.exam.domains] == [60, 40]
+    assert bank.glossary.terms[0].term == "CPU"
+
+
+def test_duplicate_keys_are_found(tmp_path: Path) -> None:
+    file = tmp_path / "x.yml"
+    file.write_text("a: 1\nb: 2\na: 3\n")
+    data, problems = read_yaml(file)
+    assert data["a"] == 3
+    assert [(p.line, p.message) for p in problems] == [(3, "duplicate key 'a' (first on line 1)")]
+
+
+def test_unreadable_text(tmp_path: Path) -> None:
+    file = tmp_path / "x.yml"
+    file.write_bytes(b"a: \xff\xfe\n")
+    _, problems = read_yaml(file)
+    assert problems[0].message.startswith("the file is not UTF-8 text")
