@@ -4,4 +4,4 @@ import sys
 
 from generator.commands import main
 
-sys.exit(main())
+sys.exit(main(prog="python -m generator"))

@@ -1,11 +1,11 @@
 """The pipeline: load -> check -> site -> render -> files, and its two callers.
 
 :func:`generate` is the one pipeline: it loads and checks a data folder, lays out the site and
-renders every page, data script and widget bundle, and returns them unwritten. Its callers
-only say where the files go: :func:`build` writes them into ``docs/`` for builders that run
-no hook (``python -m generator build``), :func:`generate_for_mkdocs` hands them to the MkDocs
-hook, which gives them to MkDocs in memory. :func:`check` is the pipeline's first two stages,
-for the commands that stop there.
+renders every page and data script, and returns them unwritten. Its callers only say where
+the files go: :func:`build` writes them, with the widget bundles, into ``docs/`` for builders
+that run no plugin (``python -m generator build``), :func:`generate_for_mkdocs` hands them to
+the MkDocs plugin, which gives them to MkDocs in memory. :func:`check` is the pipeline's first
+two stages, for the commands that stop there.
 """
 
 from __future__ import annotations
@@ -18,14 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.bundle import bundle_assets
+import jinja2
+
+from generator.assets.bundle import Bundles
 from generator.checks import check_bank
 from generator.config import DataFolder, check_same_source, record_source
 from generator.content.load import load_bank
 from generator.content.model import Bank
 from generator.errors import Problem
-from generator.plugin import fragments
 from generator.publishing.downloads import find_downloads
+from generator.site import fragment_marks
 from generator.site.layout import Site, build_site
 from generator.site.render import render_pages
 from generator.site.widgets.exam import exam_data_files
@@ -87,15 +89,22 @@ def check(data_dir: Path, timings: dict[str, float] | None = None) -> tuple[Bank
 
 
 def generate(
-    data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
+    data_dir: Path,
+    docs_dir: Path,
+    *,
+    directory_urls: bool = True,
+    pdf_downloads: bool = False,
+    env: jinja2.Environment | None = None,
 ) -> tuple[Result, dict[str, str]]:
     """Load, check and render ``data_dir``: the result and every generated file, unwritten.
 
-    ``docs_dir`` is read for the widget sources the bundles join; ``directory_urls`` is
-    MkDocs' setting of that name. Pages keep their fragment markers
-    (:mod:`generator.plugin.fragments`): the MkDocs hook hands the files to MkDocs in memory
-    with the fragments cut out; :func:`build` writes them, markers removed, for other readers
-    of ``docs/``.
+    ``docs_dir`` is read for the downloads the domain overviews link; ``directory_urls`` is
+    MkDocs' setting of that name and ``pdf_downloads`` the plugin's option; ``env`` is the
+    Jinja environment of the page templates, kept from one build to the next under ``mkdocs
+    serve`` (a new one otherwise). Pages keep their fragment marks
+    (:mod:`generator.site.fragment_marks`): the MkDocs plugin hands the files to MkDocs in
+    memory with the fragments cut out; :func:`build` writes them, marks removed, for other
+    readers of ``docs/``.
     """
     timings: dict[str, float] = {}
     clock = time.perf_counter
@@ -105,28 +114,29 @@ def generate(
         for warning in warnings:
             log.warning("%s", warning)
         site = build_site(bank, directory_urls=directory_urls)
+        site.pdf_downloads = pdf_downloads
         site.downloads = find_downloads(docs_dir, bank)
         # The practice exam's question scripts, made once (the exam page reads their
         # versions) and timed apart: they must stay a small share of the whole run.
         data_files = exam_data_files(site)
         timings["exam data"] = (lap := clock()) - now
-        files = render_pages(site)
-        files.update(bundle_assets(docs_dir))
+        files = render_pages(site, env)
         files.update(data_files)
         timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files
 
 
-def build(folder: DataFolder, docs_dir: Path) -> Result:
-    """Generate ``folder``'s pages, and the widget bundles, into ``docs_dir``.
+def build(folder: DataFolder, docs_dir: Path, *, pdf_downloads: bool = False) -> Result:
+    """Generate ``folder``'s pages, and the minified widget bundles, into ``docs_dir``.
 
     Nothing is written unless every check passes, nor over the pages of another data folder
     that this run did not name (:func:`generator.config.check_same_source`). The pages are
-    written without their fragment markers; ``docs_dir`` then records ``folder``.
+    written without their fragment marks; ``docs_dir`` then records ``folder``.
     """
     check_same_source(folder, docs_dir)
-    result, files = generate(folder.path, docs_dir)
-    files = {path: fragments.strip(text) for path, text in files.items()}
+    result, files = generate(folder.path, docs_dir, pdf_downloads=pdf_downloads)
+    files = {path: fragment_marks.strip(text) for path, text in files.items()}
+    files.update(Bundles().files())
     with gc_paused():
         lap = time.perf_counter()
         result.report = write_files(files, docs_dir)
@@ -138,15 +148,22 @@ def build(folder: DataFolder, docs_dir: Path) -> Result:
 
 
 def generate_for_mkdocs(
-    folder: DataFolder, docs_dir: Path, *, directory_urls: bool = True
+    folder: DataFolder,
+    docs_dir: Path,
+    *,
+    directory_urls: bool = True,
+    pdf_downloads: bool = False,
+    env: jinja2.Environment | None = None,
 ) -> tuple[Result, dict[str, str]]:
-    """Generate ``folder``'s pages for the MkDocs hook, which hands them to MkDocs in memory.
+    """Generate ``folder``'s pages for the MkDocs plugin, which hands them to MkDocs in memory.
 
     Nothing is written into ``docs_dir``; as with :func:`build`, the pages that another data
     folder wrote there are not silently shadowed, and no file the generator did not write
     there is replaced by a generated page.
     """
     check_same_source(folder, docs_dir)
-    result, files = generate(folder.path, docs_dir, directory_urls=directory_urls)
+    result, files = generate(
+        folder.path, docs_dir, directory_urls=directory_urls, pdf_downloads=pdf_downloads, env=env
+    )
     refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
     return result, files

@@ -105,7 +105,7 @@ def refuse_to_replace_hand_written(
 ) -> None:
     """Raise :class:`BuildError` if ``files`` would replace files the generator did not write.
 
-    Also what the MkDocs hook checks before it hands its in-memory pages to MkDocs in place of
+    Also what the MkDocs plugin checks before it hands its in-memory pages to MkDocs in place of
     the files in ``docs/``.
     """
     hand_written = _not_ours(files, docs_dir, previous)

@@ -13,18 +13,18 @@ topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
   the pages up to date; files written; peak memory (peak RSS from ``getrusage``, and the peak
   of Python's own allocations from ``tracemalloc`` in a separate run);
 - ``mkdocs build --strict`` of a copy of the project (``tests/support/project.py``'s
-  ``copy_project``) with ``STUDYSITE_DATA`` pointing at the bank: once with an empty
-  ``docs/`` (the hook writes every page), then ``--repeat`` times with the pages already up to
-  date. The hook's generator run is timed inside the MkDocs process, so the figures split the
+  ``copy_project``, the bank as its data folder): once with an empty ``docs/`` (the plugin
+  hands MkDocs every page in memory), then ``--repeat`` times. The plugin's generator run is
+  timed inside the MkDocs process, so the figures split the
   build into the generator's share and MkDocs's own work on the generated docs; peak RSS,
   HTML pages and the size of ``search/search_index.json``;
 - ``mkdocs serve``-style rebuilds: the generator run again after changing one question's
   stem (what the learner sees, so its content hash changes too) and after changing only one
   explanation, and which generated files each rewrites.
 
-Once, it prints the project's own JavaScript and CSS: the sources (``docs/assets/js``,
-``docs/assets/css``, one file per widget) and what the built site serves (the generator's two
-bundles, minified by mkdocs-minify-plugin: ``assets/studysite.min.js`` and
+Once, it prints the project's own JavaScript and CSS: the sources (``generator/assets/js``,
+``generator/assets/css``, one file per widget) and what the built site serves (the plugin's two
+bundles, minified with jsmin and csscompressor: ``assets/studysite.min.js`` and
 ``assets/studysite.min.css``), raw and gzipped (``gzip -9``, each file on its own as a server
 sends it), and, in Chromium, on a topic page with 100 questions (plus a comparison
 table and a decision tree): the ``ss-mount`` performance measure of ``mount.js`` and the time
@@ -135,11 +135,11 @@ def _child(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
     """The generator's stages, as ``generator.pipeline.build`` runs them, with both clocks."""
-    from generator.bundle import bundle_assets
+    from generator.assets.bundle import Bundles
     from generator.checks import check_bank
     from generator.content.load import load_bank
     from generator.pipeline import gc_paused
-    from generator.plugin import fragments
+    from generator.site import fragment_marks
     from generator.site.layout import build_site
     from generator.site.render import render_pages
     from generator.site.widgets.exam import exam_data_files
@@ -158,9 +158,9 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         site = build_site(bank)
         data_files = exam_data_files(site)
         lap()
-        # As generator.pipeline.build writes them: fragment markers removed.
-        files = {path: fragments.strip(text) for path, text in render_pages(site).items()}
-        files.update(bundle_assets(docs))
+        # As generator.pipeline.build writes them: fragment marks removed.
+        files = {path: fragment_marks.strip(text) for path, text in render_pages(site).items()}
+        files.update(Bundles().files())
         files.update(data_files)
         lap()
         report = write_files(files, docs)
@@ -225,35 +225,33 @@ def _stages_child(data_arg: str, work_arg: str) -> None:
 
 
 def _mkdocs_child(project: str, site: str) -> None:
-    """Child: ``mkdocs build --strict`` in ``project``, timing the hook's generator run."""
-    sys.path.insert(0, project)  # the project's copy of the generator, as the hook loads it
+    """Child: ``mkdocs build --strict`` in ``project``, timing the plugin's generator run."""
     os.chdir(project)
     import generator.pipeline
 
-    # The project's copy, or this checkout's when it is installed editable (its import finder
-    # wins over sys.path; the copy holds the same code).
+    # This checkout's package, which the plugin's entry point loads.
     where = Path(generator.pipeline.__file__).resolve()
-    if not any(where.is_relative_to(p.resolve()) for p in (Path(project), ROOT)):
+    if not where.is_relative_to(ROOT.resolve()):
         raise RuntimeError(f"imported the wrong generator: {generator.pipeline.__file__}")
     runs: list[Figures] = []
     original = generator.pipeline.generate
 
     def timed(
-        data_dir: Path, docs_dir: Path, *, directory_urls: bool = True
+        data_dir: Path, docs_dir: Path, **options: Any
     ) -> tuple[generator.pipeline.Result, dict[str, str]]:
         wall, cpu = time.perf_counter(), time.process_time()
-        result, files = original(data_dir, docs_dir, directory_urls=directory_urls)
+        result, files = original(data_dir, docs_dir, **options)
         runs.append(
             {
                 "wall": time.perf_counter() - wall,
                 "cpu": time.process_time() - cpu,
                 "stages": result.timings,
-                "written": 0,  # the hook hands the pages to MkDocs in memory
+                "written": 0,  # the plugin hands the pages to MkDocs in memory
             }
         )
         return result, files
 
-    generator.pipeline.generate = timed  # generate_for_mkdocs, which the hook calls, looks it up
+    generator.pipeline.generate = timed  # generate_for_mkdocs, which the plugin calls, looks it up
     from mkdocs.__main__ import cli
 
     wall, cpu = time.perf_counter(), time.process_time()
@@ -263,7 +261,7 @@ def _mkdocs_child(project: str, site: str) -> None:
         if stop.code:
             raise
     if not runs:
-        raise RuntimeError("the MkDocs hook did not run the generator")
+        raise RuntimeError("the studysite plugin did not run the generator")
     print(
         json.dumps(
             {
@@ -297,7 +295,7 @@ def source_sizes() -> list[Asset]:
     return [
         _sized(f"{folder}/{path.name}", path.read_bytes())
         for folder, suffix in (("js", ".js"), ("css", ".css"))
-        for path in sorted((ROOT / "docs" / "assets" / folder).glob(f"*{suffix}"))
+        for path in sorted((ROOT / "generator" / "assets" / folder).glob(f"*{suffix}"))
     ]
 
 
@@ -317,7 +315,7 @@ def _print_assets(sources: list[Asset], served: list[Asset]) -> None:
     print("\n== The project's own JavaScript and CSS (gzip -9, each file as a server sends it)")
     print(f"{'':<30} {'bytes':>8} {'gzipped':>8}")
     for title, rows in (
-        ("sources in docs/assets", sources),
+        ("sources in generator/assets", sources),
         ("served (bundled, minified)", served),
     ):
         print(title)
@@ -366,14 +364,10 @@ def measure_size(questions: int, work: Path, repeat: int) -> Figures:
 
     project = work / "project"
     project.mkdir()
-    copy_project(project, data)
+    copy_project(project, data)  # the bank as the copy's data folder (`data: data`)
     site = work / "site"
-    # Imported here, not at the top: the _mkdocs child must import the project copy's package.
-    from generator.config import DATA_ENV
-
-    env = {DATA_ENV: str(data)}
-    figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project, env)
-    warm = [_child(["_mkdocs", str(project), str(site)], project, env) for _ in range(repeat)]
+    figures["mkdocs_first"] = _child(["_mkdocs", str(project), str(site)], project)
+    warm = [_child(["_mkdocs", str(project), str(site)], project) for _ in range(repeat)]
     figures["mkdocs"] = min(warm, key=lambda run: run["build_cpu"])
     figures["html_pages"] = sum(1 for _ in site.rglob("*.html"))
     index = site / "search" / "search_index.json"
@@ -397,7 +391,7 @@ def exam_share(run: Figures, clock: str) -> float:
 
 
 def mkdocs_own(run: Figures, clock: str) -> float:
-    """Time MkDocs spends on the generated docs: the build minus the hook's generator run."""
+    """Time MkDocs spends on the generated docs: the build minus the plugin's generator run."""
     return float(run[f"build_{clock}"] - run["hook"][clock])
 
 
@@ -440,7 +434,7 @@ def _print_mkdocs(figures: Figures, repeat: int) -> None:
         print(
             f"mkdocs build --strict ({label}): process {run['process_wall']:.1f} s "
             f"({run['process_cpu']:.1f} s CPU), peak RSS {run['process_peak_rss_mib']:.0f} MiB; "
-            f"generator hook {hook['wall']:.2f} s ({hook['cpu']:.2f} s CPU) = "
+            f"generator (plugin) {hook['wall']:.2f} s ({hook['cpu']:.2f} s CPU) = "
             f"{100 * hook['cpu'] / run['process_cpu']:.1f}% of the process CPU; MkDocs on the "
             f"generated docs {mkdocs_own(run, 'wall'):.1f} s ({mkdocs_own(run, 'cpu'):.1f} s CPU)"
         )
@@ -744,7 +738,6 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     """Chromium: a 100-question topic page, and a practice page of the largest bank."""
     from playwright.sync_api import sync_playwright
 
-    from generator.config import DATA_ENV
     from generator.publishing.chromium import CHROMIUM, CHROMIUM_ARGS
     from tests.support.project import copy_project, serve
 
@@ -754,7 +747,7 @@ def measure_browser(work: Path, practice_site: Path | None) -> Figures:
     project.mkdir(parents=True)
     copy_project(project, data)
     site = work / "site"
-    _child(["_mkdocs", str(project), str(site)], project, {DATA_ENV: str(data)})
+    _child(["_mkdocs", str(project), str(site)], project)
     results: Figures = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -952,7 +945,8 @@ def build_zensical(data: Path, work: Path) -> Figures:
     generated = _timed_run([sys.executable, "-m", "generator", "build"], project)
     if generated["code"] != 0:
         raise RuntimeError(f"generator build failed:\n{generated['tail']}")
-    run = _timed_run([str(venv / "bin" / "zensical"), "build", "-f", "mkdocs.yml"], project)
+    config = ".studysite-zensical.yml"  # written by `generator build` for such builders
+    run = _timed_run([str(venv / "bin" / "zensical"), "build", "-f", config], project)
     figures: Figures = {"build": run, "ok": run["code"] == 0}
     if not figures["ok"]:
         lines = [line for line in run["tail"].splitlines() if line.strip()]
@@ -1312,7 +1306,7 @@ def _rows() -> list[Row]:
             None,
         ),
         (
-            "Generator hook / whole `mkdocs build` (CPU)",
+            "Generator (plugin) / whole `mkdocs build` (CPU)",
             lambda f: f"{100 * f['mkdocs']['hook']['cpu'] / f['mkdocs']['process_cpu']:.1f}%",
             None,
         ),

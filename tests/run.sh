@@ -17,6 +17,16 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+# The product as an author installs it (tests/browser/test_wheel.py): this repository's wheel
+# and the wheels of its dependencies, which the test installs into a fresh environment with
+# --no-index (tests install nothing from the network). A clean build folder: setuptools does
+# not remove what an earlier build copied there.
+rm -rf build tests/.wheelhouse/studysite-*.whl
+.venv/bin/python -m pip wheel -q --disable-pip-version-check --no-deps --no-build-isolation \
+  -w tests/.wheelhouse .
+.venv/bin/python -m pip wheel -q --disable-pip-version-check -w tests/.wheelhouse \
+  tests/.wheelhouse/studysite-*.whl
+rm -rf build
 # The iframe-worker shim for the offline build (python -m generator offline): from npm, never a CDN.
 npm ci --prefix generator --no-audit --no-fund --silent
 if [ -f tests/package.json ]; then

@@ -1,8 +1,11 @@
-"""Command line: ``python -m generator [--data DIR] COMMAND``, one module per command.
+"""Command line: ``studysite [--data DIR] COMMAND``, one module per command.
 
-``--data`` (and ``-q``) may come before or after the command name. Without ``--data`` the
-data folder is ``$STUDYSITE_DATA``, else ``extra.studysite_data`` in mkdocs.yml, else
-``data`` (see :mod:`generator.config`). Each command's module registers its arguments
+``python -m generator`` is the same command line.
+
+``--data``, ``-f`` and ``-q`` may come before or after the command name. Every command reads
+the project's mkdocs.yml through MkDocs (:func:`generator.config.load_project`). Without
+``--data`` the data folder is ``$STUDYSITE_DATA``, else the studysite plugin's ``data``
+option, else ``data``. Each command's module registers its arguments
 (``add``) and runs it (``run``); the common options are in :mod:`generator.commands.common`.
 """
 
@@ -32,9 +35,9 @@ from generator.errors import GeneratorError
 VERBS = (check, build, offline, pdf, import_, export, downloads, init, new_domain, schema)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(prog: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m generator",
+        prog=prog,
         description="Turn YAML study data into a MkDocs site.",
         parents=[common_options(default=True)],
     )
@@ -45,9 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
-    args = _parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> int:
+    """Run the CLI; return the exit code (``studysite``, the console script, calls this)."""
+    args = _parser(prog).parse_args(argv)
     logging.basicConfig(
         level=logging.ERROR if args.quiet else logging.WARNING, format="%(message)s"
     )

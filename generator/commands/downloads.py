@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.commands.common import Commands, Say, folder
+from generator.commands.common import Commands, Say, project
+from generator.config import relative
 from generator.pipeline import check
 from generator.publishing.downloads import write_downloads
 
@@ -20,14 +21,15 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
         "DOCS/downloads; the next build links them from the domain overviews.",
     )
     parser.add_argument(
-        "--docs", type=Path, default=Path("docs"), help="docs folder (default: docs)"
+        "--docs", type=Path, default=None, help="docs folder (default: docs_dir of mkdocs.yml)"
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, say: Say) -> int:
     """Check the data, then write the downloads; say which files were written."""
-    bank, _ = check(folder(args).path)
-    for path in write_downloads(bank, args.docs):
+    found = project(args)
+    bank, _ = check(found.data.path)
+    for path in write_downloads(bank, args.docs or relative(found.docs_dir)):
         say(f"wrote {path}")
     return 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from generator.commands.common import Commands, Say, folder
-from generator.config import exported
+from generator.commands.common import Commands, Say, project
 
 
 def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
@@ -25,6 +24,13 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--zip", type=Path, default=None, help="also write the site as this zip file"
     )
+    parser.add_argument(
+        "--shim",
+        type=Path,
+        default=None,
+        help="the iframe-worker package's shim/index.js (default: node_modules/ beside "
+        "mkdocs.yml, where `npm install iframe-worker` puts it)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -32,7 +38,7 @@ def run(args: argparse.Namespace, say: Say) -> int:
     """Build the offline copy of the data folder's site, and its zip if asked."""
     from generator.publishing.offline import build_offline
 
-    with exported(folder(args)):
-        where = build_offline(Path.cwd(), args.out, args.zip)
+    found = project(args, need_plugin=True, strict=True)
+    where = build_offline(found, args.out, args.zip, args.shim)
     say(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
     return 0

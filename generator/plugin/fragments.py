@@ -10,11 +10,11 @@ large site's build: MkDocs' anchor scan and ``md_in_html`` each parse all of it 
 Material's search then parses each page's HTML again, to index it. Most of a block is marked
 ``data-search-exclude`` (options, answers, answer keys), which search skips but still parses.
 
-Templates wrap such a block in :data:`OPEN` and :data:`CLOSE` lines. For the MkDocs hook,
+Templates wrap such a block in the marks of :mod:`generator.site.fragment_marks`. For the plugin,
 :func:`split` cuts each block out of the page's Markdown, leaving a one-line placeholder that
 Markdown passes through; :func:`for_search` puts back what search indexes of each block
 (:func:`searchable`), and :func:`join` the whole blocks once search is done. For files
-written into ``docs/`` (other builders), :func:`strip` only removes the marker lines, so the
+written into ``docs/`` (other builders), :func:`strip` only removes the mark lines, so the
 blocks stay in the Markdown as raw HTML.
 
 MkDocs and Material details relied on (MkDocs 1.6, Material 9.7): Python-Markdown passes a
@@ -31,14 +31,11 @@ from __future__ import annotations
 
 import re
 
-OPEN = "<!-- ss:fragment -->"
-"""The line before a block that needs no Markdown."""
+from generator.site.fragment_marks import CLOSE, OPEN, strip
 
-CLOSE = "<!-- /ss:fragment -->"
-"""The line after it."""
+__all__ = ["CLOSE", "OPEN", "anchor_ids", "for_search", "join", "split", "strip"]
 
 _BLOCK = re.compile(rf"^{re.escape(OPEN)}\n(.*?)\n{re.escape(CLOSE)}$", re.MULTILINE | re.DOTALL)
-_MARKER = re.compile(rf"^(?:{re.escape(OPEN)}|{re.escape(CLOSE)})\n", re.MULTILINE)
 _PLACEHOLDER = re.compile(r'<div data-ss-fragment="(\d+)"></div>')
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -97,11 +94,6 @@ def join(html: str, blocks: list[str]) -> str:
         return html
     html = _STAND_IN.sub(lambda m: blocks[int(m.group(1))], html)
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
-
-
-def strip(markdown: str) -> str:
-    """``markdown`` without the marker lines: the blocks stay in place as raw HTML."""
-    return _MARKER.sub("", markdown)
 
 
 def anchor_ids(blocks: list[str]) -> set[str]:

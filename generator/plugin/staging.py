@@ -2,7 +2,7 @@
 
 MkDocs empties ``site/`` before it writes a page, and a ``--strict`` build aborts only after
 it has written them all, so a failed build used to leave an empty or half-built site. The
-MkDocs hook (``mkdocs_hook.py``) lists these functions: ``mkdocs build`` and
+plugin keeps a :class:`Staging` and calls it from its events: ``mkdocs build`` and
 ``mkdocs gh-deploy`` write into a hidden folder beside the site (``.site.staging``), and
 only a build that succeeds replaces the site with it. The hidden entries MkDocs never
 deletes from a site folder (a ``.git`` folder, say) move into the new site.
@@ -24,29 +24,14 @@ from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from generator.errors import BuildError
 
-log = logging.getLogger("mkdocs.hooks.generator.plugin.staging")
-
-
-@dataclass
-class _Run:
-    """The MkDocs command running now, and where its site is staged."""
-
-    command: str | None = None
-    dirty: bool = False
-    target: Path | None = None
-    staging: Path | None = None
-
-
-_run = _Run()
+log = logging.getLogger("mkdocs.plugins.studysite.staging")
 
 
 def staging_dir(target: Path) -> Path:
@@ -54,50 +39,57 @@ def staging_dir(target: Path) -> Path:
     return target.parent / f".{target.name}.staging"
 
 
-def on_startup(*, command: str, dirty: bool) -> None:
-    """Remember the command: only clean ``build`` and ``gh-deploy`` runs are staged."""
-    _run.command, _run.dirty = command, dirty
-    _run.target = _run.staging = None
+class Staging:
+    """The MkDocs command running now, and where its site is staged (one per plugin)."""
 
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.dirty = False
+        self.target: Path | None = None
+        self.staging: Path | None = None
 
-def stage_site_dir(config: MkDocsConfig) -> None:
-    """Point ``config.site_dir`` at the staging folder (called at the end of ``on_config``)."""
-    if _run.command not in ("build", "gh-deploy") or _run.dirty or _run.staging is not None:
-        return
-    target = Path(config.site_dir).absolute()
-    staging = staging_dir(target)
-    _remove(staging)  # left by a build that was killed
-    _run.target, _run.staging = target, staging
-    config.site_dir = str(staging)
+    def start(self, *, command: str, dirty: bool) -> None:
+        """Remember the command (``on_startup``): only clean builds and deploys are staged."""
+        self.command, self.dirty = command, dirty
+        self.target = self.staging = None
 
+    def stage_site_dir(self, config: MkDocsConfig) -> None:
+        """Point ``config.site_dir`` at the staging folder (at the end of ``on_config``)."""
+        if self.command not in ("build", "gh-deploy") or self.dirty or self.staging is not None:
+            return
+        target = Path(config.site_dir).absolute()
+        staging = staging_dir(target)
+        _remove(staging)  # left by a build that was killed
+        self.target, self.staging = target, staging
+        config.site_dir = str(staging)
 
-# Last of every plugin's post-build step: the minify and offline plugins still write files.
-@event_priority(-100)
-def on_post_build(config: MkDocsConfig) -> None:
-    """Replace the site with the staged build, unless a strict build is about to abort."""
-    target, staging = _run.target, _run.staging
-    if target is None or staging is None:
-        return
-    if _strict_warnings():
-        return  # MkDocs raises Abort next; on_build_error removes the staging folder
-    swap(staging, target)
-    config.site_dir = str(target)  # gh-deploy pushes config.site_dir after the build
-    _run.target = _run.staging = None
+    def post_build(self, config: MkDocsConfig) -> None:
+        """Replace the site with the staged build, unless a strict build is about to abort.
 
+        Called last of every plugin's post-build step (priority -100): others still write
+        files into the site then.
+        """
+        target, staging = self.target, self.staging
+        if target is None or staging is None:
+            return
+        if _strict_warnings():
+            return  # MkDocs raises Abort next; build_error removes the staging folder
+        swap(staging, target)
+        config.site_dir = str(target)  # gh-deploy pushes config.site_dir after the build
+        self.target = self.staging = None
 
-def on_build_error(error: Exception) -> None:
-    """Drop the staged build: the previous site stays as it was."""
-    if _run.staging is not None:
-        _remove(_run.staging)
-        log.warning("the build failed: %s is left as it was", _run.target)
-    _run.target = _run.staging = None
+    def build_error(self) -> None:
+        """Drop the staged build: the previous site stays as it was."""
+        if self.staging is not None:
+            _remove(self.staging)
+            log.warning("the build failed: %s is left as it was", self.target)
+        self.target = self.staging = None
 
-
-def on_shutdown() -> None:
-    """Remove a staging folder a run left behind; forget the run."""
-    if _run.staging is not None:
-        _remove(_run.staging)
-    _run.command, _run.target, _run.staging = None, None, None
+    def shutdown(self) -> None:
+        """Remove a staging folder a run left behind; forget the run."""
+        if self.staging is not None:
+            _remove(self.staging)
+        self.command, self.target, self.staging = None, None, None
 
 
 def _strict_warnings() -> bool:

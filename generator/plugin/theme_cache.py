@@ -1,7 +1,7 @@
 """Theme cache: the theme's Jinja templates, compiled once per process.
 
 MkDocs makes a new Jinja environment for every build, so under ``mkdocs serve`` each edit
-compiled Material's templates again (about a fifth of a small site's rebuild). The hook's
+compiled Material's templates again (about a fifth of a small site's rebuild). The plugin's
 ``on_env`` (a documented event) gives each build's environment one :class:`CompiledTemplates`
 as its bytecode cache. Jinja checks each template's source against the stored code, so an
 edited override is compiled anew.

@@ -1,11 +1,10 @@
 """Offline build: a copy of the site that works opened from disk, optionally zipped.
 
 The hosted site keeps directory URLs and loads its search index with ``fetch``, neither of
-which works from ``file://``. This build turns on Material's offline plugin (``mkdocs.yml``
-reads ``$STUDYSITE_OFFLINE``), which switches to ``page.html`` URLs and inlines the search
-index into a script. The plugin would load the iframe-worker shim (search's web worker from
-``file://``) from a CDN; here it comes from its npm package instead, installed at set-up time
-with ``npm ci --prefix generator`` and copied into the site.
+which works from ``file://``. This command builds the site in this process with the plugin's
+``offline`` option on (:mod:`generator.plugin.offline_site`: ``page.html`` URLs, the search
+index inlined into a script, the iframe-worker shim from its npm package instead of a CDN),
+into a folder of its own, and zips it if asked.
 """
 
 from __future__ import annotations
@@ -13,27 +12,20 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.config import data_folder, environment_variable
+from generator.config import Project
 from generator.errors import BuildError
+from generator.plugin.offline_site import SHIM_PACKAGE, SHIM_TARGET, find_shim
+from generator.publishing.site_build import build_site
 
 log = logging.getLogger(__name__)
 
-#: Environment variable that mkdocs.yml reads to enable the offline plugin.
-OFFLINE_ENV = "STUDYSITE_OFFLINE"
-#: The npm package that provides the Web Worker shim for ``file://``.
 # A script loaded from another host: the offline copy must load everything from disk.
 _REMOTE_SCRIPT = re.compile(r"<script[^>]+src=\"(?:https?:)?//", re.IGNORECASE)
-SHIM_PACKAGE = "iframe-worker"
-#: Where the shim is copied in the offline site (relative to the site root).
-SHIM_TARGET = "assets/vendor/iframe-worker/shim.js"
-#: The set-up command that installs the shim, run in the project folder.
-INSTALL_COMMAND = "npm ci --prefix generator"
 #: Written into every offline site: a folder holding it is one this command made and may
 #: empty again; any other non-empty folder is refused.
 MARKER = ".studysite-offline"
@@ -43,40 +35,21 @@ SOURCE_FOLDERS = ("data", "docs", "generator", "tests", ".git")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def shim_source(root: Path) -> Path:
-    """Where ``npm ci --prefix generator`` puts the shim in the project at ``root``."""
-    return root / "generator" / "node_modules" / SHIM_PACKAGE / "shim" / "index.js"
+def build_offline(
+    project: Project, out: Path, zip_path: Path | None = None, shim: Path | None = None
+) -> Path:
+    """Build the site of ``project`` for ``file://`` use into ``out``.
 
-
-def find_shim(root: Path) -> Path:
-    """Return the installed iframe-worker shim, or raise a BuildError that says what to run."""
-    shim = shim_source(root)
-    if shim.is_file():
-        return shim
-    if shutil.which("npm") is None:
-        raise BuildError(
-            f"the offline build needs the {SHIM_PACKAGE} shim from npm, and npm is not "
-            f"installed: install Node.js and npm (on Debian: apt-get install npm), then run "
-            f"`{INSTALL_COMMAND}` in {root}"
-        )
-    raise BuildError(
-        f"the offline build needs the {SHIM_PACKAGE} shim, which is not installed "
-        f"(no {shim}): run `{INSTALL_COMMAND}` in {root}"
-    )
-
-
-def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
-    """Build the site of the project at ``root`` for ``file://`` use into ``out``.
-
-    Runs the generator (through the MkDocs hook) and a strict MkDocs build with the offline
-    plugin on, copies the iframe-worker shim in, and, if ``zip_path`` is given, writes the
-    site there as one zip file.
+    Runs a strict MkDocs build in this process with the plugin's ``offline`` option on and
+    the shim found (or ``shim``), and, if ``zip_path`` is given, writes the site there as one
+    zip file.
 
     Args:
-        root: The project folder (where mkdocs.yml is).
+        project: The project, loaded (with ``strict`` for a strict build).
         out: The output folder: new, empty, or made by this command before (it holds
             :data:`MARKER`); replaced only when the build succeeds.
         zip_path: Where to write the zip, or None for no zip.
+        shim: The iframe-worker shim's file, or None to look for it beside mkdocs.yml.
 
     Returns:
         The output folder, resolved.
@@ -85,22 +58,23 @@ def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
         BuildError: The shim is not installed, the output folder or zip is a place this
             command must not write, the build failed, or the output is incomplete.
     """
+    root = project.root
     out = out.resolve()
-    check_out_folder(root, out)
+    protected = protected_folders(project)
+    check_out_folder(root, out, protected)
     if zip_path is not None:
-        check_zip_path(root, out, zip_path)
-    shim = find_shim(root)
-    _run_mkdocs(root / "mkdocs.yml", out)
+        check_zip_path(root, out, zip_path, protected)
+    plugin = project.plugin_for_build()
+    plugin.config.offline = True
+    plugin.config.shim = str(find_shim(root, shim).resolve())
+    plugin.config.pdf_downloads = False  # no PDF is printed beside the offline copy
+    assert project.config is not None  # plugin_for_build raised otherwise
+    # Set here, after the checks above (stricter than MkDocs' own of site_dir).
+    project.config.site_dir = str(out)
+    build_site(project, what="the offline site")
     (out / MARKER).write_text(
-        "Made by `python -m generator offline`; it may empty this folder again.\n",
-        encoding="utf-8",
+        "Made by `studysite offline`; it may empty this folder again.\n", encoding="utf-8"
     )
-    target = out / SHIM_TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(shim, target)
-    licence = shim.parent.parent / "LICENSE"
-    if licence.is_file():
-        shutil.copyfile(licence, target.parent / "LICENSE")
     _check_output(out)
     if zip_path is not None:
         write_zip(out, zip_path)
@@ -108,12 +82,12 @@ def build_offline(root: Path, out: Path, zip_path: Path | None = None) -> Path:
     return out
 
 
-def _protected(root: Path) -> list[Path]:
-    # The data folder the build reads, wherever the setting puts it.
-    return [root / name for name in SOURCE_FOLDERS] + [data_folder(root).path.resolve()]
+def protected_folders(project: Project) -> list[Path]:
+    """The project's sources, which an output folder may never be in (the data folder too)."""
+    return [project.root / name for name in SOURCE_FOLDERS] + [project.data.path.resolve()]
 
 
-def check_out_folder(root: Path, out: Path) -> None:
+def check_out_folder(root: Path, out: Path, protected: list[Path] | None = None) -> None:
     """Refuse an output folder whose files the offline build would delete or mix with.
 
     Raises:
@@ -127,7 +101,7 @@ def check_out_folder(root: Path, out: Path) -> None:
             f"refusing to build the offline site into {out}: it is the project folder or "
             f"holds it; choose a folder of its own, such as {root / 'site-offline'}"
         )
-    for folder in _protected(root):
+    for folder in protected or [root / name for name in SOURCE_FOLDERS]:
         if out.is_relative_to(folder.resolve()):
             raise BuildError(
                 f"refusing to build the offline site into {out}: it is inside {folder}, "
@@ -144,12 +118,14 @@ def check_out_folder(root: Path, out: Path) -> None:
         )
 
 
-def check_zip_path(root: Path, out: Path, zip_path: Path) -> None:
+def check_zip_path(
+    root: Path, out: Path, zip_path: Path, protected: list[Path] | None = None
+) -> None:
     """Refuse a zip path inside the site or the sources, or one that is another file."""
     target = zip_path.resolve()
     if target.is_relative_to(out):
         raise BuildError(f"the zip {zip_path} must not be inside the output folder {out}")
-    for folder in _protected(root.resolve()):
+    for folder in protected or [root / name for name in SOURCE_FOLDERS]:
         if target.is_relative_to(folder.resolve()):
             raise BuildError(
                 f"refusing to write the zip {zip_path} inside {folder}, which holds the "
@@ -208,40 +184,6 @@ def write_zip(folder: Path, zip_path: Path) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return zip_path
-
-
-def _run_mkdocs(config_file: Path, out: Path) -> None:
-    """Build with MkDocs in this process, offline plugin on and the local shim as polyfill."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        with environment_variable(OFFLINE_ENV, "true"):
-            config = load_config(str(config_file), site_dir=str(out), strict=True)
-    except MkDocsException as error:
-        raise BuildError(f"cannot read {config_file}: {error.format_message()}") from error
-    plugin = config.plugins.get("material/offline")
-    if plugin is None or not plugin.config.get("enabled"):
-        raise BuildError(
-            f"{config_file} must list Material's offline plugin as "
-            f"`- offline: {{enabled: !ENV [{OFFLINE_ENV}, false]}}`"
-        )
-    # The plugin adds the CDN copy of the shim unless a polyfill already names iframe-worker.
-    polyfills = [p for p in config.extra.get("polyfills", []) if SHIM_PACKAGE not in str(p)]
-    config.extra["polyfills"] = [*polyfills, SHIM_TARGET]
-    # Instant navigation is off on file:// anyway, and with the feature on, Material completes
-    # its document$ observable there without ever emitting it, so nothing subscribed to it
-    # (our widget mounting, Material's own tooltips) would run.
-    features = config.theme.get("features") or []
-    config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    except MkDocsException as error:
-        raise BuildError(f"the offline build failed: {error.format_message()}") from error
-    finally:
-        config.plugins.on_shutdown()
 
 
 def _check_output(out: Path) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.content.markup import abbreviation_ok
-from generator.plugin import fragments
+from generator.site import fragment_marks
 from generator.site import text
 from generator.content.model import Term
 
@@ -104,13 +104,13 @@ class Abbreviations:
             if fenced:
                 out.append(line)
                 continue
-            if line == fragments.OPEN:
+            if line == fragment_marks.OPEN:
                 # A quiz is one section: its questions are read one after another, and a
                 # 1,000-question page marked per question held 2,256 tooltips.
                 in_block = True
                 if once_per == "section":
                     seen = set()
-            elif line == fragments.CLOSE:
+            elif line == fragment_marks.CLOSE:
                 in_block = False
             elif once_per == "section" and not in_block and _SECTION.search(line):
                 seen = set()

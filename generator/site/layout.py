@@ -111,9 +111,15 @@ class Site:
     """Per domain number: (title, what it is, path under docs/) of its files on the site."""
     directory_urls: bool = True
     """MkDocs' ``use_directory_urls``, for the links MkDocs does not rewrite (:func:`page_url`)."""
+    pdf_downloads: bool = False
+    """Whether each study sheet's PDF is published beside the site (the plugin's option)."""
     _by_topic: dict[str, list[Question]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    exam_scripts: dict[str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The practice exam's data scripts, made once per site (:mod:`generator.site.widgets.exam`)."""
 
     def questions_for(self, topic_id: str) -> list[Question]:
         """Self-check questions of a topic: every question that lists it, in bank order."""

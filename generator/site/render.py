@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+from pathlib import Path
 
 import jinja2
 
@@ -11,6 +11,10 @@ from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
 from generator.site.layout import Site, admonition
 from generator.site.widgets import quiz, status, table, tree
+
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""The page templates (package data)."""
 
 
 def environment() -> jinja2.Environment:
@@ -43,16 +47,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
-@functools.cache
-def _shared_environment() -> jinja2.Environment:
-    # One per process: under `mkdocs serve` each rebuild would otherwise compile every template
-    # again (half of a small bank's render). Jinja reloads a template whose file has changed.
-    return environment()
-
-
 def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str, str]:
-    """Every generated file under docs/, path -> Markdown text."""
-    env = env or _shared_environment()
+    """Every generated file under docs/, path -> Markdown text.
+
+    ``env`` is kept by the MkDocs plugin from one ``mkdocs serve`` build to the next: a new
+    one would compile every template again (half of a small bank's render). Jinja reloads a
+    template whose file has changed.
+    """
+    env = env or environment()
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)

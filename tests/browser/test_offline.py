@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from generator.config import load_project
 from generator.errors import BuildError
-from generator.publishing.offline import MARKER, SHIM_TARGET, build_offline, shim_source
+from generator.plugin.offline_site import INSTALL_COMMAND, SHIM_IN_PACKAGE, SHIM_TARGET
+from generator.publishing.offline import MARKER, build_offline
 from tests.support.browsing import (
     RequestLog,
     answer_first_question,
@@ -65,7 +67,8 @@ def test_offline_site_has_page_urls_inlined_search_and_the_packaged_shim(
     assert index_js.startswith("var __index = {")
     # The shim is the npm package's file, loaded with a relative URL before Material's bundle.
     shim = site / SHIM_TARGET
-    assert shim.read_bytes() == shim_source(ROOT).read_bytes()
+    assert shim.read_bytes() == (ROOT / "generator" / SHIM_IN_PACKAGE).read_bytes()
+    assert (site / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
     soup = BeautifulSoup(
         (site / "domain-4" / "iam.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -91,12 +94,23 @@ def test_zip_holds_the_offline_site_under_one_folder(offline: tuple[Path, Path])
     assert "study-site-offline/search/search_index.js" in names
 
 
-def test_offline_build_without_the_shim_says_what_to_run(tmp_path: Path) -> None:
+def test_offline_build_without_the_shim_says_what_to_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = copy_project(tmp_path)
-    shutil.rmtree(project / "generator" / "node_modules", ignore_errors=True)
-    with pytest.raises(BuildError, match=re.escape("npm ci --prefix generator")):
-        build_offline(project, project / "site-offline")
+    shutil.rmtree(project / "node_modules")
+    monkeypatch.chdir(project)
+    loaded = load_project(None, None, None, site_dir=str(project / "site-offline"))
+    with pytest.raises(BuildError, match=re.escape(f"run `{INSTALL_COMMAND}` in {project}")):
+        build_offline(loaded, project / "site-offline")
+    with pytest.raises(BuildError, match=r"does not exist: name the shim/index\.js"):
+        build_offline(loaded, project / "site-offline", shim=project / "nowhere.js")
     assert not (project / "site-offline").exists()
+    # Given with --shim, from anywhere: the offline build runs.
+    loaded = load_project(None, None, None, site_dir=str(project / "site-offline"), strict=True)
+    shim = ROOT / "generator" / SHIM_IN_PACKAGE
+    assert build_offline(loaded, project / "site-offline", shim=shim).is_dir()
+    assert (project / "site-offline" / SHIM_TARGET).read_bytes() == shim.read_bytes()
 
 
 @pytest.mark.browser

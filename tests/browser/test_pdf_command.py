@@ -102,3 +102,30 @@ def test_printing_loads_nothing_from_the_network(tmp_path: Path) -> None:
     assert "Domain 7 study sheet" in text
     assert f"blocked a request outside the site: {outside}" in result.stderr
     assert "blocked a request outside the site: https://cdn.example.invalid/x.css" in result.stderr
+
+
+def test_publish_builds_the_site_linking_its_pdfs_and_prints_them_beside_it(
+    tmp_path: Path,
+) -> None:
+    # What the Pages workflow runs: one command, the links on for this build only.
+    from bs4 import BeautifulSoup
+
+    from tests.support.project import FIXTURES, copy_project
+
+    project = copy_project(tmp_path, FIXTURES / "mini")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "pdf", "--publish", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "wrote site/downloads/domain-1-study-sheet.pdf\n"
+    sheet = project / "site" / "domain-1" / "study-sheet" / "index.html"
+    link = BeautifulSoup(sheet.read_text(encoding="utf-8"), "html.parser").select_one(
+        "a.ss-sheet-pdf"
+    )
+    assert link is not None
+    assert (sheet.parent / str(link["href"])).resolve().is_file()
+    assert "pdf_downloads" not in (project / "mkdocs.yml").read_text(encoding="utf-8")

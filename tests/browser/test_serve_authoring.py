@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.plugin.hook import error_panel
+from generator.plugin.plugin import error_panel
 from tests.support.project import FIXTURES, copy_project, mkdocs_serve, screenshot_path
 
 
@@ -25,8 +25,8 @@ def named_folder_project(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "mini", project / "exams" / "mine")
     config = project / "mkdocs.yml"
     text = config.read_text()
-    assert "studysite_data: data" in text
-    config.write_text(text.replace("studysite_data: data", "studysite_data: exams/mine"))
+    assert "      data: data\n" in text
+    config.write_text(text.replace("      data: data\n", "      data: exams/mine\n"))
     return project
 
 

@@ -1,7 +1,8 @@
 """Outliving the theme: the generated project builds with Zensical and its widgets work there.
 
-Zensical reads mkdocs.yml but runs no MkDocs hooks or plugins, so the generator runs on its
-own first (``python -m generator build``), as the README says. Zensical is installed from its
+Zensical reads mkdocs.yml but runs no MkDocs plugin, so the generator runs on its own first
+(``python -m generator build``): it writes the pages and bundles into docs/ and, beside
+mkdocs.yml, ``.studysite-zensical.yml`` (mkdocs.yml and what the plugin adds to it). Zensical is installed from its
 package into a virtual environment of its own (kept in pytest's cache folder): it needs
 pymdown-extensions 11 or later, which this project's MkDocs toolchain pins below 11.
 """
@@ -55,7 +56,8 @@ def zensical_site(zensical: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     project = copy_project(tmp_path_factory.mktemp("zensical-project"))
     generated = _run([sys.executable, "-m", "generator", "build"], project)
     assert generated.returncode == 0, generated.stderr
-    built = _run([str(zensical), "build", "--strict", "-f", "mkdocs.yml"], project)
+    assert (project / ".studysite-zensical.yml").is_file(), generated.stdout
+    built = _run([str(zensical), "build", "--strict", "-f", ".studysite-zensical.yml"], project)
     assert built.returncode == 0, built.stdout + built.stderr
     return project / "site"
 
@@ -85,14 +87,14 @@ def test_zensical_pages_carry_the_widgets_abbreviations_and_scripts(zensical_sit
         "the glossary abbreviations (snippets auto_append) are missing"
     )
     scripts = [str(s.get("src")) for s in soup.find_all("script") if s.get("src")]
-    # Zensical reads the minify plugin's settings and exclude_docs too: the bundles, minified.
+    # The bundles `generator build` wrote, minified, listed in the config it wrote.
     assert any(src.endswith("assets/studysite.min.js") for src in scripts), scripts
     assert not (zensical_site / "assets" / "js").exists(), "widget sources served one by one"
     assert remote_loads(zensical_site) == []
 
 
 def test_zensical_navigation_reaches_every_page(zensical_site: Path) -> None:
-    # Without the hook there is no generated nav: Zensical lists the files instead.
+    # Without the plugin there is no generated nav: Zensical lists the files instead.
     soup = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {str(a["href"]).removeprefix("./") for a in soup.select("nav.md-nav--primary a[href]")}
     pages = {p.removesuffix("index.html") for p in _pages(zensical_site)} - {""}

@@ -1,9 +1,9 @@
 """The project's own scripts and stylesheets: readable sources, served as two minified bundles.
 
-``docs/assets/js`` and ``docs/assets/css`` hold commented, readable sources, one per widget.
-The generator joins them into ``assets/studysite.js`` and ``assets/studysite.css``; the built
-site serves those minified (mkdocs-minify-plugin: jsmin and csscompressor) and every page links
-them, and nothing else of ours.
+``generator/assets/js`` and ``generator/assets/css`` (package data) hold commented, readable
+sources, one per widget. The plugin joins and minifies them (jsmin and csscompressor) into
+``assets/studysite.min.js`` and ``assets/studysite.min.css``, which every page links, and
+nothing else of ours.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.bundle import bundle_assets
+from generator.assets.bundle import ASSETS, Bundles, joined_sources
 from generator.config import ORIGIN_OPTION, DataFolder
 from generator.errors import BuildError
 from generator.pipeline import build
 from tests.support.project import ROOT
 
-ASSETS = ROOT / "docs" / "assets"
 PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
 SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 
@@ -131,7 +130,7 @@ def test_the_split_keeps_selector_lists_inside_pseudo_classes_whole() -> None:
     assert selectors(".a:is(h1,h2){x:1}") != selectors(".a :is(h1, h2) { x: 1 }")
 
 
-def _docs(tmp_path: Path, files: dict[str, str]) -> Path:
+def _sources(tmp_path: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
@@ -139,54 +138,60 @@ def _docs(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_bundle_puts_mount_first_then_the_widgets_by_name(tmp_path: Path) -> None:
-    docs = _docs(
+    root = _sources(
         tmp_path,
         {
-            "assets/js/alpha.js": "a();",
-            "assets/js/mount.js": "m();",
-            "assets/js/zeta.js": "z()",
-            "assets/css/b.css": ".b{}",
-            "assets/css/a.css": ".a{}",
-            "assets/js/notes.txt": "not a script",
+            "js/alpha.js": "a();",
+            "js/mount.js": "m();",
+            "js/zeta.js": "z()",
+            "css/b.css": ".b{}",
+            "css/a.css": ".a{}",
+            "js/notes.txt": "not a script",
         },
     )
-    bundles = bundle_assets(docs)
-    assert bundles["assets/studysite.js"] == (
-        "/* assets/js/mount.js */\nm();\n\n"
-        "/* assets/js/alpha.js */\na();\n\n"
-        "/* assets/js/zeta.js */\nz();\n"
+    bundles = joined_sources(root)
+    assert bundles[SERVED[".js"]] == (
+        "/* js/mount.js */\nm();\n\n/* js/alpha.js */\na();\n\n/* js/zeta.js */\nz();\n"
     )
-    assert bundles["assets/studysite.css"] == (
-        "/* assets/css/a.css */\n.a{}\n\n/* assets/css/b.css */\n.b{}\n"
-    )
+    assert bundles[SERVED[".css"]] == "/* css/a.css */\n.a{}\n\n/* css/b.css */\n.b{}\n"
 
 
-def test_bundle_of_a_docs_folder_without_sources_is_empty(tmp_path: Path) -> None:
-    assert bundle_assets(tmp_path) == {}
-    only_css = _docs(tmp_path, {"assets/css/a.css": ".a{}"})
-    assert list(bundle_assets(only_css)) == ["assets/studysite.css"]
+def test_bundle_of_a_folder_without_sources_is_empty(tmp_path: Path) -> None:
+    assert joined_sources(tmp_path) == {}
+    only_css = _sources(tmp_path, {"css/a.css": ".a{}"})
+    assert list(joined_sources(only_css)) == [SERVED[".css"]]
 
 
 def test_an_unreadable_source_is_named_in_the_error(tmp_path: Path) -> None:
-    docs = _docs(tmp_path, {"assets/js/mount.js": "m();"})
-    (docs / "assets/js/quiz.js").write_bytes(b"\xff\xfe not utf-8")
-    with pytest.raises(BuildError, match=r"assets/js/quiz\.js"):
-        bundle_assets(docs)
+    root = _sources(tmp_path, {"js/mount.js": "m();"})
+    (root / "js/quiz.js").write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(BuildError, match=r"js/quiz\.js"):
+        joined_sources(root)
 
 
-def test_build_writes_the_bundles_and_rewrites_them_only_when_a_source_changes(
+def test_the_bundles_are_minified_again_only_when_a_source_changed(tmp_path: Path) -> None:
+    # The plugin keeps one Bundles for the whole of `mkdocs serve`: a widget edit reaches the
+    # served bundle on the next build, and an unchanged source is not minified again.
+    root = _sources(tmp_path, {"js/mount.js": "/* a */ m();", "css/a.css": ".a { x: 1 }"})
+    bundles = Bundles(root)
+    first = bundles.files()
+    assert first[SERVED[".js"]] == "m();"
+    assert bundles.files()[SERVED[".js"]] is first[SERVED[".js"]]
+    (root / "js" / "quiz.js").write_text("q();", encoding="utf-8")
+    assert bundles.files()[SERVED[".js"]] == "m();q();"
+
+
+def test_build_writes_the_bundles_and_rewrites_them_only_when_they_change(
     tmp_path: Path,
 ) -> None:
-    docs = _docs(tmp_path / "docs", {"assets/js/mount.js": "m();", "assets/css/a.css": ".a{}"})
+    docs = tmp_path / "docs"
     first = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
     assert first is not None
-    assert {"assets/studysite.js", "assets/studysite.css"} <= set(first.written)
+    assert set(SERVED.values()) <= set(first.written)
+    served = (docs / SERVED[".js"]).read_text(encoding="utf-8")
+    assert 'register("quiz"' in served and "/*" not in served
     again = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
     assert again is not None and again.written == []
-    (docs / "assets/js/quiz.js").write_text("q();", encoding="utf-8")
-    changed = build(DataFolder(ROOT / "data", ORIGIN_OPTION), docs).report
-    assert changed is not None and changed.written == ["assets/studysite.js"]
-    assert "q();" in (docs / "assets/studysite.js").read_text(encoding="utf-8")
 
 
 def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
@@ -199,11 +204,11 @@ def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     (project / "docs" / "author.js").write_text("document$.subscribe(() => {});\n")
+    (project / "docs" / "author.css").write_text(".mine { color: red }\n")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - assets/studysite.js\n" in text
     config.write_text(
-        text.replace("  - assets/studysite.js\n", "  - assets/studysite.js\n  - author.js\n")
+        config.read_text(encoding="utf-8")
+        + "extra_javascript: [author.js]\nextra_css: [author.css]\n"
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -215,3 +220,6 @@ def test_the_widget_bundle_runs_before_materials_and_authors_scripts_after_it(
         )
         assert ours < material < scripts.index("author.js"), (page, scripts)
         assert scripts.count(SERVED[".js"]) == 1, (page, scripts)
+        soup = BeautifulSoup((tmp_path / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        styles = [site_path(str(link["href"])) for link in soup.find_all("link", rel="stylesheet")]
+        assert styles.index(SERVED[".css"]) < styles.index("author.css"), (page, styles)

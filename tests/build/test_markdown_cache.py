@@ -1,6 +1,6 @@
 """Under `mkdocs serve`, pages whose Markdown did not change are not parsed again.
 
-The builds run as `mkdocs serve` runs them: one process, the hook loaded once, a fresh config
+The builds run as `mkdocs serve` runs them: one process, one plugin instance, a fresh config
 for each rebuild. The rebuilt site must be the one a clean build makes.
 """
 

@@ -16,8 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import load_project
 from generator.errors import BuildError
-from generator.publishing.offline import MARKER, check_out_folder, write_zip, zip_timestamp
+from generator.publishing.offline import (
+    MARKER,
+    check_out_folder,
+    protected_folders,
+    write_zip,
+    zip_timestamp,
+)
 from generator.write import write_files
 from tests.support.project import ROOT, mkdocs_build
 
@@ -272,7 +279,8 @@ def test_offline_out_refuses_the_data_folder_the_setting_names(
 ) -> None:
     other = project / "exams" / "other"
     shutil.copytree(project / "data", other)
-    monkeypatch.setenv("STUDYSITE_DATA", str(other))
+    monkeypatch.chdir(project)
+    loaded = load_project(None, None, str(other))  # as with STUDYSITE_DATA set
     with pytest.raises(BuildError, match="holds the project's sources"):
-        check_out_folder(project, other / "site")
-    check_out_folder(project, project / "exams" / "site-offline")
+        check_out_folder(project, other / "site", protected_folders(loaded))
+    check_out_folder(project, project / "exams" / "site-offline", protected_folders(loaded))

@@ -53,8 +53,8 @@ def test_init_writes_the_skeleton_and_says_what_next(new_exam: Path, bundled_ban
         "glossary.yml",
     ]
     lines = (exam / "exam.yml").read_text().splitlines()
-    # The generator that ran (the project's copy) points at its own shipped schemas.
-    schemas = "../generator/authoring/schemas"
+    # The generator that ran (the installed package) points at its own shipped schemas.
+    schemas = os.path.relpath(SCHEMA_DIR, exam)
     assert (exam / schemas / "exam.schema.json").read_text() == (
         SCHEMA_DIR / "exam.schema.json"
     ).read_text()
@@ -81,13 +81,25 @@ def test_init_passes_check_with_no_warning(new_exam: Path) -> None:
 
 def test_init_prints_the_next_steps(tmp_path: Path) -> None:
     result = cli("init", "fresh", cwd=tmp_path)
-    where = (tmp_path / "fresh").resolve()
-    assert result.stdout.splitlines()[-1] == (
-        f"next: edit the files, run `python -m generator --data {where} check`, and see the "
-        f"site with `STUDYSITE_DATA={where} mkdocs serve` in the generator's folder (or set "
-        f"`studysite_data: {where}` under `extra:` in its mkdocs.yml)"
+    lines = result.stdout.splitlines()
+    assert lines[0] == "wrote fresh/exam.yml"
+    assert lines[-2:] == [
+        "wrote mkdocs.yml",
+        "next: edit the files in fresh, run `studysite check` and see the site with "
+        "`mkdocs serve` in .",
+    ]
+    # Beside the data folder, at most ten lines: the theme and the plugin, naming the folder.
+    config = (tmp_path / "mkdocs.yml").read_text()
+    assert len(config.splitlines()) <= 10
+    assert "  - studysite:\n      data: fresh\n" in config and "name: material" in config
+    # Never over one: a second exam beside it is named in words, the file left as it was.
+    again = cli("init", "second", cwd=tmp_path)
+    assert (tmp_path / "mkdocs.yml").read_text() == config
+    assert again.stdout.splitlines()[-1] == (
+        "next: edit the files in second; mkdocs.yml was there already, so name the new exam "
+        "in it: `- studysite: {data: second}` under `plugins:` (or run `studysite --data "
+        "second check` and `STUDYSITE_DATA=second mkdocs serve` in .)"
     )
-    assert result.stdout.splitlines()[0] == "wrote fresh/exam.yml"
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
@@ -178,7 +190,7 @@ def test_new_domain_without_an_exam_says_how_to_start_one(tmp_path: Path) -> Non
 
 
 def test_offline_builds_the_named_data_folder(new_exam: Path, tmp_path: Path) -> None:
-    if not (new_exam / "generator" / "node_modules" / "iframe-worker").is_dir():
+    if not (new_exam / "node_modules" / "iframe-worker").is_dir():
         pytest.fail("run `npm ci --prefix generator` (the offline build needs its shim)")
     out = tmp_path / "offline"
     result = cli("offline", "--data", "my-exam", "--out", str(out), cwd=new_exam)

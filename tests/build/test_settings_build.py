@@ -40,7 +40,7 @@ def test_build_refuses_to_replace_another_folders_pages_unasked(
     assert capsys.readouterr().err == (
         "error: docs holds the pages of the data folder other, and this build would replace "
         "them with those of data (the default). Name the folder you mean: set "
-        "`studysite_data: other` under `extra:` in mkdocs.yml, or run with STUDYSITE_DATA=other, "
+        "`data: other` under `- studysite:` in mkdocs.yml, or run with STUDYSITE_DATA=other, "
         "or pass --data data to build from data\n"
     )
     assert (two_exams / "docs" / "index.md").read_text() == before
@@ -69,14 +69,14 @@ def test_generator_build_then_plain_mkdocs_build_agree_or_stop(tmp_path: Path) -
     assert stopped.returncode == 1
     assert (
         "docs holds the pages of the data folder mine, and this build would replace them "
-        "with those of data (extra.studysite_data in mkdocs.yml). Name the folder you mean: set "
-        "`studysite_data: mine` under `extra:` in mkdocs.yml, or run with STUDYSITE_DATA=mine, "
-        "or pass --data data to build from data"
+        "with those of data (the studysite plugin's data option in mkdocs.yml). Name the folder "
+        "you mean: set `data: mine` under `- studysite:` in mkdocs.yml, or run with "
+        "STUDYSITE_DATA=mine, or pass --data data to build from data"
     ) in stopped.stderr
     assert "title: Demo Certification" in (project / "docs" / "index.md").read_text()
 
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("studysite_data: data", "studysite_data: mine"))
+    config.write_text(config.read_text().replace("      data: data\n", "      data: mine\n"))
     agreed = run("-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site"))
     assert agreed.returncode == 0, agreed.stderr
     html = (tmp_path / "site" / "index.html").read_text()

@@ -304,7 +304,7 @@ def test_rebuild_writes_only_what_changed_and_removes_stale_pages(project: Path)
     assert "domain-4/containers.md" in result.report.removed
     assert "domain-4/containers-and-frameworks.md" in result.report.written
     assert not (project / "docs" / "domain-4" / "containers.md").exists()
-    assert (project / "docs" / "assets" / "js" / "mount.js").exists()
+    assert (project / "docs" / ".gitkeep").exists()  # what the author wrote stays
 
 
 def test_generator_runs_on_its_own(tmp_path: Path) -> None:
@@ -336,7 +336,7 @@ def test_generator_runs_on_its_own(tmp_path: Path) -> None:
         assert written.stat().st_mode & 0o044 == 0o044, written
 
 
-def test_mkdocs_serve_rebuilds_when_yaml_or_a_widget_source_changes(project: Path) -> None:
+def test_mkdocs_serve_rebuilds_when_the_yaml_changes(project: Path) -> None:
     import time
     import urllib.error
     import urllib.request
@@ -362,9 +362,7 @@ def test_mkdocs_serve_rebuilds_when_yaml_or_a_widget_source_changes(project: Pat
         )
         wait_for("Ways to serve a model", base, "domain-4/deployment-options/", "the YAML edit")
 
-        # A widget source is not served itself; an edit to it reaches the served bundle.
+        # A widget source is not served itself: the bundle is (test_assets.py).
         with pytest.raises(urllib.error.HTTPError, match="404"):
             get(base, "assets/js/quiz.js")
-        quiz = project / "docs" / "assets" / "js" / "quiz.js"
-        quiz.write_text(quiz.read_text() + "\nwindow.studysiteServeProbe = 1;\n")
-        wait_for("studysiteServeProbe", base, "assets/studysite.min.js", "the quiz.js edit")
+        assert 'register("quiz"' in get(base, "assets/studysite.min.js")

@@ -3,14 +3,13 @@ offers its PDF only where the PDF is published beside the site."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.site.pages.study_sheet import PDF_DOWNLOADS_ENV, study_sheet_pdf
+from generator.site.pages.study_sheet import study_sheet_pdf
 from tests.support.project import ROOT, copy_project
 
 
@@ -37,12 +36,8 @@ def test_home_page_shows_the_navigation(built_site: Path) -> None:
 
 
 def test_study_sheet_pdf_link_only_when_published() -> None:
-    assert study_sheet_pdf("domain-4", {}) is None
-    assert study_sheet_pdf("domain-4", {PDF_DOWNLOADS_ENV: "0"}) is None
-    assert (
-        study_sheet_pdf("domain-4", {PDF_DOWNLOADS_ENV: "1"})
-        == "../../downloads/domain-4-study-sheet.pdf"
-    )
+    assert study_sheet_pdf("domain-4", False) is None
+    assert study_sheet_pdf("domain-4", True) == "../../downloads/domain-4-study-sheet.pdf"
 
 
 def test_a_local_build_has_no_pdf_link_and_a_published_one_does(
@@ -54,11 +49,15 @@ def test_a_local_build_has_no_pdf_link_and_a_published_one_does(
     assert intro is not None and "Print" in intro.get_text()
     (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
-    env = dict(os.environ, **{PDF_DOWNLOADS_ENV: "1"})
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "      data: data\n" in text
+    config.write_text(
+        text.replace("      data: data\n", "      data: data\n      pdf_downloads: true\n")
+    )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
         cwd=project,
-        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -68,12 +67,12 @@ def test_a_local_build_has_no_pdf_link_and_a_published_one_does(
     (link,) = soup(published).select("a.ss-sheet-pdf")
     slug = sheet.relative_to(built_site).parts[0]
     assert link["href"] == f"../../downloads/{slug}-study-sheet.pdf"
-    # The link resolves to where the Pages workflow writes the PDF (generator pdf --out).
+    # The link resolves to where the Pages workflow writes the PDF (generator pdf --publish).
     target = (published.parent / str(link["href"])).resolve()
     assert target == (tmp_path / "site" / "downloads" / f"{slug}-study-sheet.pdf").resolve()
     assert (
         ROOT.joinpath(".github/workflows/pages.yml")
         .read_text()
-        .count("generator pdf --site site --out site/downloads")
+        .count("generator pdf --publish site")
         == 1
     )

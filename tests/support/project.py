@@ -37,19 +37,24 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
 
 
 def copy_project(target: Path, data: Path | None = None) -> Path:
-    """A throwaway copy of the project (config, generator, hand-written docs, data)."""
+    """A throwaway copy of the project as an author has it: mkdocs.yml, docs, data, the shim.
+
+    The generator itself is the installed package (the plugin's entry point), not copied.
+    The iframe-worker shim is where ``npm install iframe-worker`` beside mkdocs.yml puts it.
+    """
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(
-        ROOT / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    # Sources only: the widget bundles are the generator's to write.
-    shutil.copytree(
-        ROOT / "docs" / "assets",
-        target / "docs" / "assets",
-        ignore=shutil.ignore_patterns("studysite.*"),
+        ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED_IN_DOCS)
     )
     shutil.copytree(data or ROOT / "data", target / "data")
+    shim = ROOT / "generator" / "node_modules" / "iframe-worker"
+    if shim.is_dir():
+        shutil.copytree(shim, target / "node_modules" / "iframe-worker")
     return target
+
+
+#: What ``python -m generator build`` may have left in this checkout's docs/ (git-ignored).
+GENERATED_IN_DOCS = (".generated", "*.md", "exam-data", "domain-*", "downloads", "studysite.min.*")
 
 
 def serve(folder: Path) -> Iterator[str]:

@@ -1,9 +1,9 @@
 """Edit-to-reload time under ``mkdocs serve``: prints figures, asserts nothing.
 
 For the bundled exam in ``data/`` and for the same exam in a folder named by the setting
-(``extra.studysite_data``), and for a new exam made by ``init``: serve a project copy, open a
+(the studysite plugin's ``data`` option), and for a new exam made by ``init``: serve a project copy, open a
 topic page in Chromium, change the topic's title in its YAML file and time until the open
-page shows the new title (the hook regenerates, MkDocs rebuilds, livereload reloads).
+page shows the new title (the plugin regenerates, MkDocs rebuilds, livereload reloads).
 
     .venv/bin/python tests/support/serve_reload.py --repeat 3
 """
@@ -40,9 +40,7 @@ def _project(work: Path, folder: str, source: str) -> Path:
     elif folder != "data":
         shutil.copytree(project / "data", project / folder)
     config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace("studysite_data: data", f"studysite_data: {folder}")
-    )
+    config.write_text(config.read_text().replace("      data: data\n", f"      data: {folder}\n"))
     return project
 
 

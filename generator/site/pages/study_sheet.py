@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from typing import Any
 
 from generator.site.layout import Page, Site
@@ -21,23 +19,21 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     return {
         "content": content,
         "views": question_views(site, content.questions, page.path),
-        "pdf": study_sheet_pdf(content.slug),
+        "pdf": study_sheet_pdf(content.slug, site.pdf_downloads),
     }
 
 
-#: Set (to anything but "" or "0") by the Pages workflow, which prints the study sheets to PDF
-#: into ``site/downloads/`` (``python -m generator pdf``) after building the site.
-PDF_DOWNLOADS_ENV = "STUDYSITE_PDF_DOWNLOADS"
 PDF_DOWNLOADS_FOLDER = "downloads"
 
 
-def study_sheet_pdf(slug: str, environ: Mapping[str, str] | None = None) -> str | None:
+def study_sheet_pdf(slug: str, published: bool) -> str | None:
     """Link from a study sheet to its PDF, or None where no PDF is published beside the site.
 
-    A local build and the offline copy have no PDF, so they get no link (``--strict`` stays
-    quiet and nothing points at a missing file). The sheet lives at ``<slug>/study-sheet/``.
+    ``published`` is the plugin's ``pdf_downloads`` option: the Pages workflow prints the
+    study sheets into ``site/downloads/`` (``python -m generator pdf --publish site``). A local
+    build and the offline copy have no PDF, so they get no link (``--strict`` stays quiet and
+    nothing points at a missing file). The sheet lives at ``<slug>/study-sheet/``.
     """
-    value = (os.environ if environ is None else environ).get(PDF_DOWNLOADS_ENV, "")
-    if value in ("", "0"):
+    if not published:
         return None
     return f"../../{PDF_DOWNLOADS_FOLDER}/{slug}-study-sheet.pdf"

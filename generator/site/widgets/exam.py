@@ -69,24 +69,19 @@ def domain_script(content: DomainContent) -> str:
     return f"StudySite.examData({content.domain.number},JSON.parse('{quoted}'));\n"
 
 
-_made: tuple[Site, dict[str, str]] | None = None
-
-
 def exam_data_files(site: Site) -> dict[str, str]:
     """Every domain's data script (path under docs/ -> text); domains without questions none.
 
     The exam page's view asks for them (for their versions) and the build writes them: they
-    are made once per site, not twice.
+    are made once per site (kept on the site), not twice.
     """
-    global _made  # a one-entry cache of the last site built
-    if _made is None or _made[0] is not site:
-        files = {
+    if site.exam_scripts is None:
+        site.exam_scripts = {
             script_path(content): domain_script(content)
             for content in site.bank.domains
             if content.questions
         }
-        _made = (site, files)
-    return _made[1]
+    return site.exam_scripts
 
 
 def version(text: str) -> str:

@@ -1,11 +1,11 @@
 /* Practice exam: a timed mock exam or a custom practice, one question at a time, marked at
- * the end (generator/templates/exam.md.j2, generator/pages/exam.py).
+ * the end (generator/site/templates/exam.md.j2, generator/site/pages/exam.py).
  *
  * Reads div[data-ss-exam-page][data-ss-exam-config] (JSON: exam id, the mock exam's size and
  * per-domain counts, the pass mark, and per domain its question count, difficulty counts and
  * data script) and the topic links a[data-ss-exam-topic][data-ss-exam-domain] of the static
  * page. A domain's questions arrive only when an attempt needs them: the script
- * exam-data/domain-N.js (generator/exam_data.py) is added to the page and calls
+ * exam-data/domain-N.js (generator/site/widgets/exam.py) is added to the page and calls
  * StudySite.examData(N, data); a classic script, so it loads from file:// too.
  *
  * The attempt in progress is kept in localStorage["studysite:exam:v1:<exam id>"], so it

@@ -1,4 +1,4 @@
-/* Self-check quiz: makes the static questions of a page (generator/templates/_quiz.html.j2)
+/* Self-check quiz: makes the static questions of a page (generator/site/templates/_quiz.html.j2)
  * interactive. Reads div[data-ss-quiz][data-ss-shuffle] > section[data-ss-question][data-ss-hash]
  * [data-ss-choose][data-ss-shuffle] > li.ss-option[data-ss-option][data-ss-correct], and from the
  * <details> each option's explanation (li[data-ss-explains] .ss-answer__text) and the Review
