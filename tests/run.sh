@@ -34,6 +34,9 @@ if [ -f tests/package.json ]; then
 fi
 
 .venv/bin/ruff check generator tests
+# The widget scripts and styles: Biome's linter and formatter check, writing nothing (to format:
+# tests/node_modules/.bin/biome check --write --config-path=tests generator/assets).
+tests/node_modules/.bin/biome ci --config-path=tests generator/assets
 .venv/bin/ruff format --check generator tests
 .venv/bin/mypy
 # Two workers, each test file whole on one of them (its module fixtures, such as a site built

@@ -150,7 +150,7 @@
           if (a) localStorage.setItem(key, JSON.stringify(a));
           else localStorage.removeItem(key);
           problem = "";
-        } catch (e) {
+        } catch {
           problem = NO_STORE;
         }
       },
@@ -644,8 +644,8 @@
     function reviewView() {
       a.phase = "review";
       save();
-      const open = a.slots.map((slot, i) => i).filter((i) => !answered(a.slots[i]));
-      const flagged = a.slots.map((slot, i) => i).filter((i) => a.slots[i].f);
+      const open = a.slots.map((_, i) => i).filter((i) => !answered(a.slots[i]));
+      const flagged = a.slots.map((_, i) => i).filter((i) => a.slots[i].f);
       const h = heading(2, "Review your answers");
       const time = el("p", "ss-exam__bar");
       time.append(ui.time);
@@ -721,7 +721,7 @@
           if (st.addAttempt) {
             try {
               kept = st.addAttempt(result);
-            } catch (e) {
+            } catch {
               kept = false;
             }
           }

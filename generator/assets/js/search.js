@@ -74,7 +74,7 @@
     let url = null;
     try {
       url = JSON.parse(document.getElementById("__config").textContent).search;
-    } catch (e) {}
+    } catch {}
     if (pages.length == docs.length || !url) return false;
     const whole = { worker: null, ready: false, last: null, rest };
     staged.set(worker, whole);

@@ -83,7 +83,7 @@
   function storage() {
     try {
       return localStorage;
-    } catch (e) {}
+    } catch {}
   }
 
   // ---- checks ---------------------------------------------------------------------------
@@ -157,7 +157,7 @@
         try {
           list = JSON.parse(old);
           if (!Array.isArray(list)) throw 0;
-        } catch (e) {
+        } catch {
           list = [{ at: "", why: "the backups could not be read", text: old }];
         }
       }
@@ -169,7 +169,7 @@
       aside = `Saved progress had ${why}: a copy was kept in this browser as a backup ` +
         `(${list.length} kept, at most ${MAX_BACKUPS}${dropped ? ", so the oldest was dropped" : ""}).`;
       return true;
-    } catch (e) {
+    } catch {
       aside = `Saved progress had ${why}, and this browser's storage has no room for a backup: ` +
         "it is left as it was, and answers given now last for this visit only.";
       return false;
@@ -180,7 +180,7 @@
     let d;
     try {
       d = JSON.parse(text);
-    } catch (e) {}
+    } catch {}
     if (!isProgress(d) || (d.exam !== undefined && d.exam !== exam())) {
       pinned = !setAside(store, text, "text that could not be read");
       return fresh();
@@ -195,11 +195,11 @@
     let text = null;
     try {
       text = store.getItem(LEGACY);
-    } catch (e) {}
+    } catch {}
     let d;
     try {
       d = JSON.parse(text);
-    } catch (e) {}
+    } catch {}
     const moved = fresh();
     if (!isProgress(d)) return moved;
     moved.answers = sift({ answers: d.answers }, null).answers;
@@ -213,7 +213,7 @@
     let text;
     try {
       text = store.getItem(key());
-    } catch (e) {
+    } catch {
       problem = NO_STORE;
       return data || (data = fresh());
     }
@@ -267,7 +267,7 @@
     let d;
     try {
       d = JSON.parse(text);
-    } catch (e) {
+    } catch {
       throw Error("This file is not a progress export: it is not JSON.");
     }
     if (!isProgress(d)) {
@@ -331,7 +331,7 @@
     try {
       const list = JSON.parse(storage().getItem(key() + ":backups"));
       return Array.isArray(list) ? list : [];
-    } catch (e) {
+    } catch {
       return [];
     }
   }

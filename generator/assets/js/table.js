@@ -107,7 +107,7 @@
     for (const old of document.querySelectorAll(".ss-row--target")) old.classList.remove("ss-row--target");
     try {
       id = id || decodeURIComponent(location.hash.slice(1));
-    } catch (e) {}
+    } catch {}
     const anchor = id && document.getElementById(id);
     if (!anchor || !anchor.classList.contains("ss-row-anchor")) return;
     const row = anchor.closest("tr"), box = row.closest(".md-typeset__scrollwrap");

@@ -14,7 +14,7 @@
         const m = /^tree-([a-z0-9-]+)=([a-z0-9:,-]*)$/.exec(part);
         if (m) state[m[1]] = m[2];
       });
-    } catch (e) {}
+    } catch {}
     return state;
   }
 
@@ -136,7 +136,7 @@
         const choices = make("div", "ss-tree__choices");
         legend.append(count("Question " + (path.length + 1)), rich("question", node, "q"));
         if (question.help) set.append(rich("question", node, "help", "ss-tree__hint"));
-        question.choices.forEach((c, i) => {
+        question.choices.forEach((_, i) => {
           const b = choices.appendChild(make("button", "ss-tree__option"));
           b.append(rich("choice", node + ":" + i, "label"));
           b.onclick = () => go(path.concat([[node, i]]));
@@ -180,7 +180,7 @@
         let target;
         try {
           target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
-        } catch (e) {}
+        } catch {}
         if (!target) return;
         // Not for Material's instant navigation either: it would load the page again.
         event.preventDefault();
