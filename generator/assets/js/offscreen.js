@@ -14,15 +14,21 @@
 (() => {
   "use strict";
   // The blocks offscreen.css defers (keep the two lists alike).
-  const DEFERRED = ":scope > :nth-child(n + 6):not(h1, h2, h3, h4, .ss-quiz, .ss-answer-key)," +
+  const DEFERRED =
+    ":scope > :nth-child(n + 6):not(h1, h2, h3, h4, .ss-quiz, .ss-answer-key)," +
     " .ss-quiz .ss-question:nth-child(n + 11 of .ss-question), .ss-sheet-question";
   // Blocks per frame, within these bounds: one more after a frame of up to FAST ms, half as
   // many after a frame of more than SLOW ms (a frame at 60 Hz is 16.7 ms).
-  const MIN_PER_FRAME = 1, MAX_PER_FRAME = 3, FAST = 20, SLOW = 34;
+  const MIN_PER_FRAME = 1,
+    MAX_PER_FRAME = 3,
+    FAST = 20,
+    SLOW = 34;
 
   function mount(article) {
     const blocks = [...article.querySelectorAll(DEFERRED)];
-    let next = 0, per = MIN_PER_FRAME, last = 0;
+    let next = 0,
+      per = MIN_PER_FRAME,
+      last = 0;
     function frame(now) {
       if (!article.isConnected) return; // instant navigation replaced the page
       if (last && now - last <= FAST) per = Math.min(MAX_PER_FRAME, per + 1);

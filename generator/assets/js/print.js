@@ -10,7 +10,8 @@
 (() => {
   "use strict";
   // Where an expansion is not printed: no room, or hidden on paper.
-  const SKIP = "h1,h2,h3,h4,h5,h6,table,legend,details,button,[hidden],.ss-answer-key,.ss-tree__app," +
+  const SKIP =
+    "h1,h2,h3,h4,h5,h6,table,legend,details,button,[hidden],.ss-answer-key,.ss-tree__app," +
     ".ss-tree__diagram,.ss-choices,.ss-result";
 
   function mark() {

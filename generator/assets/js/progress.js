@@ -10,8 +10,11 @@
   function mountPage(root) {
     const index = JSON.parse(root.getAttribute("data-ss-progress-index"));
     const $ = (name) => root.querySelector(`[data-ss-progress-${name}]`);
-    const say = (text) => { $("message").textContent = text; };
-    const questions = (domain) => ((root.querySelector(`a[data-ss-questions="${domain}"]`) || {}).href || "").split("#")[0];
+    const say = (text) => {
+      $("message").textContent = text;
+    };
+    const questions = (domain) =>
+      ((root.querySelector(`a[data-ss-questions="${domain}"]`) || {}).href || "").split("#")[0];
     const link = (href, text) => Object.assign(document.createElement("a"), { href, textContent: text });
     $("controls").hidden = $("practice").hidden = false;
     const P = SS.store;
@@ -21,7 +24,8 @@
     const drop = freeSpaceButton(root, P);
 
     function render() {
-      const answers = P.load().answers, stats = {};
+      const answers = P.load().answers,
+        stats = {};
       const add = (key, q, rec) => {
         const t = stats[key] || (stats[key] = { answered: 0, right: 0, review: [] });
         t.answered++;
@@ -35,9 +39,11 @@
         add("d" + q[2], q, rec);
         q[3].forEach((t) => add("t" + index.topics[t], q, rec));
       });
-      const none = { answered: 0, right: 0, review: [] }, all = stats.all || none;
+      const none = { answered: 0, right: 0, review: [] },
+        all = stats.all || none;
       root.querySelectorAll("[data-ss-stat]").forEach((cell) => {
-        const topic = cell.getAttribute("data-ss-topic"), what = cell.getAttribute("data-ss-stat");
+        const topic = cell.getAttribute("data-ss-topic"),
+          what = cell.getAttribute("data-ss-stat");
         const value = (stats[topic ? "t" + topic : "d" + cell.getAttribute("data-ss-domain")] || none)[what];
         cell.textContent = what != "review" ? value : value.length ? String(value.length) : "None";
         if (what == "review" && topic) {
@@ -51,39 +57,53 @@
           if (!value.length) list.remove();
         }
       });
-      $("summary").textContent = (all.answered ?
-        `You have answered ${all.answered} of ${index.questions.length} questions: ${all.right} right, ${all.review.length} to review.` :
-        "You have not answered any questions yet. Each topic page ends with self-check questions, and each domain has a page of practice questions.") +
+      $("summary").textContent =
+        (all.answered
+          ? `You have answered ${all.answered} of ${index.questions.length} questions: ${all.right} right, ${all.review.length} to review.`
+          : "You have not answered any questions yet. Each topic page ends with self-check questions, and each domain has a page of practice questions.") +
         storeNotes(P);
       drop.update();
 
       // Answered, then edited: the answer no longer counts (its content hash changed).
-      const revised = {}, current = new Set(index.questions.map((q) => q[0] + ":" + q[1]));
+      const revised = {},
+        current = new Set(index.questions.map((q) => q[0] + ":" + q[1]));
       const byId = new Map(index.questions.map((q) => [q[0], q]));
       for (const key in answers) {
         const q = byId.get(key.split(":")[0]);
         if (q && !current.has(key) && !answers[q[0] + ":" + q[1]]) revised[q[0]] = q;
       }
-      const changed = Object.values(revised), perDomain = {};
-      changed.forEach((q) => { perDomain[q[2]] = (perDomain[q[2]] || 0) + 1; });
+      const changed = Object.values(revised),
+        perDomain = {};
+      changed.forEach((q) => {
+        perDomain[q[2]] = (perDomain[q[2]] || 0) + 1;
+      });
       const box = $("revised");
       box.hidden = !changed.length;
       box.replaceChildren();
       if (changed.length) {
         const n = changed.length;
-        box.append(`${n} question${s(n)} you answered ${n == 1 ? "has" : "have"} been revised since, so ${n == 1 ? "that answer no longer counts" : "those answers no longer count"}. `);
+        box.append(
+          `${n} question${s(n)} you answered ${n == 1 ? "has" : "have"} been revised since, so ${n == 1 ? "that answer no longer counts" : "those answers no longer count"}. `,
+        );
         for (const d in perDomain) {
-          const a = link(questions(d) + "#practice-revised", `Retry the ${perDomain[d]} revised question${s(perDomain[d])} in domain ${d}`);
+          const a = link(
+            questions(d) + "#practice-revised",
+            `Retry the ${perDomain[d]} revised question${s(perDomain[d])} in domain ${d}`,
+          );
           a.className = "md-button";
           box.append(a, " ");
         }
       }
 
-      const mistakes = $("mistakes"), domains = {};
+      const mistakes = $("mistakes"),
+        domains = {};
       mistakes.textContent = all.review.length ? "" : "No mistakes to practise: every question you answered was right.";
-      all.review.forEach((q) => { domains[q[2]] = (domains[q[2]] || 0) + 1; });
+      all.review.forEach((q) => {
+        domains[q[2]] = (domains[q[2]] || 0) + 1;
+      });
       for (const d in domains) {
-        const n = domains[d], a = link(questions(d) + "#practice-mistakes", `Practice my ${n} mistake${s(n)} in domain ${d}`);
+        const n = domains[d],
+          a = link(questions(d) + "#practice-mistakes", `Practice my ${n} mistake${s(n)} in domain ${d}`);
         a.className = "md-button md-button--primary";
         mistakes.append(a, " ");
       }
@@ -101,12 +121,18 @@
         say("Your progress was saved to " + a.download + ".");
       } else if (action == "drop-unknown") {
         const n = P.dropUnknown();
-        say(n < 0 ? P.problem() : `${n} answer${s(n)} for questions this site no longer has ${n == 1 ? "was" : "were"} deleted.` +
-          (P.full() ? "" : " Your answers are kept again."));
+        say(
+          n < 0
+            ? P.problem()
+            : `${n} answer${s(n)} for questions this site no longer has ${n == 1 ? "was" : "were"} deleted.` +
+                (P.full() ? "" : " Your answers are kept again."),
+        );
         render();
       } else if (action == "reset" && drop.offer()) {
-        say(`This browser's storage for the site is full. Deleting the ${P.unknown().length} answers for questions this site ` +
-          "no longer has may be enough, and keeps the rest: try that first, or choose Reset again to delete everything.");
+        say(
+          `This browser's storage for the site is full. Deleting the ${P.unknown().length} answers for questions this site ` +
+            "no longer has may be enough, and keeps the rest: try that first, or choose Reset again to delete everything.",
+        );
         drop.button.focus();
       } else if (action == "reset" && confirm("Delete every answer kept in this browser? This cannot be undone.")) {
         P.clear();
@@ -115,27 +141,51 @@
       }
     });
     root.addEventListener("change", (event) => {
-      const input = event.target, file = input.files && input.files[0];
+      const input = event.target,
+        file = input.files && input.files[0];
       if (!file) return;
-      const read = file.size > P.MAX_FILE ?
-        Promise.reject(Error(`${file.name} is too large for a progress export (${(file.size / 1048576).toFixed(1)} MB; at most ${P.MAX_FILE / 1048576} MB).`)) :
-        file.text();
-      read.then((text) => P.importText(text)).then((report) => {
-        say(P.describe(report, file.name));
-        render();
-        SS.emit(root, "ss:progress-import", { count: report.taken, report });
-      }, (error) => say(error.message + " Nothing was imported; your progress is unchanged."))
-        .then(() => { input.value = ""; });
+      const read =
+        file.size > P.MAX_FILE
+          ? Promise.reject(
+              Error(
+                `${file.name} is too large for a progress export (${(file.size / 1048576).toFixed(1)} MB; at most ${P.MAX_FILE / 1048576} MB).`,
+              ),
+            )
+          : file.text();
+      read
+        .then((text) => P.importText(text))
+        .then(
+          (report) => {
+            say(P.describe(report, file.name));
+            render();
+            SS.emit(root, "ss:progress-import", { count: report.taken, report });
+          },
+          (error) => say(error.message + " Nothing was imported; your progress is unchanged."),
+        )
+        .then(() => {
+          input.value = "";
+        });
     });
     render();
   }
 
   /** What the store has to say: storage problems, answers for other questions, backups. */
   function storeNotes(P) {
-    const notes = [P.problem()], other = P.unknown().length, kept = P.backups().length;
-    if (other) notes.push(`${other} answer${s(other)} ${other == 1 ? "is" : "are"} for questions this site does not have (kept: they may belong to another version of the site).`);
-    if (kept && !notes[0]) notes.push(`${kept} backup${s(kept)} of damaged saved progress ${kept == 1 ? "is" : "are"} kept in this browser.`);
-    return notes.filter(Boolean).map((n) => " " + n).join("");
+    const notes = [P.problem()],
+      other = P.unknown().length,
+      kept = P.backups().length;
+    if (other)
+      notes.push(
+        `${other} answer${s(other)} ${other == 1 ? "is" : "are"} for questions this site does not have (kept: they may belong to another version of the site).`,
+      );
+    if (kept && !notes[0])
+      notes.push(
+        `${kept} backup${s(kept)} of damaged saved progress ${kept == 1 ? "is" : "are"} kept in this browser.`,
+      );
+    return notes
+      .filter(Boolean)
+      .map((n) => " " + n)
+      .join("");
   }
 
   /** Storage full: a button, before Reset, that deletes only the answers for questions gone. */

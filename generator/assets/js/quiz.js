@@ -17,7 +17,8 @@
  */
 (() => {
   "use strict";
-  const SS = window.StudySite, el = SS.el;
+  const SS = window.StudySite,
+    el = SS.el;
   const mark = (name) => performance.mark(name);
   // Per option after an answer: icon, words for one answer, words for "choose N".
   const MARKS = {
@@ -76,14 +77,19 @@
       result: el("div", "ss-result"),
       verdict: el("p", "ss-result__verdict"),
     };
-    const details = sec.querySelector(".ss-answer"), find = (sel) => details && details.querySelector(sel);
+    const details = sec.querySelector(".ss-answer"),
+      find = (sel) => details && details.querySelector(sel);
     // Answers on a click: at once for one answer, with the Check button for "choose N".
-    const click = (button, act) => button.onclick = () => {
-      if (q.state) return;
-      if (act) return act();
-      mark("ss-answer-click");
-      answer(q, picks(q).map((o) => o.i));
-    };
+    const click = (button, act) =>
+      (button.onclick = () => {
+        if (q.state) return;
+        if (act) return act();
+        mark("ss-answer-click");
+        answer(
+          q,
+          picks(q).map((o) => o.i),
+        );
+      });
     q.find = find;
     sec.querySelectorAll(".ss-option").forEach((li, i) => {
       const o = { i, correct: li.hasAttribute("data-ss-correct"), li: el("li", "ss-choice") };
@@ -162,8 +168,9 @@
     // Check and "2 of 2 picked" have done their work once the feedback shows.
     if (q.checkRow) q.checkRow.hidden = true;
     const last = letters.pop();
-    q.said = ok ? "Correct" :
-      "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
+    q.said = ok
+      ? "Correct"
+      : "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
     say(q.verdict, ok ? "\u2713" : "\u2717", q.said + ".");
     q.result.className = "ss-result ss-result--" + (ok ? "right" : "wrong");
     q.result.hidden = false;
@@ -228,10 +235,14 @@
 
     const ctx = {
       // The same words twice in a row must still be announced.
-      say: (text) => { live.textContent = live.textContent == text ? text + "\u00a0" : text; },
+      say: (text) => {
+        live.textContent = live.textContent == text ? text + "\u00a0" : text;
+      },
       update() {
-        const shown = visible(), done = shown.filter((q) => q.state).length;
-        const right = done - wrong(shown).length, left = shown.length - done;
+        const shown = visible(),
+          done = shown.filter((q) => q.state).length;
+        const right = done - wrong(shown).length,
+          left = shown.length - done;
         score.textContent = right + " of " + shown.length + " right" + (left ? " (" + left + " not answered yet)" : "");
         retry.disabled = right == done;
         resetAll.disabled = !done;
@@ -256,12 +267,16 @@
     // Questions answered before an edit changed their content hash.
     const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {
-      const n = q.opts.length, rec = saved[q.id + ":" + q.hash];
+      const n = q.opts.length,
+        rec = saved[q.id + ":" + q.hash];
       const fits = (list) => list.every((i) => i < n);
       const order = rec && rec.order;
       q.quiz = ctx;
       q.revised = !rec && before.has(q.id);
-      arrange(q, q.shuffle && order && order.length == n && fits(order) && new Set(order).size == n ? order : shuffled(q));
+      arrange(
+        q,
+        q.shuffle && order && order.length == n && fits(order) && new Set(order).size == n ? order : shuffled(q),
+      );
       if (rec && rec.picked.length && fits(rec.picked)) show(q, rec.picked);
     });
     if (quiz.hasAttribute("data-ss-tools")) tools = makeTools(quiz, qs);
@@ -270,8 +285,17 @@
       restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + s(list.length));
     };
     resetAll.onclick = () => {
-      const list = visible().filter((q) => q.state), answers = store ? store.load().answers : {};
-      undone = list.map((q) => [q, answers[q.id + ":" + q.hash] || { picked: q.state.picked, correct: q.state.correct, at: Date.now(), order: q.order }]);
+      const list = visible().filter((q) => q.state),
+        answers = store ? store.load().answers : {};
+      undone = list.map((q) => [
+        q,
+        answers[q.id + ":" + q.hash] || {
+          picked: q.state.picked,
+          correct: q.state.correct,
+          at: Date.now(),
+          order: q.order,
+        },
+      ]);
       if (store) store.remove(list.map((q) => q.id + ":" + q.hash));
       restart(list, "ss:quiz-reset", "Quiz reset");
       const n = undone.length;
@@ -298,23 +322,36 @@
     // #practice-mistakes: only the questions last answered wrongly; #practice-revised: only
     // those edited since they were answered (the Progress page links both).
     const modes = {
-      "#practice-mistakes": [wrong(qs), "your mistakes", "you last answered wrongly",
-        "No mistakes to practise here: every question you answered on this page was right."],
-      "#practice-revised": [qs.filter((q) => q.revised), "revised questions", "revised since you answered them",
-        "No revised questions here: every question you answered on this page is as it was."],
+      "#practice-mistakes": [
+        wrong(qs),
+        "your mistakes",
+        "you last answered wrongly",
+        "No mistakes to practise here: every question you answered on this page was right.",
+      ],
+      "#practice-revised": [
+        qs.filter((q) => q.revised),
+        "revised questions",
+        "revised since you answered them",
+        "No revised questions here: every question you answered on this page is as it was.",
+      ],
     };
     const mode = modes[location.hash];
     if (mode) {
-      const [chosen, what, why, none] = mode, n = chosen.length;
+      const [chosen, what, why, none] = mode,
+        n = chosen.length;
       const banner = el("p", "ss-quiz__practice");
       banner.tabIndex = -1;
       if (n) {
         const all = el("button", "md-button", "Show all questions");
-        qs.forEach((q) => { q.sec.hidden = !chosen.includes(q); });
+        qs.forEach((q) => {
+          q.sec.hidden = !chosen.includes(q);
+        });
         chosen.forEach(reset);
         banner.append(`Practising ${what}: the ${n} question${s(n)} on this page ${why}. `, all);
         all.onclick = () => {
-          qs.forEach((q) => { q.sec.hidden = false; });
+          qs.forEach((q) => {
+            q.sec.hidden = false;
+          });
           if (tools) tools.clear();
           banner.remove();
           ctx.update();
@@ -335,15 +372,28 @@
     const box = quiz.querySelector(".ss-quiz__status");
     if (!box) return null;
     const line = box.querySelector(".ss-quiz__progress");
-    const [topic, level, state] = ["topic", "difficulty", "state"].map((name) => box.querySelector(`select[name="${name}"]`));
+    const [topic, level, state] = ["topic", "difficulty", "state"].map((name) =>
+      box.querySelector(`select[name="${name}"]`),
+    );
     if (qs.some((q) => q.revised)) state.append(new Option("Revised since I answered", "revised"));
-    [topic, level, state].forEach((sel) => { if (sel) sel.onchange = apply; });
+    [topic, level, state].forEach((sel) => {
+      if (sel) sel.onchange = apply;
+    });
 
-    const matches = (q) => (!topic || !topic.value || q.topics.includes(topic.value)) &&
+    const matches = (q) =>
+      (!topic || !topic.value || q.topics.includes(topic.value)) &&
       (!level || !level.value || q.difficulty == level.value) &&
-      ({ "": true, unanswered: !q.state, wrong: q.state && !q.state.correct, right: q.state && q.state.correct, revised: q.revised })[state.value];
+      {
+        "": true,
+        unanswered: !q.state,
+        wrong: q.state && !q.state.correct,
+        right: q.state && q.state.correct,
+        revised: q.revised,
+      }[state.value];
     function apply() {
-      qs.forEach((q) => { q.sec.hidden = !matches(q); });
+      qs.forEach((q) => {
+        q.sec.hidden = !matches(q);
+      });
       const n = qs.filter((q) => !q.sec.hidden).length;
       qs[0].quiz.update();
       qs[0].quiz.say(n ? `Showing ${n} of ${qs.length} questions.` : "No question matches these filters.");
@@ -351,13 +401,17 @@
     }
     return {
       update() {
-        const done = qs.filter((q) => q.state), right = done.filter((q) => q.state.correct).length;
+        const done = qs.filter((q) => q.state),
+          right = done.filter((q) => q.state.correct).length;
         const shown = qs.filter((q) => !q.sec.hidden).length;
-        line.textContent = `Answered ${done.length} of ${qs.length}, ${right} right` +
+        line.textContent =
+          `Answered ${done.length} of ${qs.length}, ${right} right` +
           (shown < qs.length ? ` \u00b7 showing ${shown}` : "");
       },
       clear() {
-        [topic, level, state].forEach((sel) => { if (sel) sel.value = ""; });
+        [topic, level, state].forEach((sel) => {
+          if (sel) sel.value = "";
+        });
       },
     };
   }

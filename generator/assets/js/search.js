@@ -18,7 +18,10 @@
  */
 (() => {
   "use strict";
-  const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  const SETUP = 0,
+    READY = 1,
+    QUERY = 2,
+    RESULT = 3;
   const STEM = /-stem$/;
   const Worker = window.Worker;
   if (!Worker || !Worker.prototype || Worker.prototype.ssAllTerms) return;
@@ -36,7 +39,8 @@
   const pageOf = (group) => group[0].location.split("#")[0];
 
   function merge(all, some) {
-    const first = all.items, seen = new Set(first.map(pageOf));
+    const first = all.items,
+      seen = new Set(first.map(pageOf));
     const rest = some.items.filter((group) => !seen.has(pageOf(group)));
     const floor = Math.min(...first.map((g) => Math.max(...g.map((i) => i.score))));
     const top = Math.max(0, ...rest.map((g) => Math.max(...g.map((i) => i.score))));
@@ -49,17 +53,21 @@
     const queue = [];
     pending.set(worker, queue);
     // A capturing listener on the worker runs before Material's own and can hold a result back.
-    worker.addEventListener("message", (event) => {
-      const data = event.data;
-      if (!data || data.type != RESULT || !queue.length || data.ssMerged) return;
-      const head = queue[0];
-      if (!head.pair) return void queue.shift();
-      event.stopImmediatePropagation();
-      if (!head.all) return void (head.all = data.data);
-      queue.shift();
-      const merged = { type: RESULT, data: merge(head.all, data.data), ssMerged: true };
-      worker.dispatchEvent(new MessageEvent("message", { data: merged }));
-    }, { capture: true });
+    worker.addEventListener(
+      "message",
+      (event) => {
+        const data = event.data;
+        if (!data || data.type != RESULT || !queue.length || data.ssMerged) return;
+        const head = queue[0];
+        if (!head.pair) return void queue.shift();
+        event.stopImmediatePropagation();
+        if (!head.all) return void (head.all = data.data);
+        queue.shift();
+        const merged = { type: RESULT, data: merge(head.all, data.data), ssMerged: true };
+        worker.dispatchEvent(new MessageEvent("message", { data: merged }));
+      },
+      { capture: true },
+    );
     return queue;
   }
 
@@ -99,7 +107,8 @@
         whole.ready = true;
         const box = document.querySelector("input.md-search__input");
         // Only while the box still holds it: results must not come back for a cleared box.
-        if (whole.last !== null && box && box.value.trim() == String(whole.last).trim()) ask(worker, whole.last, whole.rest);
+        if (whole.last !== null && box && box.value.trim() == String(whole.last).trim())
+          ask(worker, whole.last, whole.rest);
       } else if (data.type == RESULT) {
         // Material listens on its own worker: its results come from there.
         worker.dispatchEvent(new MessageEvent("message", { data }));

@@ -59,14 +59,25 @@
   "use strict";
   const SS = window.StudySite;
   const LEGACY = "studysite:progress:v1";
-  const VERSION = 2, MAX_BACKUPS = 3, MAX_FILE = 5 * 1024 * 1024, MAX_LIST = 100;
-  const MAX_ATTEMPTS = 500, MAX_ATTEMPT_TEXT = 200000;
-  const FIRST_AT = Date.UTC(2000, 0, 1), DAY = 864e5;
+  const VERSION = 2,
+    MAX_BACKUPS = 3,
+    MAX_FILE = 5 * 1024 * 1024,
+    MAX_LIST = 100;
+  const MAX_ATTEMPTS = 500,
+    MAX_ATTEMPT_TEXT = 200000;
+  const FIRST_AT = Date.UTC(2000, 0, 1),
+    DAY = 864e5;
   const NO_STORE = "Progress will not be kept: this browser does not let the site store it.";
   const FULL = "Progress will not be kept: this browser's storage for the site is full.";
   const s = (n) => (n == 1 ? "" : "s");
   const plain = (v) => !!v && typeof v == "object" && !Array.isArray(v);
-  let examId = null, data = null, raw, problem = "", full = false, aside = "", pinned = false;
+  let examId = null,
+    data = null,
+    raw,
+    problem = "",
+    full = false,
+    aside = "",
+    pinned = false;
   let catalog = null;
 
   function exam() {
@@ -89,8 +100,12 @@
   // ---- checks ---------------------------------------------------------------------------
   const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= Date.now() + DAY;
   function indexes(list, below) {
-    return Array.isArray(list) && list.length <= MAX_LIST && new Set(list).size == list.length &&
-      list.every((n) => Number.isInteger(n) && n >= 0 && n < below);
+    return (
+      Array.isArray(list) &&
+      list.length <= MAX_LIST &&
+      new Set(list).size == list.length &&
+      list.every((n) => Number.isInteger(n) && n >= 0 && n < below)
+    );
   }
 
   /** Why an answer record is bad ("" when good); q = [options, choose] when known. */
@@ -101,15 +116,17 @@
     if (!indexes(r.picked, n) || !r.picked.length) {
       return q ? `its picks are not options of the question (it has ${n})` : "its picks are not option numbers";
     }
-    if (q && r.picked.length != q[1]) return `it has ${r.picked.length} pick${s(r.picked.length)}, the question takes ${q[1]}`;
+    if (q && r.picked.length != q[1])
+      return `it has ${r.picked.length} pick${s(r.picked.length)}, the question takes ${q[1]}`;
     if (typeof r.correct != "boolean") return "it does not say whether it was right";
     if (!validAt(r.at)) return "its time is not a date between 2000 and today";
-    if (r.order !== undefined && (!indexes(r.order, n) || (q && r.order.length != n))) return "its option order is damaged";
+    if (r.order !== undefined && (!indexes(r.order, n) || (q && r.order.length != n)))
+      return "its option order is damaged";
     return "";
   }
   // Only the known fields are kept: a file cannot fill storage with anything else.
-  const record = (r) => Object.assign({ picked: r.picked, correct: r.correct, at: r.at },
-    r.order === undefined ? {} : { order: r.order });
+  const record = (r) =>
+    Object.assign({ picked: r.picked, correct: r.correct, at: r.at }, r.order === undefined ? {} : { order: r.order });
 
   function finite(v, depth) {
     if (typeof v == "number") return Number.isFinite(v);
@@ -166,11 +183,13 @@
       const dropped = list.length > MAX_BACKUPS;
       list = list.slice(-MAX_BACKUPS);
       store.setItem(name, JSON.stringify(list));
-      aside = `Saved progress had ${why}: a copy was kept in this browser as a backup ` +
+      aside =
+        `Saved progress had ${why}: a copy was kept in this browser as a backup ` +
         `(${list.length} kept, at most ${MAX_BACKUPS}${dropped ? ", so the oldest was dropped" : ""}).`;
       return true;
     } catch {
-      aside = `Saved progress had ${why}, and this browser's storage has no room for a backup: ` +
+      aside =
+        `Saved progress had ${why}, and this browser's storage has no room for a backup: ` +
         "it is left as it was, and answers given now last for this visit only.";
       return false;
     }
@@ -185,7 +204,8 @@
       pinned = !setAside(store, text, "text that could not be read");
       return fresh();
     }
-    const got = sift(d, null), n = got.bad.length;
+    const got = sift(d, null),
+      n = got.bad.length;
     if (n) pinned = !setAside(store, text, `${n} damaged record${s(n)}`);
     return Object.assign(fresh(), { answers: got.answers, attempts: got.attempts });
   }
@@ -246,7 +266,8 @@
   }
 
   function probe() {
-    const store = storage(), name = "studysite:probe";
+    const store = storage(),
+      name = "studysite:probe";
     try {
       store.setItem(name, "x".repeat(2048));
       store.removeItem(name);
@@ -274,13 +295,17 @@
       throw Error('This file is not a progress export from this site (it needs "version" 1 or 2 and "answers").');
     }
     if (d.version === VERSION && d.exam !== undefined && d.exam !== exam()) {
-      throw Error(`This file holds progress for another exam ("${String(d.exam).slice(0, 60)}"), not this one ("${exam()}").`);
+      throw Error(
+        `This file holds progress for another exam ("${String(d.exam).slice(0, 60)}"), not this one ("${exam()}").`,
+      );
     }
-    const got = sift(d, catalog), current = load();
+    const got = sift(d, catalog),
+      current = load();
     if (got.bad.length && !Object.keys(got.answers).length && !got.attempts.length) {
       throw Error(`This file holds only damaged records: ${listed(got.bad)}.`);
     }
-    const before = JSON.stringify(current), answers = current.answers;
+    const before = JSON.stringify(current),
+      answers = current.answers;
     const report = { taken: 0, older: 0, unknown: 0, skipped: got.bad, attempts: 0 };
     for (const k in got.answers) {
       if (catalog && !catalog.has(k)) report.unknown++;
@@ -307,11 +332,15 @@
   }
 
   function describe(r, name) {
-    let text = `Imported ${r.taken} answer${s(r.taken)}` + (r.attempts ? ` and ${r.attempts} practice exam attempt${s(r.attempts)}` : "") +
+    let text =
+      `Imported ${r.taken} answer${s(r.taken)}` +
+      (r.attempts ? ` and ${r.attempts} practice exam attempt${s(r.attempts)}` : "") +
       ` from ${name}.`;
-    if (r.older) text += ` ${r.older} other${s(r.older)} ${r.older == 1 ? "was" : "were"} left as ${r.older == 1 ? "it was" : "they were"}: the answer kept here is as new or newer.`;
+    if (r.older)
+      text += ` ${r.older} other${s(r.older)} ${r.older == 1 ? "was" : "were"} left as ${r.older == 1 ? "it was" : "they were"}: the answer kept here is as new or newer.`;
     if (r.unknown) {
-      text += ` ${r.unknown} answer${s(r.unknown)} ${r.unknown == 1 ? "is" : "are"} for questions this site does not have: ` +
+      text +=
+        ` ${r.unknown} answer${s(r.unknown)} ${r.unknown == 1 ? "is" : "are"} for questions this site does not have: ` +
         "kept, in case they belong to another version of the site.";
     }
     if (r.skipped.length) {
@@ -320,8 +349,11 @@
     }
     return text;
   }
-  const listed = (bad) => bad.slice(0, 3).map(([k, why]) => `"${k.slice(0, 80)}" (${why})`).join(", ") +
-    (bad.length > 3 ? ` and ${bad.length - 3} more` : "");
+  const listed = (bad) =>
+    bad
+      .slice(0, 3)
+      .map(([k, why]) => `"${k.slice(0, 80)}" (${why})`)
+      .join(", ") + (bad.length > 3 ? ` and ${bad.length - 3} more` : "");
 
   function unknown() {
     return catalog ? Object.keys(load().answers).filter((k) => !catalog.has(k)) : [];

@@ -10,7 +10,8 @@
   const SS = window.StudySite;
 
   function sortKey(kind, cell) {
-    const text = cell.textContent.trim(), has = (s) => cell.querySelector(s);
+    const text = cell.textContent.trim(),
+      has = (s) => cell.querySelector(s);
     if (kind == "yesno") return has(".ss-yes") ? 0 : has(".ss-no") ? 1 : 2;
     if (kind != "number") return text;
     const m = /-?\d[\d,]*(\.\d+)?/.exec(text);
@@ -18,15 +19,16 @@
   }
 
   // Numbers (and yes/no ranks) by value; two missing numbers (Infinity) give NaN: a tie.
-  const compare = (a, b) => typeof a == "string"
-    ? a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" })
-    : a - b;
+  const compare = (a, b) =>
+    typeof a == "string" ? a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" }) : a - b;
 
   function mount(root) {
     const table = root.querySelector("table");
     if (!table || !table.tHead || !table.tBodies[0]) return;
     const columns = JSON.parse(root.getAttribute("data-ss-columns") || "[]");
-    const body = table.tBodies[0], original = [...body.rows], heads = table.tHead.rows[0].cells;
+    const body = table.tBodies[0],
+      original = [...body.rows],
+      heads = table.tHead.rows[0].cells;
     const tools = SS.el("div", "ss-table__tools");
     const reset = tools.appendChild(SS.el("button", "ss-table__reset", "Original order"));
     const status = tools.appendChild(SS.el("span", "ss-sr"));
@@ -62,7 +64,8 @@
     layout.onclick = () => setLayout(!cards);
     addEventListener("resize", fits);
     setLayout(cards);
-    let sorted = -1, direction = 0;
+    let sorted = -1,
+      direction = 0;
     reset.hidden = true;
     status.ariaLive = "polite";
     (table.closest(".md-typeset__scrollwrap") || table).before(tools);
@@ -76,12 +79,18 @@
       body.append(...order.map((i) => original[i]));
       sorted = dir ? column : -1;
       direction = dir;
-      [...heads].forEach((th, i) => { th.ariaSort = i == sorted ? (dir > 0 ? "ascending" : "descending") : null; });
+      [...heads].forEach((th, i) => {
+        th.ariaSort = i == sorted ? (dir > 0 ? "ascending" : "descending") : null;
+      });
       reset.hidden = !dir;
       status.textContent = dir
         ? "Sorted by " + heads[column].textContent.trim() + (dir > 0 ? ", ascending." : ", descending.")
         : "Original order.";
-      SS.emit(root, "ss:table-sort", { table: root.getAttribute("data-ss-table"), column: dir ? column : null, direction: dir });
+      SS.emit(root, "ss:table-sort", {
+        table: root.getAttribute("data-ss-table"),
+        column: dir ? column : null,
+        direction: dir,
+      });
     }
 
     columns.forEach((column, i) => {
@@ -110,12 +119,14 @@
     } catch {}
     const anchor = id && document.getElementById(id);
     if (!anchor || !anchor.classList.contains("ss-row-anchor")) return;
-    const row = anchor.closest("tr"), box = row.closest(".md-typeset__scrollwrap");
+    const row = anchor.closest("tr"),
+      box = row.closest(".md-typeset__scrollwrap");
     row.classList.add("ss-row--target");
-    if (box) requestAnimationFrame(() => {
-      box.scrollTop = row.offsetTop - row.closest("table").tHead.offsetHeight;
-      box.scrollIntoView({ block: "start" });
-    });
+    if (box)
+      requestAnimationFrame(() => {
+        box.scrollTop = row.offsetTop - row.closest("table").tHead.offsetHeight;
+        box.scrollIntoView({ block: "start" });
+      });
   }
 
   const NARROW = "(max-width: 37.5em)";

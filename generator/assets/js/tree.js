@@ -4,24 +4,30 @@
  * Each step dispatches "ss:tree-step" (detail: tree, path, node, outcome). */
 (() => {
   "use strict";
-  const SS = window.StudySite, make = SS.el;
+  const SS = window.StudySite,
+    make = SS.el;
 
   // {treeId: "node:i,node:i"} from the fragment; a plain anchor gives {}.
   function readHash() {
     const state = {};
     try {
-      decodeURIComponent(location.hash.slice(1)).split("&").forEach((part) => {
-        const m = /^tree-([a-z0-9-]+)=([a-z0-9:,-]*)$/.exec(part);
-        if (m) state[m[1]] = m[2];
-      });
+      decodeURIComponent(location.hash.slice(1))
+        .split("&")
+        .forEach((part) => {
+          const m = /^tree-([a-z0-9-]+)=([a-z0-9:,-]*)$/.exec(part);
+          if (m) state[m[1]] = m[2];
+        });
     } catch {}
     return state;
   }
 
   function writeHash(id, steps) {
-    const state = readHash(), here = location.pathname + location.search;
+    const state = readHash(),
+      here = location.pathname + location.search;
     state[id] = steps;
-    const parts = Object.keys(state).filter((k) => state[k]).map((k) => "tree-" + k + "=" + state[k]);
+    const parts = Object.keys(state)
+      .filter((k) => state[k])
+      .map((k) => "tree-" + k + "=" + state[k]);
     const url = here + (parts.length ? "#" + parts.join("&") : "");
     if (url != here + location.hash) history.replaceState(history.state, "", url);
   }
@@ -29,7 +35,9 @@
   function mount(root) {
     const data = JSON.parse(root.getAttribute("data-ss-tree-data"));
     const $ = (selector) => root.querySelector(selector);
-    const outline = $(".ss-tree__outline"), title = $(".ss-tree__title"), box = $(".ss-tree__diagram");
+    const outline = $(".ss-tree__outline"),
+      title = $(".ss-tree__title"),
+      box = $(".ss-tree__diagram");
     // Diagram marks: question boxes by node id, arrows, labels and end boxes by choice.
     const marks = root.querySelectorAll(".ss-diagram [data-ss-node], .ss-diagram [data-ss-edge]");
     let path = [];
@@ -97,7 +105,8 @@
 
     // On a narrow screen the diagram scrolls sideways: bring the current step into view.
     function center(g) {
-      const r = g.getBoundingClientRect(), w = box.getBoundingClientRect();
+      const r = g.getBoundingClientRect(),
+        w = box.getBoundingClientRect();
       box.scrollLeft += r.left + r.width / 2 - w.left - w.width / 2;
     }
 
@@ -118,7 +127,8 @@
     // Draws the current step; now: scroll the diagram at once (after a click), else once it
     // is seen, so mounting forces no layout. Returns [element to focus, words to say].
     function render(now) {
-      const node = follow(path), question = data.nodes[node];
+      const node = follow(path),
+        question = data.nodes[node];
       let set, focus;
       list.textContent = step.textContent = "";
       trail.hidden = !path.length;
@@ -126,7 +136,10 @@
         const crumb = make("button", "ss-tree__crumb");
         const asked = rich("question", s[0], "q").textContent;
         crumb.title = asked;
-        crumb.append(make("span", "ss-sr", "Go back to: " + asked + " You answered: "), rich("choice", s.join(":"), "label"));
+        crumb.append(
+          make("span", "ss-sr", "Go back to: " + asked + " You answered: "),
+          rich("choice", s.join(":"), "label"),
+        );
         crumb.onclick = () => go(path.slice(0, i));
         list.appendChild(make("li")).append(crumb);
       });
@@ -157,10 +170,12 @@
       back.disabled = restart.disabled = !path.length;
       // Highlight the path in the diagram: the questions passed and the choices taken (a
       // question is drawn once, whichever path reaches it); the drawn-last arrow shows on top.
-      const taken = new Set(path.map((s) => s.join(":"))), last = path.length ? key(path.slice(-1)) : "";
+      const taken = new Set(path.map((s) => s.join(":"))),
+        last = path.length ? key(path.slice(-1)) : "";
       const passed = new Set([data.start, node].concat(path.map((s) => s[0])));
       for (const m of marks) {
-        const n = m.getAttribute("data-ss-node"), e = m.getAttribute("data-ss-edge");
+        const n = m.getAttribute("data-ss-node"),
+          e = m.getAttribute("data-ss-edge");
         const on = n != null ? passed.has(n) : taken.has(e);
         const at = n != null ? n == node : !question && e == last;
         m.classList.toggle("ss-on", on);
