@@ -21,9 +21,10 @@
  * A mock exam draws each domain's share (the plan) without repeats, in a random order of
  * domains; the first question shows once its own domain's data has loaded.
  * Keyboard during an attempt (before Material's own keys): 1-9 pick, N / P next and previous,
- * F flag, ? the shortcuts. Events (bubbling, on the page root): "ss:exam-start" {mode, total},
- * "ss:exam-submit" {right, total, reason}. Performance marks: "ss-exam-start",
- * "ss-exam-first-question".
+ * F flag, ? the shortcuts; a listener on window while the page is shown, removed with the
+ * clock by the cleanup when instant navigation leaves it. Events (bubbling, on the page
+ * root): "ss:exam-start" {mode, total}, "ss:exam-submit" {right, total, reason}. Performance
+ * marks: "ss-exam-start", "ss-exam-first-question".
  */
 (() => {
   "use strict";
@@ -209,6 +210,7 @@
 
     let a = keep.get(),
       timer = 0,
+      gone = false,
       ui = null;
     const say = (text) => {
       live.textContent = live.textContent == text ? text + "\u00a0" : text;
@@ -603,6 +605,7 @@
     }
 
     function run(i) {
+      if (gone) return;
       if (a.deadline && remaining() <= 0) return submit("time-away");
       a.phase = "question";
       ready(i, () => {
@@ -623,7 +626,6 @@
     }
 
     function tick() {
-      if (!root.isConnected) return clearInterval(timer);
       if (!a || a.result) return clearInterval(timer);
       if (!ui) return;
       if (a.deadline) {
@@ -1141,7 +1143,6 @@
 
     // ---- keyboard: during an attempt, before Material's own shortcuts ------------------------
     function onKey(event) {
-      if (!root.isConnected) return window.removeEventListener("keydown", onKey, true);
       if (!a || a.result || a.phase != "question" || !ui || event.ctrlKey || event.metaKey || event.altKey) return;
       const t = event.target;
       if (
@@ -1164,7 +1165,7 @@
       event.preventDefault();
       event.stopImmediatePropagation();
     }
-    window.addEventListener("keydown", onKey, true);
+    const offKeys = SS.listen(window, "keydown", onKey, true);
 
     // ---- where the learner comes back -------------------------------------------------------
     if (a && a.result) {
@@ -1180,6 +1181,13 @@
     } else {
       startView();
     }
+    // Instant navigation left the page: no clock and no keys for an attempt no longer shown
+    // (it is kept, and resumes when the learner comes back).
+    return () => {
+      gone = true;
+      clearInterval(timer);
+      offKeys();
+    };
   }
 
   // ---- the Progress page's list of attempts ---------------------------------------------------
@@ -1226,10 +1234,8 @@
       wrap.append(t);
       list.replaceChildren(wrap);
     }
-    D.addEventListener("ss:store-change", () => {
-      if (box.isConnected) render();
-    });
     render();
+    return SS.listen(D, "ss:store-change", render);
   }
 
   SS.register("exam", "[data-ss-exam-page]", mount);

@@ -1,20 +1,37 @@
-/* Mounts the study widgets: once per element, after every page load or instant navigation.
+/* Mounts the study widgets: once per element, after every page load or instant navigation,
+ * and tears them down when instant navigation replaces their page.
  *
- * A widget script calls StudySite.register(name, selector, mount). mount(element) runs once
- * for each element matching selector, on the first page and after each of Material's
- * instant navigations (document$), or on DOMContentLoaded where Material is absent.
+ * StudySite.register(name, selector, mount): mount(element) runs once for each element
+ * matching selector, on the first page and after each of Material's instant navigations
+ * (document$), or on DOMContentLoaded where Material is absent. A second register() of a
+ * name is ignored: a page kind's script runs again when instant navigation comes back to a
+ * page of that kind.
+ *
+ * The teardown contract: mount(element) may return a cleanup function. Whatever a widget
+ * adds beyond its own elements (a listener on window, document or Material's header, a
+ * timer, an observer) it undoes there; listeners on its own elements go with them. When
+ * instant navigation replaces the page, document$ emits the new document and the mounter
+ * first calls the cleanup of every widget whose element has left the document (last
+ * mounted, first cleaned up), then mounts the new page's widgets. A widget mounted on an
+ * element that stays (none today) is neither cleaned up nor mounted again. Where Material is
+ * absent, nothing is ever torn down: the next page is a new document.
+ *
  * Mounted elements get data-ss-ready="<name> ...", and one whose mount threw gets
- * data-ss-failed="<name>". Timing is recorded as the performance
- * measure "ss-mount" for benchmarks.
+ * data-ss-failed="<name>". Timing is recorded as the performance measure "ss-mount" for
+ * benchmarks; "ss:mounted" on document follows each round of mounting.
  *
  * Helpers for the widget scripts (all loaded after this one):
  * StudySite.el(tag, className, text) makes an element (a button gets type="button");
- * StudySite.emit(element, name, detail) dispatches a bubbling CustomEvent.
+ * StudySite.emit(element, name, detail) dispatches a bubbling CustomEvent;
+ * StudySite.listen(target, type, handler, options) adds a listener and returns the function
+ * that removes it, for cleanups.
  */
 (() => {
   "use strict";
   if (window.StudySite) return;
   const widgets = [];
+  // The mounted widgets with a cleanup: [element, widget name, cleanup], in mount order.
+  const mounted = [];
   const D = document;
 
   function mountWidget(widget) {
@@ -23,7 +40,8 @@
       if (names.includes(widget.name)) continue;
       e.setAttribute("data-ss-ready", names.concat(widget.name).join(" ").trim());
       try {
-        widget.mount(e);
+        const cleanup = widget.mount(e);
+        if (typeof cleanup == "function") mounted.push([e, widget.name, cleanup]);
       } catch (error) {
         // One broken widget must not stop the others; its static markup still works
         // (data-ss-failed shows what the stylesheet hides while widgets mount).
@@ -33,8 +51,25 @@
     }
   }
 
+  // The cleanups of the widgets whose element has left the document: instant navigation
+  // replaced their page. A widget mounted while the new page's scripts ran (a page kind's
+  // script registers then) is on the new page, so it stays.
+  function teardown() {
+    for (let i = mounted.length - 1; i >= 0; i--) {
+      const [e, name, cleanup] = mounted[i];
+      if (e.isConnected) continue;
+      mounted.splice(i, 1);
+      try {
+        cleanup();
+      } catch (error) {
+        console.error("study site: cannot tear down " + name, error);
+      }
+    }
+  }
+
   function mountAll() {
     const start = performance.now();
+    teardown();
     widgets.forEach(mountWidget);
     performance.measure("ss-mount", { start, end: performance.now() });
     D.dispatchEvent(new CustomEvent("ss:mounted"));
@@ -42,6 +77,7 @@
 
   window.StudySite = {
     register(name, selector, mount) {
+      if (widgets.some((w) => w.name == name)) return;
       const widget = { name, selector, mount };
       widgets.push(widget);
       if (D.readyState != "loading") mountWidget(widget);
@@ -54,6 +90,10 @@
       return e;
     },
     emit: (e, name, detail) => e.dispatchEvent(new CustomEvent(name, { bubbles: true, detail })),
+    listen(target, type, handler, options) {
+      target.addEventListener(type, handler, options);
+      return () => target.removeEventListener(type, handler, options);
+    },
   };
 
   // Widget scripts load after this one and the bundle loads before Material's (main.html), so

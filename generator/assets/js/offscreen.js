@@ -28,21 +28,29 @@
     const blocks = [...article.querySelectorAll(DEFERRED)];
     let next = 0,
       per = MIN_PER_FRAME,
-      last = 0;
+      last = 0,
+      pending = 0;
     function frame(now) {
-      if (!article.isConnected) return; // instant navigation replaced the page
+      pending = 0;
       if (last && now - last <= FAST) per = Math.min(MAX_PER_FRAME, per + 1);
       else if (last && now - last > SLOW) per = Math.max(MIN_PER_FRAME, per >> 1);
       last = now;
       blocks.slice(next, next + per).forEach((b) => b.classList.add("ss-laid-out"));
       next += per;
-      if (next < blocks.length) requestAnimationFrame(frame);
+      if (next < blocks.length) pending = requestAnimationFrame(frame);
       else SS.emit(article, "ss:laid-out", { blocks: blocks.length });
     }
     if (!blocks.length) return;
-    const start = () => requestAnimationFrame(frame);
+    const start = () => {
+      pending = requestAnimationFrame(frame);
+    };
     if (document.readyState == "complete") start();
     else addEventListener("load", start, { once: true });
+    // Instant navigation replaced the page: stop, and wait for no load event.
+    return () => {
+      cancelAnimationFrame(pending);
+      removeEventListener("load", start, { once: true });
+    };
   }
 
   const SS = window.StudySite;

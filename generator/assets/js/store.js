@@ -413,8 +413,10 @@
     describe,
     MAX_FILE,
   };
-  // Another tab's change: the next load() reads storage again.
-  window.addEventListener("storage", (event) => {
+  // Another tab's change: the next load() reads storage again. Listened to while a page of
+  // the site is shown (every page carries data-ss-exam), like a widget's listener.
+  const otherTab = (event) => {
     if (event.key === key()) SS.emit(document, "ss:store-change", { what: "other-tab" });
-  });
+  };
+  SS.register("store", "[data-ss-exam]", () => SS.listen(window, "storage", otherTab));
 })();

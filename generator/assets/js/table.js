@@ -4,7 +4,9 @@
  * column in view; on a narrow screen it shows one card per item (each cell under its column's
  * name, from data-label), with a button to switch between cards and the table.
  * A row named by the fragment (#<table>--<item>) is marked .ss-row--target and shown below
- * the sticky header. Sorting dispatches "ss:table-sort" (detail: table, column, direction). */
+ * the sticky header. Sorting dispatches "ss:table-sort" (detail: table, column, direction).
+ * A table listens on window for resize, hashchange and "ss:reveal" while its page is shown
+ * (its cleanup removes them). */
 (() => {
   "use strict";
   const SS = window.StudySite;
@@ -62,7 +64,6 @@
       });
     }
     layout.onclick = () => setLayout(!cards);
-    addEventListener("resize", fits);
     setLayout(cards);
     let sorted = -1,
       direction = 0;
@@ -106,19 +107,27 @@
       sort(0, 0);
       th.firstChild.focus();
     };
-    if (root.querySelector(".ss-row-anchor")) markTarget();
+    const target = (named) => markTarget(root, named);
+    if (root.querySelector(".ss-row-anchor")) target();
+    const offs = [
+      SS.listen(window, "resize", fits),
+      SS.listen(window, "hashchange", target),
+      // A row shown without changing the fragment (a decision tree's link keeps its path there).
+      SS.listen(window, "ss:reveal", (event) => target(event.detail.id)),
+    ];
+    return () => offs.forEach((off) => off());
   }
 
-  // Mark the row the fragment names (:target misses it after instant navigation) and show
-  // it just below the header, which sticks inside the table's scroll box.
-  function markTarget(named) {
+  // Mark the row of root that the fragment names (:target misses it after instant
+  // navigation) and show it just below the header, which sticks inside the table's scroll box.
+  function markTarget(root, named) {
     let id = typeof named == "string" ? named : "";
-    for (const old of document.querySelectorAll(".ss-row--target")) old.classList.remove("ss-row--target");
+    for (const old of root.querySelectorAll(".ss-row--target")) old.classList.remove("ss-row--target");
     try {
       id = id || decodeURIComponent(location.hash.slice(1));
     } catch {}
     const anchor = id && document.getElementById(id);
-    if (!anchor || !anchor.classList.contains("ss-row-anchor")) return;
+    if (!anchor || !anchor.classList.contains("ss-row-anchor") || !root.contains(anchor)) return;
     const row = anchor.closest("tr"),
       box = row.closest(".md-typeset__scrollwrap");
     row.classList.add("ss-row--target");
@@ -130,8 +139,5 @@
   }
 
   const NARROW = "(max-width: 37.5em)";
-  addEventListener("hashchange", markTarget);
-  // A row shown without changing the fragment (a decision tree's link keeps its path there).
-  addEventListener("ss:reveal", (event) => markTarget(event.detail.id));
   SS.register("table", "div.ss-table[data-ss-table]", mount);
 })();

@@ -1,7 +1,9 @@
 /* Decision tree: one question at a time, a trail of answers, Back, Restart, an outcome card.
  * Structure from data-ss-tree-data, texts and links from the static outline (hidden while
  * this runs, kept for print). Path in the fragment: #tree-<id>=node:i,node:i[&tree-<id>=...].
- * Each step dispatches "ss:tree-step" (detail: tree, path, node, outcome). */
+ * Each step dispatches "ss:tree-step" (detail: tree, path, node, outcome). A tree listens for
+ * hashchange on window while its page is shown (the cleanup removes it, and the observer
+ * that scrolls the diagram once it is first seen). */
 (() => {
   "use strict";
   const SS = window.StudySite,
@@ -114,7 +116,7 @@
     // the browser has laid the page out, so reading the layout then costs nothing, and a
     // diagram far down a long page (left unrendered there) is not laid out early for it.
     function centerWhenSeen() {
-      if (!box || !window.IntersectionObserver) return;
+      if (!box || !window.IntersectionObserver) return null;
       const seen = new IntersectionObserver((entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
         seen.disconnect();
@@ -122,6 +124,7 @@
         if (here) center(here);
       });
       seen.observe(box);
+      return seen;
     }
 
     // Draws the current step; now: scroll the diagram at once (after a click), else once it
@@ -214,23 +217,24 @@
     back.onclick = () => go(path.slice(0, -1));
     restart.onclick = () => go([]);
     // A fragment naming this tree (reload, shared link, hashchange) sets its path.
-    root.ssSync = () => {
+    function sync() {
       const state = readHash();
       if (data.id in state && state[data.id] != key(path)) {
         path = parse(state[data.id]);
         render(true);
       }
-    };
+    }
     const initial = readHash();
     path = parse(initial[data.id]);
     render();
-    centerWhenSeen();
+    const seen = centerWhenSeen();
     if (path.length && Object.keys(initial)[0] == data.id) root.scrollIntoView();
+    const off = SS.listen(window, "hashchange", sync);
+    return () => {
+      off();
+      if (seen) seen.disconnect();
+    };
   }
-
-  addEventListener("hashchange", () => {
-    for (const tree of document.querySelectorAll(".ss-tree--live")) tree.ssSync();
-  });
 
   SS.register("tree", "div.ss-tree[data-ss-tree]", mount);
 })();
