@@ -26,14 +26,16 @@ OVERRIDES = ASSETS / "overrides"
 """The theme overrides (``main.html``, ``404.html``, ``partials/``)."""
 SCRIPT_BUNDLE = "assets/studysite.min.js"
 STYLE_BUNDLE = "assets/studysite.min.css"
-# Defines window.StudySite, which every other script uses as it loads.
-FIRST_SCRIPT = "mount.js"
+# mount.js defines window.StudySite, text.js its text helpers and store.js its store, which
+# the other scripts use as they load.
+FIRST_SCRIPTS = ("mount.js", "text.js", "store.js")
 
 
 def bundle_order(folder: Path, suffix: str) -> list[Path]:
-    """The sources of one bundle: ``mount.js`` first, then the rest by name."""
+    """The sources of one bundle: :data:`FIRST_SCRIPTS` in order, then the rest by name."""
     paths = sorted(folder.glob(f"*{suffix}"))
-    return sorted(paths, key=lambda path: path.name != FIRST_SCRIPT)
+    first = {name: i for i, name in enumerate(FIRST_SCRIPTS)}
+    return sorted(paths, key=lambda path: first.get(path.name, len(first)))
 
 
 def _join(root: Path, paths: list[Path]) -> str:

@@ -21,7 +21,12 @@ from tests.support.synthetic import generate
 pytestmark = pytest.mark.browser
 
 START = "2026-01-05T09:00:00Z"
-EXAM_KEY = "studysite:exam:v1:"
+# The attempt in progress is the store's draft "exam" (store.js), per exam.
+DRAFT = "studysite:store:{exam}:draft:exam"
+# Every answer the store keeps, read from its shards as storage holds them.
+STORED_ANSWERS = """() => Object.assign({}, ...Object.keys(localStorage)
+    .filter(k => /^studysite:store:[^:]+:answers:/.test(k))
+    .map(k => JSON.parse(localStorage.getItem(k))))"""
 HOSTILE = (
     'Which <img src="https://example.invalid/x.png" onerror="window.__pwned=1"> setting, with `max_payload` and '
     "**strong** words, <script>window.__pwned=1</script> fits?"
@@ -82,10 +87,10 @@ def cell_label(page: Any, number: int) -> str:
 
 def attempt(page: Any) -> dict[str, Any]:
     found = page.evaluate(
-        f"""() => {{ for (let i = 0; i < localStorage.length; i++) {{
+        """() => { for (let i = 0; i < localStorage.length; i++) {
               const k = localStorage.key(i);
-              if (k.startsWith('{EXAM_KEY}')) return JSON.parse(localStorage.getItem(k)); }}
-            return null; }}"""
+              if (/^studysite:store:.*:draft:exam$/.test(k)) return JSON.parse(localStorage.getItem(k)); }
+            return null; }"""
     )
     assert found, "no attempt kept"
     return dict(found)
@@ -146,7 +151,8 @@ def test_full_mock_exam_draws_the_blueprint_by_domain_weight(
     assert position(page) == (1, 65)
     kept = attempt(page)
     page.wait_for_function(
-        f"() => !JSON.parse(localStorage.getItem('{EXAM_KEY}synthetic')).slots.some(s => !s.q)"
+        f"() => !JSON.parse(localStorage.getItem('{DRAFT.format(exam='synthetic')}'))"
+        ".slots.some(s => !s.q)"
     )
     ids = [s["q"] for s in attempt(page)["slots"]]
     assert len(set(ids)) == 65, "a question drawn twice"
@@ -161,7 +167,8 @@ def test_full_mock_exam_draws_the_blueprint_by_domain_weight(
     page.get_by_role("button", name="New practice exam").click()
     start_mock(page)
     page.wait_for_function(
-        f"() => !JSON.parse(localStorage.getItem('{EXAM_KEY}synthetic')).slots.some(s => !s.q)"
+        f"() => !JSON.parse(localStorage.getItem('{DRAFT.format(exam='synthetic')}'))"
+        ".slots.some(s => !s.q)"
     )
     assert [s["q"] for s in attempt(page)["slots"]] == ids
 
@@ -294,11 +301,7 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     link = page.locator(".ss-exam__table table").nth(1).locator("a").first
     assert re.search(r"/domain-4/[a-z-]+/$", str(link.get_attribute("href")))
     # The exam's answers reached the site-wide progress, at submit.
-    progress = page.evaluate(
-        "() => Object.keys(localStorage).filter(k => k.startsWith('studysite:progress'))"
-        ".map(k => JSON.parse(localStorage.getItem(k)).answers)"
-    )
-    answers = {k.split(":")[0]: v for group in progress for k, v in group.items()}
+    answers = {k.split(":")[0]: v for k, v in page.evaluate(STORED_ANSWERS).items()}
     assert answers[first]["correct"] is True
     assert answers[second]["correct"] is False
     assert len(answers) == 11
@@ -352,11 +355,7 @@ def test_answers_do_not_reach_progress_before_submit(
     open_exam(page, site_url + "exam/")
     start_mock(page)
     answer(page, bank, right=True)
-    kept = page.evaluate(
-        "() => Object.keys(localStorage).filter(k => k.startsWith('studysite:progress'))"
-        ".map(k => Object.keys(JSON.parse(localStorage.getItem(k)).answers || {}).length)"
-    )
-    assert sum(kept) == 0
+    assert page.evaluate(STORED_ANSWERS) == {}
 
 
 def test_timer_warns_then_submits_when_time_runs_out(page: Any, site_url: str) -> None:

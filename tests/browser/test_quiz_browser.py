@@ -12,7 +12,8 @@ import pytest
 from tests.support.browsing import serious_violations
 from tests.support.project import screenshot_path
 from tests.support.quiz_helpers import (
-    STORAGE_KEY,
+    BACKUPS_KEY,
+    V2_KEY,
     choice,
     correct_indexes,
     live_text,
@@ -131,7 +132,8 @@ def test_choose_two_flow(page: Any, site_url: str, built_site: Path) -> None:
     assert mark(wrong[1]) == "Wrong."
     record = stored(page)["answers"]
     key = f"{question.get_attribute('data-ss-question')}:{question.get_attribute('data-ss-hash')}"
-    assert sorted(record[key]["picked"]) == sorted([int(right[0]), int(wrong[0])])
+    assert record[key]["type"] == "picks"
+    assert sorted(record[key]["value"]) == sorted([int(right[0]), int(wrong[0])])
     assert record[key]["correct"] is False
 
 
@@ -316,7 +318,7 @@ def test_practice_revised_shows_the_questions_edited_since_they_were_answered(
         "([key, id, rec]) => { const d = {version: 2, exam: key.split(':').pop(), answers: {},"
         " attempts: []}; d.answers[id + ':0123456789ab'] = rec;"
         " localStorage.setItem(key, JSON.stringify(d)); }",
-        [STORAGE_KEY, qid, old],
+        [V2_KEY, qid, old],
     )
     open_quiz(page, site_url + questions_page(built_site) + "#practice-revised")
     banner = page.locator(".ss-quiz__practice")
@@ -337,13 +339,14 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     verdict = question.locator(".ss-result__verdict").inner_text()
     before = score(page)
     data = stored(page)
-    assert data["version"] == 2
+    assert data["version"] == 3
     (key, record), *_ = data["answers"].items()
     assert (
         key
         == f"{question.get_attribute('data-ss-question')}:{question.get_attribute('data-ss-hash')}"
     )
-    assert record["picked"] == [int(wrong)] and record["correct"] is False
+    assert record["value"] == [int(wrong)] and record["correct"] is False
+    assert record["shown"] == [int(i) for i in order]
     page.reload()
     page.wait_for_selector(".ss-quiz--live")
     question = single(page)
@@ -368,7 +371,8 @@ def test_answers_show_on_every_page_with_the_question(
 def test_corrupt_storage_recovers(page: Any, site_url: str, built_site: Path) -> None:
     url = site_url + quiz_pages(built_site)[0]
     open_quiz(page, url)
-    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', '{{\"version\": 1, \"answers\": [oops')")
+    # Version 2's one key, unreadable: set aside when the store merges it in.
+    page.evaluate(f"localStorage.setItem('{V2_KEY}', '{{\"version\": 1, \"answers\": [oops')")
     page.reload()
     page.wait_for_selector(".ss-quiz--live")
     assert "could not be read" in page.locator(".ss-quiz__notice").inner_text()
@@ -378,7 +382,7 @@ def test_corrupt_storage_recovers(page: Any, site_url: str, built_site: Path) ->
     data = stored(page)
     assert len(data["answers"]) == 1
     # The unreadable text is kept aside as a backup, not thrown away.
-    kept = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:backups')"))
+    kept = json.loads(page.evaluate(f"localStorage.getItem('{BACKUPS_KEY}')"))
     assert [b["text"][-5:] for b in kept] == ["[oops"]
     page.reload()
     page.wait_for_selector(".ss-quiz--live")
@@ -393,7 +397,7 @@ def test_stored_answers_of_the_wrong_shape_are_ignored(
     question = single(page)
     key = f"{question.get_attribute('data-ss-question')}:{question.get_attribute('data-ss-hash')}"
     bad = {"version": 1, "answers": {key: {"picked": ["x"], "correct": "yes", "at": 1}}}
-    page.evaluate(f"localStorage.setItem('{STORAGE_KEY}', {json.dumps(json.dumps(bad))})")
+    page.evaluate(f"localStorage.setItem('{V2_KEY}', {json.dumps(json.dumps(bad))})")
     page.reload()
     page.wait_for_selector(".ss-quiz--live")
     assert single(page).locator(".ss-result").is_hidden()

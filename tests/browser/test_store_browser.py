@@ -1,5 +1,6 @@
 """The progress store (store.js) in Chromium: hostile imports, full storage, damaged records,
-and progress kept per exam (issue 12, items 5 to 8)."""
+progress kept per exam (issue 12, items 5 to 8), and schema version 3: the migration from
+version 2, caps per kind, the registries, and what one answer writes."""
 
 from __future__ import annotations
 
@@ -15,10 +16,14 @@ import pytest
 
 from tests.support.project import screenshot_path, serve
 from tests.support.quiz_helpers import (
-    STORAGE_KEY,
+    BACKUPS_KEY,
+    STORE,
+    V2_KEY,
+    answer_shard,
     choice,
     correct_indexes,
     open_quiz,
+    picks,
     quiz_pages,
     stored,
 )
@@ -66,7 +71,13 @@ def put_stored(page: Any, key: str, text: str) -> None:
 
 
 def record(picked: list[int], correct: bool = True, at: int = NOW - 60_000) -> dict[str, Any]:
+    """An answer as version 1 and 2 kept it, and as their export files hold it."""
     return {"picked": picked, "correct": correct, "at": at}
+
+
+def kept(picked: list[int], correct: bool = True, at: int = NOW - 60_000) -> dict[str, Any]:
+    """The same answer as the store keeps it (version 3)."""
+    return picks(picked, correct, at)
 
 
 def watch_dialogs(page: Any, seen: list[str]) -> None:
@@ -128,7 +139,8 @@ def test_hostile_import_skips_bad_records_keeps_good_ones_and_what_is_stored(
     assert said.endswith(" and 4 more.")
     data = stored(page)
     assert data["answers"][mine] == kept_before  # never what is already stored
-    assert data["answers"][good] == record([0], False)  # never the file's good records
+    # never the file's good records (marked as imported: caps drop them before your own)
+    assert data["answers"][good] == {**kept([0], False), "imported": True}
     assert sorted(k for k in data["answers"] if k.startswith("retired-")) == sorted(
         f"retired-{n}:abcdef123456" for n in range(20)
     )
@@ -139,7 +151,9 @@ def test_hostile_import_skips_bad_records_keeps_good_ones_and_what_is_stored(
     page.reload()
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
+    assert exported["version"] == 3
     assert exported["answers"][mine] == kept_before
+    assert exported["answers"][good] == kept([0], False)  # where it came from stays here
     assert len(exported["answers"]) == 22
     page.screenshot(path=screenshot_path("store-hostile-import.png"), full_page=True)
 
@@ -200,23 +214,30 @@ FILL = """(key) => {
 }"""
 
 
+@pytest.mark.parametrize("kept_by", [3, 2])
 def test_full_storage_offers_to_drop_answers_for_questions_gone_before_reset(
-    context: Any, site_url: str, built_site: Path
+    context: Any, site_url: str, built_site: Path, kept_by: int
 ) -> None:
     # Other data on the origin takes every byte left, on every page load (Chromium frees a
     # little room when a page loads), once this exam has progress of its own.
     context.add_init_script(
-        f"if (localStorage.getItem('{STORAGE_KEY}')) ({FILL})('another-app:cache');"
+        f"if (localStorage.getItem('{STORE}meta') || localStorage.getItem('{V2_KEY}'))"
+        f" ({FILL})('another-app:cache');"
     )
     page = context.new_page()
     dialogs: list[str] = []
     watch_dialogs(page, dialogs)
     url = site_url + quiz_pages(built_site)[0]
     open_quiz(page, url)
-    retired = {f"retired-{n}:abcdef123456": record([1]) for n in range(300)}
-    # Compact, as the store writes it: any answer added then needs more room.
-    progress = {"version": 2, "exam": "mls-c01", "answers": retired, "attempts": []}
-    put_stored(page, STORAGE_KEY, json.dumps(progress, separators=(",", ":")))
+    if kept_by == 3:
+        retired = [[f"retired-{n}", "abcdef123456", kept([1])] for n in range(300)]
+        assert page.evaluate("list => StudySite.store.putMany(list)", retired) is True
+    else:
+        # Version 2's one key, which the store cannot write as version 3 once storage is
+        # full: its room is taken back when a change needs it.
+        answers = {f"retired-{n}:abcdef123456": record([1]) for n in range(300)}
+        progress = {"version": 2, "exam": "mls-c01", "answers": answers, "attempts": []}
+        put_stored(page, V2_KEY, json.dumps(progress, separators=(",", ":")))
     key = answer_first(page, url)
     assert page.evaluate("localStorage.getItem('another-app:cache').length") > 1_000_000
     assert "storage for the site is full" in page.locator(".ss-quiz__notice").inner_text()
@@ -244,8 +265,9 @@ def test_full_storage_offers_to_drop_answers_for_questions_gone_before_reset(
     assert free.is_hidden()
     assert stored(page)["answers"] == {}
     assert page.evaluate("localStorage.getItem('another-app:cache').length") > 1_000_000
+    assert page.evaluate(f"localStorage.getItem('{V2_KEY}')") is None
     # Answers are kept again: the space freed takes the next one.
-    fresh = record([0])
+    fresh = kept([0])
     assert page.evaluate(
         f"StudySite.store.put('{key.split(':')[0]}', '{key.split(':')[1]}', {json.dumps(fresh)})"
     )
@@ -256,34 +278,43 @@ def test_full_storage_offers_to_drop_answers_for_questions_gone_before_reset(
 # ---- item 7: damaged stored records ----------------------------------------------------
 
 
+@pytest.mark.parametrize("kept_by", [3, 2])
 def test_damaged_stored_records_are_backed_up_each_time_bounded_and_said(
-    page: Any, site_url: str, built_site: Path
+    page: Any, site_url: str, built_site: Path, kept_by: int
 ) -> None:
     url = site_url + quiz_pages(built_site)[0]
     key = answer_first(page, url)
     good = stored(page)["answers"][key]
     notices = []
     for n in range(1, 5):
-        broken = {"picked": [0], "correct": True, "at": f"NaN{n}"}
-        damaged = {
-            "version": 2,
-            "exam": "mls-c01",
-            "answers": {key: good, f"broken-{n}:abc": broken},
-        }
-        put_stored(page, STORAGE_KEY, json.dumps(damaged))
+        if kept_by == 3:
+            # The shard that holds the answer, with a damaged record beside it.
+            broken = {**good, "at": f"NaN{n}"}
+            shard = {key: good, f"broken-{n}:abc": broken}
+            put_stored(page, answer_shard(key), json.dumps(shard))
+        else:
+            broken = {"picked": [0], "correct": True, "at": f"NaN{n}"}
+            old = record(good["value"], good["correct"], good["at"]) | {"order": good["shown"]}
+            damaged = {
+                "version": 2,
+                "exam": "mls-c01",
+                "answers": {key: old, f"broken-{n}:abc": broken},
+            }
+            put_stored(page, V2_KEY, json.dumps(damaged))
         open_quiz(page, url)
         notices.append(page.locator(".ss-quiz__notice").inner_text())
-        # The next save drops the damaged record from the progress; the backup keeps it.
-        assert page.evaluate("StudySite.store.put('x', 'y', " + json.dumps(good) + ")") is True
+        # Set aside, then written again without it: the backup keeps it.
         assert f"broken-{n}:abc" not in stored(page)["answers"]
         assert stored(page)["answers"][key] == good
+        assert page.evaluate("StudySite.store.put('x', 'y', " + json.dumps(good) + ")") is True
+        assert page.evaluate(f"localStorage.getItem('{V2_KEY}')") is None
     assert notices[0] == (
         "Saved progress had 1 damaged record: a copy was kept in this browser as a backup "
         "(1 kept, at most 3)."
     )
     assert notices[1].endswith("(2 kept, at most 3).")
     assert notices[3].endswith("(3 kept, at most 3, so the oldest was dropped).")
-    backups = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:backups')"))
+    backups = json.loads(page.evaluate(f"localStorage.getItem('{BACKUPS_KEY}')"))
     assert [b["why"] for b in backups] == ["1 damaged record"] * 3
     assert [f"broken-{n}:abc" in b["text"] for b, n in zip(backups, (2, 3, 4), strict=True)] == [
         True
@@ -297,7 +328,7 @@ def test_unreadable_storage_is_kept_when_there_is_no_room_for_a_backup(
 ) -> None:
     url = site_url + quiz_pages(built_site)[0]
     open_quiz(page, url)
-    put_stored(page, STORAGE_KEY, '{"version": 2, "answers": {"a:b": ' + '"x' * 10)
+    put_stored(page, V2_KEY, '{"version": 2, "answers": {"a:b": ' + '"x' * 10)
     page.evaluate(FILL, "another-app:cache")
     open_quiz(page, url)
     assert (
@@ -305,7 +336,7 @@ def test_unreadable_storage_is_kept_when_there_is_no_room_for_a_backup(
         in page.locator(".ss-quiz__notice").inner_text()
     )
     answer_first(page, url)
-    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')").endswith('"x' * 10)
+    assert page.evaluate(f"localStorage.getItem('{V2_KEY}')").endswith('"x' * 10)
 
 
 # ---- item 8: progress keyed by the exam ------------------------------------------------
@@ -366,7 +397,7 @@ def test_version_1_progress_is_migrated_once(
     put_stored(page, LEGACY_KEY, legacy)
     open_progress(page, three_copies + "a/")
     assert summary(page).startswith("You have answered 1 of ")
-    assert stored(page)["answers"] == {key: record([0], False)}
+    assert stored(page)["answers"] == {key: kept([0], False)}
     assert page.evaluate(f"localStorage.getItem('{LEGACY_KEY}')") == legacy  # left for others
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Reset all progress").click()
@@ -395,7 +426,7 @@ def test_progress_page_with_storage_that_throws(
             "Progress will not be kept: this browser does not let the site store it."
         )
         q = index(page)[0]
-        good = {"version": 2, "exam": "mls-c01", "answers": {store_key(q): record([0])}}
+        good = {"version": 3, "exam": "mls-c01", "answers": {store_key(q): kept([0])}}
         said = import_file(page, "good.json", json.dumps(good).encode())
         assert said == (
             "Progress will not be kept: this browser does not let the site store it. "
@@ -404,3 +435,160 @@ def test_progress_page_with_storage_that_throws(
         assert [e for e in errors if "/assets/studysite" in e] == []
     finally:
         context.close()
+
+
+# ---- schema version 3 ------------------------------------------------------------------
+
+
+def keys_of(page: Any, prefix: str) -> list[str]:
+    return sorted(page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{prefix}'))"))
+
+
+def test_version_2_progress_is_migrated_to_version_3_and_the_old_key_goes(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_progress(page, site_url)
+    q1, q2 = [q for q in index(page) if q[6] == 1][:2]
+    old_answers = {
+        store_key(q1): {**record([1], False), "order": list(range(q1[5]))[::-1]},
+        store_key(q2): record([0]),
+    }
+    attempt = {"id": "a1", "at": NOW - 3_600_000, "right": 1, "total": 2, "items": [[q1[0], 1]]}
+    v2 = {"version": 2, "exam": "mls-c01", "answers": old_answers, "attempts": [attempt]}
+    running = {"v": 1, "id": "x1", "at": NOW, "slots": [], "cur": 0}
+    put_stored(page, V2_KEY, json.dumps(v2))
+    put_stored(page, "studysite:exam:v1:mls-c01", json.dumps(running))
+    open_progress(page, site_url)
+    assert summary(page).startswith("You have answered 2 of ")
+    data = stored(page)
+    assert data["version"] == 3
+    assert data["answers"] == {
+        store_key(q1): {**kept([1], False), "shown": list(range(q1[5]))[::-1]},
+        store_key(q2): kept([0]),
+    }
+    assert data["attempts"] == [attempt]
+    # Each under its own key; version 2's one key and the exam's old key are gone.
+    assert keys_of(page, "studysite:progress") == []
+    assert keys_of(page, "studysite:exam:") == []
+    assert json.loads(page.evaluate(f"localStorage.getItem('{STORE}draft:exam')")) == running
+    assert STORE + "attempts" in keys_of(page, STORE)
+    assert {answer_shard(store_key(q1)), answer_shard(store_key(q2))} <= set(keys_of(page, STORE))
+    exported = json.loads(page.evaluate("StudySite.store.exportText()"))
+    assert exported["version"] == 3
+    assert exported["answers"] == data["answers"] and exported["attempts"] == [attempt]
+    page.reload()
+    page.wait_for_selector("[data-ss-progress][data-ss-ready]")
+    assert stored(page) == data
+
+
+def test_one_answer_writes_one_shard_of_ten_thousand_answers(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_progress(page, site_url)
+    answers = [[f"q{n}", "abcdef123456", kept([n % 4], n % 3 > 0, NOW - n)] for n in range(10_000)]
+    assert page.evaluate("list => StudySite.store.putMany(list)", answers) is True
+    written = page.evaluate(
+        """(answer) => {
+          const set = Storage.prototype.setItem, writes = [];
+          Storage.prototype.setItem = function (k, v) { writes.push([k, v.length]); return set.call(this, k, v); };
+          try { StudySite.store.put("q-new", "abcdef123456", answer); }
+          finally { Storage.prototype.setItem = set; }
+          let total = 0;
+          for (const k of Object.keys(localStorage)) if (k.startsWith("studysite:store:")) total += localStorage.getItem(k).length;
+          return {writes, total};
+        }""",
+        kept([1]),
+    )
+    (key, length), *more = written["writes"]
+    assert more == [] and key == answer_shard("q-new:abcdef123456"), written["writes"]
+    share = length / written["total"]
+    print(
+        f"one answer at 10,000: {length:,} of {written['total']:,} characters written ({share:.1%})"
+    )
+    assert share < 0.04, share
+    assert len(stored(page)["answers"]) == 10_001
+
+
+def test_imported_records_never_evict_the_learners_own(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_progress(page, site_url)
+    page.evaluate("StudySite.store.kinds.answers.cap = 5")
+    own = [[f"own{n}", "abcdef123456", kept([0], True, NOW - 50_000 + n)] for n in range(4)]
+    assert page.evaluate("list => StudySite.store.putMany(list)", own) is True
+    theirs = {f"theirs{n}:abcdef123456": record([0], True, NOW - 90_000 + n) for n in range(3)}
+    report = page.evaluate(
+        "text => StudySite.store.importText(text)",
+        json.dumps({"version": 2, "exam": "mls-c01", "answers": theirs}),
+    )
+    assert (report["taken"], report["dropped"]) == (1, 2)
+    said = page.evaluate("r => StudySite.store.describe(r, 'f.json')", report)
+    assert said.startswith("Imported 1 answer from f.json.")
+    assert "2 records from the file found no room and were left out" in said
+    names = sorted(k.split(":")[0] for k in stored(page)["answers"])
+    assert names == ["own0", "own1", "own2", "own3", "theirs2"]  # the newest of theirs
+    # The learner's own answers: over the cap, imported ones go first, then the oldest own.
+    more = [[f"own{n}", "abcdef123456", kept([0], True, NOW - 10_000 + n)] for n in (4, 5)]
+    assert page.evaluate("list => StudySite.store.putMany(list)", more) is True
+    names = sorted(k.split(":")[0] for k in stored(page)["answers"])
+    assert names == ["own1", "own2", "own3", "own4", "own5"]
+
+
+REGISTER_LATER_FEATURE = """() => {
+  // What a later issue adds, each in one place: a record kind under a key of its own, and a
+  // migration step (the schema's version is the last step's).
+  const S = StudySite.store;
+  S.kind("notes", {
+    cap: 10,
+    check: (key, r) => (r && typeof r.text == "string" && Number.isSafeInteger(r.at) ? "" : "it is not a note"),
+    clean: (r) => ({ text: r.text, at: r.at }),
+    newer: (mine, theirs) => theirs.at > mine.at,
+  });
+  S.migrations[4] = (d) => Object.assign({}, d, { version: 4, notes: d.notes || { hello: { text: "new in 4", at: 1.7e12 } } });
+}"""
+
+
+def test_a_later_kind_and_migration_plug_into_the_registries(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    mine = answer_first(page, site_url + quiz_pages(built_site)[0])
+    before = stored(page)
+    page.goto(site_url + "glossary/")
+    page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
+    page.evaluate(REGISTER_LATER_FEATURE)
+    assert page.evaluate("StudySite.store.VERSION") == 4
+    # Stored version 3 is read as it is, migrated once and written back as version 4.
+    assert page.evaluate("StudySite.store.load().version") == 4
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4
+    assert stored(page)["answers"] == before["answers"]
+    assert json.loads(page.evaluate(f"localStorage.getItem('{STORE}notes')")) == {
+        "hello": {"text": "new in 4", "at": 1.7e12}
+    }
+    writes = page.evaluate(
+        """() => {
+          const set = Storage.prototype.setItem, keys = [];
+          Storage.prototype.setItem = function (k, v) { keys.push(k); return set.call(this, k, v); };
+          try { StudySite.store.keep("notes", "n1", { text: "mine", at: Date.now() }); }
+          finally { Storage.prototype.setItem = set; }
+          return keys;
+        }"""
+    )
+    assert writes == [STORE + "notes"]
+    exported = json.loads(page.evaluate("StudySite.store.exportText()"))
+    assert exported["version"] == 4 and set(exported["notes"]) == {"hello", "n1"}
+    assert exported["answers"][mine] == before["answers"][mine]
+    # Files of every earlier version still import, through the same migrations.
+    for version in (1, 2, 3):
+        answer = record([0], True) if version < 3 else kept([0], True)
+        text = json.dumps(
+            {"version": version, "exam": "mls-c01", "answers": {f"v{version}:abc": answer}}
+        )
+        report = page.evaluate("t => StudySite.store.importText(t)", text)
+        assert report["taken"] == 1, (version, report)
+    assert {f"v{n}:abc" for n in (1, 2, 3)} <= set(stored(page)["answers"])
+    # A copy of the site that knows only version 3 reads version 4's data, never overwrites it.
+    page.reload()
+    page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
+    assert page.evaluate(f"StudySite.store.put('x', 'y', {json.dumps(kept([0]))})") is False
+    assert "a newer version of this site saved it" in page.evaluate("StudySite.store.problem()")
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4

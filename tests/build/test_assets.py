@@ -51,6 +51,15 @@ def sources(suffix: str) -> list[Path]:
     return sorted((ASSETS / folder).glob(f"*{suffix}"))
 
 
+def test_one_storage_layer_in_the_browser() -> None:
+    # store.js alone reads and writes what the site keeps; the old name of the store is gone.
+    for path in sources(".js"):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "store.js":
+            assert not re.search(r"\b(local|session)Storage\b", text), path.name
+        assert not re.search(r"\b(SS|StudySite)\.progress\b", text), path.name
+
+
 def split_selectors(head: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside :is(...))."""
     parts, depth, start = [], 0, 0

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
+import struct
 from pathlib import Path
 from typing import Any
 
-# Progress is kept per exam (store.js); the bundled exam's id is mls-c01.
-STORAGE_KEY = "studysite:progress:v2:mls-c01"
+# Progress is kept per exam (store.js, schema version 3), each kind of record under keys of its
+# own; the bundled exam's id is mls-c01.
+STORE = "studysite:store:mls-c01:"
+BACKUPS_KEY = STORE + "backups"
+ANSWER_SHARDS = 64
+# Where version 2 kept it, in one key: the store merges it in and removes it.
+V2_KEY = "studysite:progress:v2:mls-c01"
 
 
 def quiz_pages(site: Path) -> list[str]:
@@ -76,9 +81,46 @@ def live_text(page: Any) -> str:
 
 
 def stored(page: Any) -> dict[str, Any]:
-    """The progress kept in localStorage, parsed."""
-    raw = page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')")
-    return json.loads(raw) if raw else {}
+    """The progress kept in localStorage, read key by key: {version, answers, attempts}.
+
+    Read as storage holds it, not through the store: the meta's version (None before the
+    first write), every shard of the answers, the attempts (oldest first).
+    """
+    return page.evaluate(  # type: ignore[no-any-return]
+        """prefix => {
+          const out = {version: null, answers: {}}, attempts = {};
+          for (let i = 0; i < localStorage.length; i++) {
+            const key = localStorage.key(i);
+            if (!key.startsWith(prefix)) continue;
+            const part = key.slice(prefix.length), value = JSON.parse(localStorage.getItem(key));
+            if (part == "meta") out.version = value.version;
+            else if (part.startsWith("answers:")) Object.assign(out.answers, value);
+            else if (part == "attempts") Object.assign(attempts, value);
+          }
+          out.attempts = Object.values(attempts).sort((a, b) => a.at - b.at);
+          return out;
+        }""",
+        STORE,
+    )
+
+
+def answer_shard(key: str) -> str:
+    """The storage key of the shard that holds the answer ``key`` ("<id>:<hash>"): FNV-1a."""
+    h = 0x811C9DC5
+    data = key.encode("utf-16-le")  # JavaScript's charCodeAt: UTF-16 code units
+    for unit in struct.unpack(f"<{len(data) // 2}H", data):
+        h = ((h ^ unit) * 0x01000193) & 0xFFFFFFFF
+    return f"{STORE}answers:{h % ANSWER_SHARDS}"
+
+
+def picks(
+    picked: list[int], correct: bool, at: int, shown: list[int] | None = None
+) -> dict[str, Any]:
+    """An answer of option picks as the store keeps it (schema version 3)."""
+    record: dict[str, Any] = {"type": "picks", "value": picked, "correct": correct, "at": at}
+    if shown is not None:
+        record["shown"] = shown
+    return record
 
 
 def score(page: Any) -> str:

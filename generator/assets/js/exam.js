@@ -8,14 +8,13 @@
  * exam-data/domain-N.js (generator/site/widgets/exam.py) is added to the page and calls
  * StudySite.examData(N, data); a classic script, so it loads from file:// too.
  *
- * The attempt in progress is kept in localStorage["studysite:exam:v1:<exam id>"], so it
+ * The attempt in progress is the store's draft "exam" (StudySite.store.draft, store.js), so it
  * survives reloads, navigation and closing the tab; the clock runs on wall time, so a timed
  * attempt whose time ran out while the page was closed is submitted when the learner comes
- * back, and told so. Answers reach the site-wide store (StudySite.store, store.js) only at
- * Submit: every answered question as an answer record, and the attempt (its score, time and
- * each question's pick) with store.addAttempt(), which the Progress page lists (the
- * data-ss-exam-history widget below) and export/import carry. Storage that throws: the
- * attempt runs for this visit, with a notice.
+ * back, and told so. Answers reach the learner's progress only at Submit: every answered
+ * question as an answer, and the attempt (its score, time and each question's pick) with
+ * store.addAttempt(), which the Progress page lists (exam-history.js) and export/import
+ * carry. Storage that throws: the attempt runs for this visit, with a notice.
  *
  * Drawing is random per attempt; the URL parameter ?seed=<integer> makes it reproducible.
  * A mock exam draws each domain's share (the plan) without repeats, in a random order of
@@ -31,17 +30,16 @@
   const SS = window.StudySite,
     el = SS.el,
     D = document;
-  const KEY = "studysite:exam:v1:";
   const NO_STORE =
     "This browser does not let the site store anything: the attempt runs, " +
     "but it will not be kept if you reload or leave the page, and its result will not be added to your progress.";
   const DIFFICULTY = ["Not rated", "Easy", "Medium", "Hard"];
   const WARN = [5, 1];
   const s = (n) => (n == 1 ? "" : "s");
-  const letter = (k) => String.fromCharCode(65 + k);
+  const letter = SS.text.letter;
   const words = ["zero", "one", "two", "three", "four", "five", "six"];
   const pct = (right, total) => (total ? Math.round((100 * right) / total) : 0);
-  const store = () => SS.store || SS.progress;
+  const store = SS.store;
   const chooseLabel = (q) => `Choose ${words[q.choose] || q.choose}.`;
 
   // ---- question data, loaded on demand ----------------------------------------------------
@@ -142,38 +140,16 @@
       sec = String(t % 60).padStart(2, "0");
     return (h ? h + ":" : "") + m + ":" + sec;
   }
-  function duration(ms) {
-    const t = Math.round(ms / 1000),
-      m = Math.floor(t / 60),
-      sec = t % 60;
-    return m ? `${m} min` + (sec ? ` ${sec} s` : "") : `${sec} s`;
-  }
-
-  // ---- keeping the attempt --------------------------------------------------------------
-  function keeper(examId) {
-    let memory = null,
-      problem = "";
-    const key = KEY + examId;
+  // ---- keeping the attempt: the store's draft, or this visit's memory ---------------------
+  function keeper() {
+    let problem = "";
     return {
       get() {
-        try {
-          const text = localStorage.getItem(key);
-          const a = text === null ? null : JSON.parse(text);
-          return a && a.v === 1 && Array.isArray(a.slots) ? a : null;
-        } catch (e) {
-          if (!(e instanceof SyntaxError)) problem = NO_STORE;
-          return memory;
-        }
+        const a = store.draft("exam");
+        return a && a.v === 1 && Array.isArray(a.slots) ? a : null;
       },
       put(a) {
-        memory = a;
-        try {
-          if (a) localStorage.setItem(key, JSON.stringify(a));
-          else localStorage.removeItem(key);
-          problem = "";
-        } catch {
-          problem = NO_STORE;
-        }
+        problem = store.keepDraft("exam", a || null) ? "" : NO_STORE;
       },
       problem: () => problem,
     };
@@ -194,7 +170,7 @@
         domain: Number(a.getAttribute("data-ss-exam-domain")),
       };
     });
-    const keep = keeper(config.exam);
+    const keep = keeper();
     const pace = config.blueprint.minutes / config.blueprint.questions;
     const stat = root.querySelector("[data-ss-exam-static]");
     const app = el("div", "ss-exam__app");
@@ -216,7 +192,7 @@
       live.textContent = live.textContent == text ? text + "\u00a0" : text;
     };
     function tell() {
-      const problems = [keep.problem(), store() && store().problem ? store().problem() : ""].filter(Boolean);
+      const problems = [keep.problem(), store.problem()].filter(Boolean);
       notice.textContent = problems.join(" ");
       notice.hidden = !problems.length;
     }
@@ -521,7 +497,7 @@
       go.textContent = "Loading the questions\u2026";
       Promise.all(chosen.map((n) => load(domains[n]))).then(
         () => {
-          const answers = store() ? store().load().answers : {};
+          const answers = store.load().answers;
           const pool = [];
           chosen.forEach((n) =>
             data[n].list.forEach((q) => {
@@ -930,19 +906,21 @@
           a.result = result;
           a.phase = "result";
           save();
-          let kept = true;
-          const st = store();
-          if (st && !keep.problem()) {
-            items.forEach((it) => {
-              // With the order shown, so the topic page shows the answer as it was given.
-              if (it[3].length) st.put(it[0], it[1], { picked: it[3], correct: !!it[5], at: end, order: it[6] });
-            });
-            if (st.addAttempt) {
-              try {
-                kept = st.addAttempt(result);
-              } catch {
-                kept = false;
-              }
+          let kept = !keep.problem();
+          if (kept) {
+            // With the options as shown, so the topic page shows the answer as it was given.
+            const answered = items.filter((it) => it[3].length);
+            store.putMany(
+              answered.map((it) => [
+                it[0],
+                it[1],
+                { type: "picks", value: it[3], correct: !!it[5], at: end, shown: it[6] },
+              ]),
+            );
+            try {
+              kept = store.addAttempt(result);
+            } catch {
+              kept = false;
             }
           }
           ui = null;
@@ -1011,8 +989,8 @@
         el(
           "p",
           "",
-          `${r.title}. Time taken: ${duration(r.seconds * 1000)}` +
-            (r.timed ? ` of ${duration(r.limit * 1000)}.` : "."),
+          `${r.title}. Time taken: ${SS.text.duration(r.seconds * 1000)}` +
+            (r.timed ? ` of ${SS.text.duration(r.limit * 1000)}.` : "."),
         ),
       );
       if (!kept)
@@ -1190,54 +1168,5 @@
     };
   }
 
-  // ---- the Progress page's list of attempts ---------------------------------------------------
-  function mountHistory(box) {
-    const list = box.querySelector("[data-ss-exam-history-list]");
-    function render() {
-      const st = store(),
-        attempts = st && st.attempts ? st.attempts().slice().reverse() : [];
-      if (!attempts.length) {
-        list.replaceChildren(el("p", "", "No practice exam taken yet in this browser."));
-        return;
-      }
-      const t = el("table"),
-        head = el("tr"),
-        body = el("tbody");
-      t.append(el("caption", "", "Practice exam attempts, newest first"));
-      ["Date", "Mode", "Score", "Result", "Time"].forEach((h) => {
-        const th = el("th", "", h);
-        th.scope = "col";
-        head.append(th);
-      });
-      const thead = el("thead");
-      thead.append(head);
-      attempts.forEach((r) => {
-        const tr = el("tr"),
-          date = new Date(r.at);
-        const cells = [
-          date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
-          String(r.title || r.mode),
-          `${r.right} of ${r.total} (${r.percent}%)`,
-          r.passed === null || r.passed === undefined ? "No pass mark" : r.passed ? "Passed" : "Not passed",
-          duration((r.seconds || 0) * 1000) + (r.reason && r.reason != "submitted" ? " (time ran out)" : ""),
-        ];
-        cells.forEach((c, i) => {
-          const td = el(i ? "td" : "th", "", c);
-          if (!i) td.scope = "row";
-          tr.append(td);
-        });
-        body.append(tr);
-      });
-      t.append(thead, body);
-      const wrap = el("div", "ss-exam__table");
-      Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: "Practice exam attempts" });
-      wrap.append(t);
-      list.replaceChildren(wrap);
-    }
-    render();
-    return SS.listen(D, "ss:store-change", render);
-  }
-
   SS.register("exam", "[data-ss-exam-page]", mount);
-  SS.register("exam-history", "[data-ss-exam-history]", mountHistory);
 })();

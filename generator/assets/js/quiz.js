@@ -4,7 +4,7 @@
  * <details> each option's explanation (li[data-ss-explains] .ss-answer__text) and the Review
  * links. The static list and <details> stay, hidden on screen, so print shows them unchanged.
  * Options are shuffled on each attempt unless quiz or question says data-ss-shuffle="false";
- * letters follow the shown order. Answers are kept by StudySite.progress (progress.js).
+ * letters follow the shown order. Answers are kept by StudySite.store (store.js).
  * Events (bubbling): "ss:answer" on a question {id, hash, picked, correct}; "ss:quiz-retry",
  * "ss:quiz-reset", "ss:quiz-undo" {count} and "ss:quiz-filter" {shown} on the quiz.
  * Performance marks: "ss-answer-click", "ss-feedback-shown".
@@ -27,7 +27,7 @@
     wrong: ["\u2717", "Your answer: wrong", "Wrong: you picked it"],
     other: ["", "Wrong", "Wrong"],
   };
-  const letter = (k) => String.fromCharCode(65 + k);
+  const letter = SS.text.letter;
   // ARIA attributes are set through their reflected properties (btn.ariaPressed = "true").
   const pressed = (o) => o.btn.ariaPressed == "true";
   const picks = (q) => q.opts.filter(pressed);
@@ -202,15 +202,18 @@
     q.verdict.focus({ preventScroll: true });
     q.result.scrollIntoView({ block: "nearest" });
     const correct = q.state.correct;
-    if (SS.progress) SS.progress.put(q.id, q.hash, { picked, correct, at: Date.now(), order: q.order });
+    SS.store.put(q.id, q.hash, record(q, picked, correct));
     q.revised = false;
     q.quiz.answered();
     q.quiz.update();
     SS.emit(q.sec, "ss:answer", { id: q.id, hash: q.hash, picked, correct });
   }
 
+  // The answer as the store keeps it (store.js): the options picked, as shown.
+  const record = (q, picked, correct) => ({ type: "picks", value: picked, correct, at: Date.now(), shown: q.order });
+
   function mount(quiz) {
-    const store = SS.progress;
+    const store = SS.store;
     const shuffle = quiz.getAttribute("data-ss-shuffle") != "false";
     const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) => setup(sec, shuffle));
     const live = el("div", "ss-sr");
@@ -246,7 +249,7 @@
         score.textContent = right + " of " + shown.length + " right" + (left ? " (" + left + " not answered yet)" : "");
         retry.disabled = right == done;
         resetAll.disabled = !done;
-        notice.textContent = store ? store.problem() : "Progress will not be kept on this page.";
+        notice.textContent = store.problem();
         if (tools) tools.update();
       },
       answered() {
@@ -263,21 +266,22 @@
       SS.emit(quiz, event, { count: list.length });
     }
 
-    const saved = store ? store.load().answers : {}; // read once: a bank can be large
+    const saved = store.load().answers; // read once: a bank can be large
     // Questions answered before an edit changed their content hash.
     const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {
       const n = q.opts.length,
-        rec = saved[q.id + ":" + q.hash];
+        kept = saved[q.id + ":" + q.hash],
+        rec = kept && kept.type == "picks" ? kept : null;
       const fits = (list) => list.every((i) => i < n);
-      const order = rec && rec.order;
+      const order = rec && rec.shown;
       q.quiz = ctx;
-      q.revised = !rec && before.has(q.id);
+      q.revised = !kept && before.has(q.id);
       arrange(
         q,
         q.shuffle && order && order.length == n && fits(order) && new Set(order).size == n ? order : shuffled(q),
       );
-      if (rec && rec.picked.length && fits(rec.picked)) show(q, rec.picked);
+      if (rec && rec.value.length && fits(rec.value)) show(q, rec.value);
     });
     if (quiz.hasAttribute("data-ss-tools")) tools = makeTools(quiz, qs);
     retry.onclick = () => {
@@ -286,17 +290,9 @@
     };
     resetAll.onclick = () => {
       const list = visible().filter((q) => q.state),
-        answers = store ? store.load().answers : {};
-      undone = list.map((q) => [
-        q,
-        answers[q.id + ":" + q.hash] || {
-          picked: q.state.picked,
-          correct: q.state.correct,
-          at: Date.now(),
-          order: q.order,
-        },
-      ]);
-      if (store) store.remove(list.map((q) => q.id + ":" + q.hash));
+        answers = store.load().answers;
+      undone = list.map((q) => [q, answers[q.id + ":" + q.hash] || record(q, q.state.picked, q.state.correct)]);
+      store.remove(list.map((q) => q.id + ":" + q.hash));
       restart(list, "ss:quiz-reset", "Quiz reset");
       const n = undone.length;
       undoLine.replaceChildren(`Your ${n} answer${s(n)} on this page ${n == 1 ? "was" : "were"} deleted. `, undo);
@@ -305,10 +301,10 @@
       undo.focus();
     };
     undo.onclick = () => {
+      store.putMany(undone.map(([q, rec]) => [q.id, q.hash, rec]));
       undone.forEach(([q, rec]) => {
-        if (store) store.put(q.id, q.hash, rec);
-        if (rec.order && rec.order.length == q.opts.length) arrange(q, rec.order);
-        show(q, rec.picked);
+        if (rec.shown && rec.shown.length == q.opts.length) arrange(q, rec.shown);
+        show(q, rec.value);
       });
       const n = undone.length;
       ctx.answered();

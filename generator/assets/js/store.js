@@ -1,103 +1,130 @@
-/* Store: the learner's answers and practice exam attempts, kept in this browser.
+/* Store: the one storage layer of the browser. Nothing else of the site touches localStorage.
  *
- * Keyed by the exam: localStorage["studysite:progress:v2:<exam id>"]. The exam id comes from
- * the data-ss-exam attribute the generator appends to every page, so copies of one exam
- * (hosted, served locally, opened from disk) share progress and other exams on the same
- * origin never do. The value, and an export file, is JSON (schema version 2):
+ * Everything is kept per exam (the data-ss-exam attribute every page carries: copies of one
+ * exam, hosted, served locally or opened from disk, share it; other exams on the origin never
+ * do), each kind of record under keys of its own, so that a change rewrites only its part:
  *
- *   {"version": 2, "exam": "mls-c01",
- *    "answers": {"<question id>:<content hash>":
- *                {"picked": [2], "correct": false, "at": 1718000000000, "order": [1, 0, 2, 3]}},
- *    "attempts": [{"id": "a1718000000000", "at": 1718000000000, ...}]}
+ *   studysite:store:<exam>:meta              {"version": 3}
+ *   studysite:store:<exam>:answers:<0..63>   one shard of the answers: {"<id>:<hash>": answer}
+ *   studysite:store:<exam>:attempts          the practice exam attempts: {"<attempt id>": attempt}
+ *   studysite:store:<exam>:draft:<name>      a widget's work in progress (the exam's running
+ *                                            attempt); not exported
+ *   studysite:store:<exam>:backups           damaged texts set aside: [{at, key, why, text}]
  *
- * answers: the latest answer per question. picked: the options picked, as indexes in authored
- * order (0 = first option in the YAML); correct: whether it was right; at: when (ms since
- * 1970); order (optional): the options as shown. The hash changes when a question is edited,
- * so an edited question counts as new. attempts: practice exam attempts, oldest first; each
- * has a unique string "id" and its start "at"; the other fields belong to the exam widget
- * (every number in them must be finite). An export adds "exported" (an ISO date). Import
- * also reads version 1 files ({"version": 1, "answers": {...}}, answers only).
+ * An answer (schema version 3) is the latest answer to one question, keyed by the question's
+ * id and a hash of its content (an edited question counts as new):
+ *
+ *   {"type": "picks", "value": [2], "correct": false, "at": 1718000000000, "shown": [1, 0, 2, 3]}
+ *
+ * type names what value holds, each checked by store.values[type]: "picks" (the options
+ * picked, as indexes in authored order), "order" (item indexes in the order given), "pairs"
+ * (per prompt, the index of the answer matched to it, or null), "number" (a finite number) or
+ * "text" (at most 1,000 characters). correct: whether it was right; at: when (ms since 1970);
+ * shown (optional): the options or items as they were shown. An attempt has a unique string
+ * "id" and its start "at"; its other fields belong to the exam widget (every number finite).
+ * A record imported from a file carries "imported": true in storage (never in an export).
+ *
+ * The registries a later feature extends, each with one entry:
+ * - store.kind(name, spec): a record kind under a key of its own (the review log is one):
+ *   {shards, cap, list, check(key, record, shape) -> why or "", clean(record) -> record,
+ *   newer(mine, theirs) -> whether the file's record replaces the one kept}. list: in files
+ *   the kind is a list of records keyed by their "id" (attempts), else an object by key.
+ * - store.values[type] = (value, shape) -> why or "": an answer type.
+ * - store.migrations[n] = (document) -> document: turns a version n - 1 document (the form of
+ *   an export file: {version, exam, answers, attempts, ...}) into version n; the schema's
+ *   version is the last migration's. Stored data of an older version (written again whole,
+ *   once) and every import file go through the same steps. Data a newer version saved is
+ *   read, never overwritten.
+ * Caps per kind: over the cap, records imported from a file go first, then the learner's own,
+ * the oldest first within each; an import never evicts the learner's own records.
  *
  * Untrusted input, nothing lost:
- * - Every record is checked (finite times from 2000 to a day ahead, picks and order unique
+ * - Every record is checked (finite times from 2000 to a day ahead, indexes unique
  *   non-negative integers; with known() also inside the question's options, picks of the
  *   right count). A bad record is skipped and reported, never the file's good records.
- * - Stored text that fails the checks is set aside before anything overwrites it, under
- *   "<key>:backups" (the last 3, the oldest dropped first), and problem() says so. If it
- *   cannot be set aside (storage full), nothing is saved over it during this visit.
+ * - A stored text that fails the checks is set aside before anything overwrites it, under
+ *   backups (the last 3, the oldest dropped first), and problem() says so. If it cannot be set
+ *   aside (storage full), nothing is saved over it during this visit.
  * - Storage that is missing, throws or is full never stops a quiz: answers then last for the
  *   visit only and problem() says so; full() tells the Progress page to offer dropping the
- *   answers for questions this site no longer has (unknown()) before a reset.
- * - The records of "studysite:progress:v1" (one key for every site on an origin) are copied
- *   once, the first time this exam finds no progress of its own; that key is left as it
- *   was, for the other exams on the origin.
+ *   answers for questions this site no longer has (unknown()) before a reset. A change that
+ *   needs several keys is written whole or not at all.
+ * - Earlier schemas: "studysite:progress:v2:<exam>" (one key, version 2) is merged in, the
+ *   newer answer winning, and removed once written as version 3, whenever it is found (an
+ *   older copy of the site may write it again); "studysite:progress:v1" (one key for every
+ *   site of an origin) is copied once, when this exam has no progress yet, and left as it was.
+ *   The exam's running attempt moves from "studysite:exam:v1:<exam>" to its draft.
  *
- * window.StudySite.store. The bundle loads widgets by name, some before this file: use it
- * from mount functions and event handlers only, never while the scripts load.
- *   exam()                 the exam id
- *   load()                 the object above (read again only when storage changed)
- *   put(id, hash, record)  keep an answer; remove(keys); clear() (this exam only)
- *   addAttempt(attempt)    keep a practice exam attempt (replaces one with the same id)
- *       put, remove, clear and addAttempt return whether storage kept the change
- *   problem()              "" or a sentence for a quiet notice; full(): storage is full
- *   probe()                try a small write, to learn whether storage is full; full()
- *   backups()              the damaged texts set aside: [{at, why, text}], oldest first
- *   known(questions)       the questions this site has: [[id, hash, options, choose], ...]
- *   unknown()              keys of kept answers for questions known() does not list
- *   dropUnknown()          delete those; the number deleted, or -1 if storage refused
- *   exportText()           the export file's text
- *   importText(text)       merge a file, the newer answer winning; returns a report
- *       {taken, older, unknown, skipped: [[key, why]], attempts}, or throws an Error whose
- *       message says what is wrong with the file as a whole (then nothing changed)
- *   describe(report, name) sentences saying what importing the file name did
- *   MAX_FILE               the largest import file, in bytes
+ * window.StudySite.store, made as the scripts load, right after mount.js and text.js (the
+ * bundle's order): register kinds, values and migrations then; read and write from mount
+ * functions and event handlers.
+ *   exam()                  the exam id
+ *   load()                  {version, exam, answers, attempts}, read once a page (and again
+ *                           after another tab's change); answers by key, attempts oldest
+ *                           first. Read it, never change it.
+ *   put(id, hash, answer)   keep an answer; putMany([[id, hash, answer], ...]) several at
+ *                           once; remove(keys); clear() (this exam only)
+ *   addAttempt(attempt)     keep a practice exam attempt (replaces one with the same id)
+ *       put, putMany, remove, clear and addAttempt return whether storage kept the change
+ *   draft(name), keepDraft(name, value): a widget's work in progress (null deletes it);
+ *       keepDraft returns whether storage kept it (the value lasts the visit either way)
+ *   problem()               "" or a sentence for a quiet notice; full(): storage is full
+ *   probe()                 try a small write, to learn whether storage is full; full()
+ *   backups()               the damaged texts set aside: [{at, key, why, text}], oldest first
+ *   known(questions)        the questions this site has: [[id, hash, options, choose], ...]
+ *   unknown()               keys of kept answers for questions known() does not list
+ *   dropUnknown()           delete those; the number deleted, or -1 if storage refused
+ *   exportText()            the export file's text (version 3, with "exported", an ISO date)
+ *   importText(text)        merge a file of version 1, 2 or 3; returns a report
+ *       {taken, older, unknown, skipped: [[key, why]], attempts, dropped}, or throws an Error
+ *       whose message says what is wrong with the file as a whole (then nothing changed)
+ *   describe(report, name)  sentences saying what importing the file name did
+ *   records(kind), keep(kind, key, record), forget(kind, keys): any kind's records, as
+ *                           answers have them (a later kind needs nothing more)
+ *   VERSION (the last migration's), MAX_FILE (the largest import file, in bytes)
  * Events on document: "ss:store-change" {what: "put" | "remove" | "clear" | "attempt" |
- * "import" | "drop"} after a kept change; "ss:store-problem" {problem, full} when a save fails.
- * StudySite.progress is the same object, under its earlier name.
+ * "import" | "drop" | "other-tab"} after a kept change; "ss:store-problem" {problem, full}
+ * when a save fails.
  */
 (() => {
   "use strict";
   const SS = window.StudySite;
-  const LEGACY = "studysite:progress:v1";
-  const VERSION = 2,
-    MAX_BACKUPS = 3,
+  const D = document;
+  const MAX_BACKUPS = 3,
     MAX_FILE = 5 * 1024 * 1024,
-    MAX_LIST = 100;
-  const MAX_ATTEMPTS = 500,
+    MAX_LIST = 100,
+    MAX_TEXT = 1000,
     MAX_ATTEMPT_TEXT = 200000;
   const FIRST_AT = Date.UTC(2000, 0, 1),
     DAY = 864e5;
+  const V1_KEY = "studysite:progress:v1",
+    V2_KEY = "studysite:progress:v2:",
+    DRAFTS_V1 = { exam: "studysite:exam:v1:" };
   const NO_STORE = "Progress will not be kept: this browser does not let the site store it.";
   const FULL = "Progress will not be kept: this browser's storage for the site is full.";
+  const NEWER = "Progress will not be kept: a newer version of this site saved it, and this copy only reads it.";
   const s = (n) => (n == 1 ? "" : "s");
   const plain = (v) => !!v && typeof v == "object" && !Array.isArray(v);
+  const copy = (v) => JSON.parse(JSON.stringify(v));
+
+  // ---- state ------------------------------------------------------------------------------
   let examId = null,
-    data = null,
-    raw,
+    loaded = false,
     problem = "",
     full = false,
     aside = "",
-    pinned = false;
-  let catalog = null;
+    shapes = null;
+  // Per kind: {records: {key: record}, shards: [Set of keys]}.
+  let state = {};
+  // Storage key -> the text last read or written there (null: none), and keys not to write.
+  let raw = {},
+    pinned = new Set(),
+    legacy = null,
+    newer = false,
+    view = null;
+  const drafts = {};
 
-  function exam() {
-    if (examId === null) {
-      const e = document.querySelector("[data-ss-exam]");
-      if (!e) return "site"; // a page without the attribute: not kept under it for good
-      examId = e.getAttribute("data-ss-exam");
-    }
-    return examId;
-  }
-  const key = () => "studysite:progress:v2:" + exam();
-  const fresh = () => ({ version: VERSION, exam: exam(), answers: {}, attempts: [] });
-
-  function storage() {
-    try {
-      return localStorage;
-    } catch {}
-  }
-
-  // ---- checks ---------------------------------------------------------------------------
+  // ---- the registries ---------------------------------------------------------------------
   const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= Date.now() + DAY;
   function indexes(list, below) {
     return (
@@ -108,25 +135,44 @@
     );
   }
 
-  /** Why an answer record is bad ("" when good); q = [options, choose] when known. */
-  function whyBad(k, r, q) {
+  /** Answer types: why a value is bad ("" when good); q, the question's shape, when known. */
+  const values = {
+    picks(v, q) {
+      const n = q ? q.options : MAX_LIST;
+      if (!indexes(v, n) || !v.length) {
+        return q ? `its picks are not options of the question (it has ${n})` : "its picks are not option numbers";
+      }
+      return q && v.length != q.choose ? `it has ${v.length} pick${s(v.length)}, the question takes ${q.choose}` : "";
+    },
+    order: (v, q) =>
+      indexes(v, q ? q.items : MAX_LIST) && (!q || v.length == q.items) ? "" : "its order is not the question's items",
+    pairs: (v, q) =>
+      Array.isArray(v) &&
+      v.length <= (q ? q.prompts : MAX_LIST) &&
+      (!q || v.length == q.prompts) &&
+      v.every((a) => a === null || (Number.isInteger(a) && a >= 0 && a < (q ? q.answers : MAX_LIST)))
+        ? ""
+        : "its pairs are not the question's prompts and answers",
+    number: (v) => (typeof v == "number" && Number.isFinite(v) ? "" : "its number is not a finite number"),
+    text: (v) =>
+      typeof v == "string" && v.length <= MAX_TEXT ? "" : `its text is not text of at most ${MAX_TEXT} characters`,
+  };
+
+  function answerWhyBad(k, r, q) {
     if (k.length > 300 || !/^[^:\s]+:[^:\s]+$/.test(k)) return "its question id is not id:hash";
     if (!plain(r)) return "it is not a record";
-    const n = q ? q[0] : MAX_LIST;
-    if (!indexes(r.picked, n) || !r.picked.length) {
-      return q ? `its picks are not options of the question (it has ${n})` : "its picks are not option numbers";
-    }
-    if (q && r.picked.length != q[1])
-      return `it has ${r.picked.length} pick${s(r.picked.length)}, the question takes ${q[1]}`;
+    if (!Object.hasOwn(values, r.type)) return "its answer type is unknown";
+    if (q && q.type != r.type) return "it answers another type of question";
+    const why = values[r.type](r.value, q);
+    if (why) return why;
     if (typeof r.correct != "boolean") return "it does not say whether it was right";
     if (!validAt(r.at)) return "its time is not a date between 2000 and today";
-    if (r.order !== undefined && (!indexes(r.order, n) || (q && r.order.length != n)))
+    const n = q ? q.options || q.items : MAX_LIST;
+    if (r.shown !== undefined && (!indexes(r.shown, n) || (q && r.shown.length != n))) {
       return "its option order is damaged";
+    }
     return "";
   }
-  // Only the known fields are kept: a file cannot fill storage with anything else.
-  const record = (r) =>
-    Object.assign({ picked: r.picked, correct: r.correct, at: r.at }, r.order === undefined ? {} : { order: r.order });
 
   function finite(v, depth) {
     if (typeof v == "number") return Number.isFinite(v);
@@ -134,55 +180,115 @@
     if (depth > 8 || typeof v != "object") return false;
     return Object.values(v).every((x) => finite(x, depth + 1));
   }
-  function attemptWhyBad(a) {
-    if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100) return "it has no id";
+  function attemptWhyBad(k, a) {
+    if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100 || a.id !== k) return "it has no id";
     if (!validAt(a.at)) return "its time is not a date between 2000 and today";
     if (!finite(a, 0)) return "it holds a number that is not finite";
     if (JSON.stringify(a).length > MAX_ATTEMPT_TEXT) return "it is too large";
     return "";
   }
 
-  /** The good records of a parsed object, and the bad ones as [key, why]. */
-  function sift(d, known) {
-    const out = { answers: {}, attempts: [], bad: [] };
-    for (const k of Object.keys(d.answers)) {
-      const why = whyBad(k, d.answers[k], known && known.get(k));
-      if (why) out.bad.push([k, why]);
-      else out.answers[k] = record(d.answers[k]);
-    }
-    const attempts = d.attempts === undefined ? [] : d.attempts;
-    if (!Array.isArray(attempts)) out.bad.push(["attempts", "it is not a list"]);
-    else {
-      attempts.forEach((a, i) => {
-        const why = attemptWhyBad(a);
-        if (why) out.bad.push([`attempts[${i}]`, why]);
-        else out.attempts.push(a);
-      });
-    }
-    return out;
+  const kinds = {};
+  /** Register a record kind (see the header); returns its spec. */
+  function kind(name, spec) {
+    kinds[name] = Object.assign({ name, shards: 1, cap: 1000, list: false, clean: (r) => r }, spec);
+    loaded = false;
+    return kinds[name];
   }
-  const isProgress = (d) => plain(d) && (d.version === 1 || d.version === VERSION) && plain(d.answers);
+  kind("answers", {
+    shards: 64,
+    cap: 20000,
+    check: answerWhyBad,
+    // Only the known fields are kept: a file cannot fill storage with anything else.
+    clean: (r) =>
+      Object.assign(
+        { type: r.type, value: r.value, correct: r.correct, at: r.at },
+        r.shown === undefined ? {} : { shown: r.shown },
+      ),
+    newer: (mine, theirs) => theirs.at > mine.at,
+  });
+  kind("attempts", {
+    cap: 500,
+    list: true,
+    check: (k, a) => attemptWhyBad(k, a),
+    newer: () => false,
+  });
 
-  // ---- reading and writing ------------------------------------------------------------
-  /** Keep a damaged stored text under <key>:backups; false if storage refused. */
-  function setAside(store, text, why) {
-    const name = key() + ":backups";
+  const migrations = {
+    // Version 1 had answers only, for every exam of an origin under one key.
+    2: (d) => ({ version: 2, exam: d.exam, answers: d.answers, attempts: d.attempts || [] }),
+    // Version 3: answers say what their value is (picks, as before); "order" became "shown".
+    3(d) {
+      const answers = {};
+      for (const k of Object.keys(d.answers)) {
+        const r = d.answers[k];
+        answers[k] = plain(r)
+          ? Object.assign(
+              { type: "picks", value: r.picked, correct: r.correct, at: r.at },
+              r.order === undefined ? {} : { shown: r.order },
+            )
+          : r;
+      }
+      return Object.assign({}, d, { version: 3, answers });
+    },
+  };
+  // The schema's version: the last migration's (a later feature adds migrations[4], and the
+  // version follows).
+  const version = () => Math.max(...Object.keys(migrations).map(Number));
+  function migrate(d) {
+    for (let v = d.version + 1; v <= version(); v++) d = migrations[v](d);
+    return d;
+  }
+
+  function exam() {
+    if (examId === null) {
+      const e = D.querySelector("[data-ss-exam]");
+      if (!e) return "site"; // a page without the attribute: not kept under it for good
+      examId = e.getAttribute("data-ss-exam");
+    }
+    return examId;
+  }
+  const prefix = () => "studysite:store:" + exam() + ":";
+  const metaKey = () => prefix() + "meta";
+  const shardKey = (k, i) => prefix() + k.name + (k.shards > 1 ? ":" + i : "");
+  function shardOf(k, key) {
+    if (k.shards == 1) return 0;
+    let h = 0x811c9dc5; // FNV-1a: the same key always lands in the same shard
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % k.shards;
+  }
+
+  function storage() {
+    try {
+      return localStorage;
+    } catch {}
+  }
+  function read(key) {
+    const text = storage().getItem(key); // throws when storage is refused
+    raw[key] = text;
+    return text;
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+  /** Keep a damaged stored text under backups; false if storage refused. */
+  function setAside(key, text, why) {
+    const name = prefix() + "backups";
     let list = [];
     try {
-      const old = store.getItem(name);
+      const old = storage().getItem(name);
       if (old !== null) {
         try {
           list = JSON.parse(old);
           if (!Array.isArray(list)) throw 0;
         } catch {
-          list = [{ at: "", why: "the backups could not be read", text: old }];
+          list = [{ at: "", key: name, why: "the backups could not be read", text: old }];
         }
       }
       if (list.some((b) => b && b.text === text)) return true;
-      list.push({ at: new Date().toISOString(), why, text });
+      list.push({ at: new Date().toISOString(), key, why, text });
       const dropped = list.length > MAX_BACKUPS;
       list = list.slice(-MAX_BACKUPS);
-      store.setItem(name, JSON.stringify(list));
+      storage().setItem(name, JSON.stringify(list));
       aside =
         `Saved progress had ${why}: a copy was kept in this browser as a backup ` +
         `(${list.length} kept, at most ${MAX_BACKUPS}${dropped ? ", so the oldest was dropped" : ""}).`;
@@ -195,74 +301,316 @@
     }
   }
 
-  function parseStored(store, text) {
-    let d;
-    try {
-      d = JSON.parse(text);
-    } catch {}
-    if (!isProgress(d) || (d.exam !== undefined && d.exam !== exam())) {
-      pinned = !setAside(store, text, "text that could not be read");
-      return fresh();
+  /** The good records of a kind in a parsed object or list, checked; the bad ones as [key, why]. */
+  function sift(k, value, known, bad, where) {
+    const out = {};
+    if (value === undefined) return out;
+    const list = k.list && Array.isArray(value);
+    if (!list && !plain(value)) {
+      bad.push([where || k.name, k.list ? "it is not a list" : "it is not a set of records"]);
+      return out;
     }
-    const got = sift(d, null),
-      n = got.bad.length;
-    if (n) pinned = !setAside(store, text, `${n} damaged record${s(n)}`);
-    return Object.assign(fresh(), { answers: got.answers, attempts: got.attempts });
+    const entries = list ? value.map((r, i) => [plain(r) ? r.id : "", r, `${k.name}[${i}]`]) : Object.entries(value);
+    for (const [key, r, label] of entries) {
+      const why = typeof key != "string" ? "it has no id" : k.check(key, r, known && known.get(key));
+      if (why) bad.push([label || key, why]);
+      else out[key] = k.clean(r);
+    }
+    return out;
   }
 
-  /** This exam's first visit: copy the valid answers kept under the one key of version 1. */
-  function migrate(store) {
-    let text = null;
+  function empty() {
+    const fresh = {};
+    for (const name in kinds) {
+      fresh[name] = { records: {}, shards: Array.from({ length: kinds[name].shards }, () => new Set()) };
+    }
+    return fresh;
+  }
+  function add(k, key, record) {
+    state[k.name].records[key] = record;
+    state[k.name].shards[shardOf(k, key)].add(key);
+  }
+  function drop(k, key) {
+    delete state[k.name].records[key];
+    state[k.name].shards[shardOf(k, key)].delete(key);
+  }
+
+  /** Read this exam's stored records; set aside what fails the checks (the keys to write
+   * again without it go into clean). Returns the stored schema version (0 when there is none). */
+  function readStored(clean) {
+    state = empty();
+    raw = {};
+    let stored = 0;
     try {
-      text = store.getItem(LEGACY);
+      stored = JSON.parse(read(metaKey())).version;
     } catch {}
+    if (stored && stored < version()) return upgrade(stored);
+    // Saved by a newer version of the site (an older copy is open): shown, never overwritten.
+    if (stored > version()) newer = true;
+    for (const name in kinds) {
+      const k = kinds[name];
+      for (let i = 0; i < k.shards; i++) {
+        const key = shardKey(k, i),
+          text = read(key);
+        if (text === null) continue;
+        let value,
+          bad = [];
+        try {
+          value = JSON.parse(text);
+        } catch {}
+        const good = plain(value) ? sift(k, value, null, bad, key) : null;
+        if (good) for (const r in good) add(k, r, good[r]);
+        const why = !good
+          ? "text that could not be read"
+          : bad.length
+            ? `${bad.length} damaged record${s(bad.length)}`
+            : "";
+        if (why && !setAside(key, text, why)) pinned.add(key);
+        else if (why) clean.add(key);
+      }
+    }
+    return stored;
+  }
+
+  /** Stored data of an earlier version (a later feature added a migration): read it as it
+   * is, migrate it as a file is, and write it back whole as the current version. */
+  function upgrade(from) {
+    const doc = { version: from, exam: exam() },
+      bad = [],
+      touched = new Set();
+    for (const name in kinds) {
+      const k = kinds[name];
+      let records;
+      for (let i = 0; i < k.shards; i++) {
+        touched.add(shardKey(k, i));
+        try {
+          const value = JSON.parse(read(shardKey(k, i)));
+          if (plain(value)) records = Object.assign(records || {}, value);
+        } catch {}
+      }
+      // A kind with nothing stored (one the new version adds) is left out, as in a file.
+      if (records) doc[name] = k.list ? Object.values(records) : records;
+    }
+    const text = JSON.stringify(doc),
+      migrated = migrate(doc);
+    for (const name in kinds) {
+      const got = sift(kinds[name], migrated[name], null, bad);
+      for (const key in got) add(kinds[name], key, got[key]);
+    }
+    if (bad.length && !setAside(metaKey(), text, `${bad.length} damaged record${s(bad.length)}`)) return from;
+    raw[metaKey()] = null; // the meta is written again, with the new version
+    write(touched);
+    return from;
+  }
+
+  /** Merge a parsed document of an earlier version into the state, as the learner's own. */
+  function mergeOld(d, newerWins) {
+    const doc = migrate(d),
+      bad = [],
+      touched = new Set();
+    for (const name in kinds) {
+      const k = kinds[name],
+        got = sift(k, doc[name], null, bad);
+      for (const key in got) {
+        const mine = state[name].records[key];
+        if (!mine || (newerWins && k.newer(mine, got[key]))) {
+          add(k, key, got[key]);
+          touched.add(shardKey(k, shardOf(k, key)));
+        }
+      }
+    }
+    return [touched, bad];
+  }
+
+  function fromOldKeys(hasMeta) {
+    const store = storage(),
+      v2 = V2_KEY + exam();
+    // A widget's work in progress under its key of before (the exam's running attempt).
+    for (const name in DRAFTS_V1) {
+      const old = DRAFTS_V1[name] + exam(),
+        text = store.getItem(old);
+      if (text === null) continue;
+      try {
+        if (store.getItem(prefix() + "draft:" + name) === null) store.setItem(prefix() + "draft:" + name, text);
+        store.removeItem(old);
+      } catch {}
+    }
+    const text = store.getItem(v2);
     let d;
+    if (text !== null) {
+      try {
+        d = JSON.parse(text);
+      } catch {}
+      const ok = isFile(d, 2) && (d.exam === undefined || d.exam === exam());
+      const [touched, bad] = ok ? mergeOld(d, true) : [new Set(), []];
+      const why = !ok
+        ? "text that could not be read"
+        : bad.length
+          ? `${bad.length} damaged record${s(bad.length)}`
+          : "";
+      if (why && !setAside(v2, text, why)) return pinned.add(v2);
+      // Written as version 3, then the old key goes (it holds nothing more). Storage full:
+      // it stays, and goes when a later change needs its room (write()).
+      legacy = v2;
+      if (write(touched, [v2])) legacy = null;
+      return;
+    }
+    if (hasMeta) return;
+    // This exam's first visit: copy the valid answers kept under the one key of version 1.
     try {
-      d = JSON.parse(text);
+      d = JSON.parse(store.getItem(V1_KEY));
     } catch {}
-    const moved = fresh();
-    if (!isProgress(d)) return moved;
-    moved.answers = sift({ answers: d.answers }, null).answers;
-    data = moved;
-    save();
-    return data;
+    if (isFile(d, 1)) {
+      const [touched] = mergeOld({ version: 1, answers: d.answers }, false);
+      if (touched.size) write(touched);
+    }
   }
 
   function load() {
-    const store = storage();
-    let text;
-    try {
-      text = store.getItem(key());
-    } catch {
-      problem = NO_STORE;
-      return data || (data = fresh());
+    if (!loaded || stale()) {
+      try {
+        const clean = new Set();
+        fromOldKeys(readStored(clean) > 0);
+        if (clean.size) write(clean);
+      } catch {
+        problem = NO_STORE;
+        if (!loaded) state = empty();
+      }
+      loaded = true;
+      view = null;
     }
-    if (data && text === raw) return data;
-    raw = text;
-    data = text === null ? migrate(store) : parseStored(store, text);
-    return data;
+    if (!view) {
+      const attempts = Object.values(state.attempts.records).sort((a, b) => a.at - b.at);
+      view = { version: version(), exam: exam(), answers: state.answers.records, attempts };
+    }
+    return view;
+  }
+  // Another tab wrote one of this exam's keys (the storage event marks it).
+  let changedElsewhere = false;
+  const stale = () => changedElsewhere && !(changedElsewhere = false);
+
+  // ---- writing ------------------------------------------------------------------------------
+  function shardText(k, i) {
+    const out = {};
+    for (const key of state[k.name].shards[i]) out[key] = state[k.name].records[key];
+    return JSON.stringify(out);
+  }
+  function keyText(key) {
+    for (const name in kinds) {
+      const k = kinds[name];
+      for (let i = 0; i < k.shards; i++) if (shardKey(k, i) == key) return shardText(k, i);
+    }
+    return null;
   }
 
-  function save() {
-    if (pinned) return false;
-    const text = JSON.stringify(data);
+  /** Write the given storage keys from the state (the meta too, the first time), then remove
+   * the keys in removing. All or nothing: on a failure, every key is put back as it was. */
+  function attempt(keys, removing) {
+    const todo = raw[metaKey()] == null ? [metaKey(), ...keys] : [...keys],
+      store = storage(),
+      undo = [];
     try {
-      storage().setItem(key(), text);
-      raw = text;
-      full = false;
-      if (problem != NO_STORE) problem = "";
+      if (!store) throw Error("no storage");
+      for (const key of todo) {
+        const text = key == metaKey() ? JSON.stringify({ version: version() }) : keyText(key);
+        undo.push([key, raw[key] === undefined ? store.getItem(key) : raw[key]]);
+        if (text == "{}") store.removeItem(key);
+        else store.setItem(key, text);
+        raw[key] = text == "{}" ? null : text;
+      }
+      for (const key of removing) {
+        undo.push([key, store.getItem(key)]);
+        store.removeItem(key);
+        raw[key] = null;
+      }
       return true;
     } catch (e) {
+      for (const [key, text] of undo.reverse()) {
+        try {
+          if (text === null) store.removeItem(key);
+          else store.setItem(key, text);
+          raw[key] = text;
+        } catch {}
+      }
       full = /quota/i.test(e && e.name);
-      problem = full ? FULL : NO_STORE;
-      SS.emit(document, "ss:store-problem", { problem, full });
       return false;
     }
   }
 
+  function write(keys, removing = []) {
+    if (newer) return false;
+    if ([...keys].some((key) => pinned.has(key))) return false; // a damaged text found no room
+    let ok = attempt(keys, removing);
+    if (!ok && full && legacy) {
+      // Storage is full and the version 2 key still holds what the state now holds: write
+      // everything in its place.
+      const everything = Object.values(kinds).flatMap((k) =>
+        Array.from({ length: k.shards }, (_, i) => shardKey(k, i)),
+      );
+      const text = storage().getItem(legacy);
+      try {
+        storage().removeItem(legacy);
+        ok = attempt(everything, []);
+        if (!ok) storage().setItem(legacy, text);
+      } catch {}
+      if (ok) legacy = null;
+    }
+    if (ok) {
+      full = false;
+      if (problem != NO_STORE) problem = "";
+    } else {
+      problem = full ? FULL : NO_STORE;
+      SS.emit(D, "ss:store-problem", { problem, full });
+    }
+    return ok;
+  }
+
   function changed(what, kept) {
-    if (kept) SS.emit(document, "ss:store-change", { what });
+    view = null;
+    if (kept) SS.emit(D, "ss:store-change", { what });
     return kept;
+  }
+
+  /** Over its cap, a kind drops imported records first, then (not while importing) its own;
+   * the oldest first. Returns the storage keys changed and how many went. */
+  function enforceCap(k, importing, touched) {
+    let over = state[k.name].shards.reduce((n, keys) => n + keys.size, 0) - k.cap;
+    if (over <= 0) return 0;
+    const records = state[k.name].records,
+      keys = Object.keys(records);
+    const order = (a, b) => (records[a].at || 0) - (records[b].at || 0);
+    const victims = keys.filter((key) => records[key].imported).sort(order);
+    if (!importing) victims.push(...keys.filter((key) => !records[key].imported).sort(order));
+    let n = 0;
+    for (const key of victims) {
+      if (over-- <= 0) break;
+      touched.add(shardKey(k, shardOf(k, key)));
+      drop(k, key);
+      n++;
+    }
+    return n;
+  }
+
+  /** Change the state with f(touched), then write the storage keys it touched. If storage
+   * refuses, the change lasts for this visit, or with undo (an import) is undone. */
+  function change(what, f, undo) {
+    load();
+    const before = undo && copy(Object.fromEntries(Object.keys(kinds).map((n) => [n, state[n].records])));
+    const touched = new Set();
+    f(touched);
+    if (write(touched)) return changed(what, true);
+    if (undo) {
+      state = empty();
+      for (const name in kinds) for (const key in before[name]) add(kinds[name], key, before[name][key]);
+    }
+    return changed(what, false);
+  }
+
+  function put(kindName, key, record, touched) {
+    const k = kinds[kindName];
+    add(k, key, record);
+    touched.add(shardKey(k, shardOf(k, key)));
+    enforceCap(k, false, touched);
   }
 
   function probe() {
@@ -280,7 +628,43 @@
     return full;
   }
 
-  // ---- import ---------------------------------------------------------------------------
+  // ---- drafts -------------------------------------------------------------------------------
+  function draft(name) {
+    if (name in drafts) return drafts[name];
+    let value = null;
+    try {
+      load();
+      value = JSON.parse(storage().getItem(prefix() + "draft:" + name));
+    } catch {}
+    return (drafts[name] = value);
+  }
+  function keepDraft(name, value) {
+    drafts[name] = value;
+    const key = prefix() + "draft:" + name;
+    try {
+      if (value === null) storage().removeItem(key);
+      else storage().setItem(key, JSON.stringify(value));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---- import and export ----------------------------------------------------------------------
+  const isFile = (d, upTo) =>
+    plain(d) && Number.isInteger(d.version) && d.version >= 1 && d.version <= upTo && plain(d.answers);
+
+  function exportText() {
+    const out = { version: version(), exam: exam(), exported: new Date().toISOString() };
+    load();
+    for (const name in kinds) {
+      // Where a record came from is this browser's business, not the file's.
+      const entries = Object.entries(state[name].records).map(([key, { imported, ...r }]) => [key, r]);
+      out[name] = kinds[name].list ? entries.map((e) => e[1]).sort((a, b) => a.at - b.at) : Object.fromEntries(entries);
+    }
+    return JSON.stringify(out, null, 1);
+  }
+
   function importText(text) {
     if (text.length > MAX_FILE) {
       throw Error(`This file is too large for a progress export (at most ${MAX_FILE / 1048576} MB).`);
@@ -291,43 +675,52 @@
     } catch {
       throw Error("This file is not a progress export: it is not JSON.");
     }
-    if (!isProgress(d)) {
-      throw Error('This file is not a progress export from this site (it needs "version" 1 or 2 and "answers").');
+    if (!isFile(d, version())) {
+      throw Error(
+        `This file is not a progress export from this site (it needs "version" 1 to ${version()} and "answers").`,
+      );
     }
-    if (d.version === VERSION && d.exam !== undefined && d.exam !== exam()) {
+    if (d.version >= 2 && d.exam !== undefined && d.exam !== exam()) {
       throw Error(
         `This file holds progress for another exam ("${String(d.exam).slice(0, 60)}"), not this one ("${exam()}").`,
       );
     }
-    const got = sift(d, catalog),
-      current = load();
-    if (got.bad.length && !Object.keys(got.answers).length && !got.attempts.length) {
-      throw Error(`This file holds only damaged records: ${listed(got.bad)}.`);
+    const doc = migrate(d),
+      bad = [],
+      got = {};
+    for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
+    if (bad.length && !Object.values(got).some((g) => Object.keys(g).length)) {
+      throw Error(`This file holds only damaged records: ${listed(bad)}.`);
     }
-    const before = JSON.stringify(current),
-      answers = current.answers;
-    const report = { taken: 0, older: 0, unknown: 0, skipped: got.bad, attempts: 0 };
-    for (const k in got.answers) {
-      if (catalog && !catalog.has(k)) report.unknown++;
-      if (answers[k] && answers[k].at >= got.answers[k].at) report.older++;
-      else {
-        answers[k] = got.answers[k];
-        report.taken++;
-      }
-    }
-    got.attempts.forEach((a) => {
-      if (!current.attempts.some((b) => b.id === a.id)) {
-        current.attempts.push(a);
-        report.attempts++;
-      }
-    });
-    current.attempts.sort((a, b) => a.at - b.at);
-    current.attempts = current.attempts.slice(-MAX_ATTEMPTS);
-    if (!save()) {
-      data = JSON.parse(before);
-      throw Error(aside && pinned ? aside : problem);
-    }
-    changed("import", true);
+    const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, dropped: 0 };
+    const kept = change(
+      "import",
+      (touched) => {
+        for (const name in kinds) {
+          const k = kinds[name],
+            added = [];
+          for (const key in got[name]) {
+            const mine = state[name].records[key],
+              theirs = Object.assign(got[name][key], { imported: true });
+            if (name == "answers" && shapes && !shapes.has(key)) report.unknown++;
+            if (mine && !k.newer(mine, theirs)) {
+              if (name == "answers") report.older++;
+              continue;
+            }
+            add(k, key, theirs);
+            added.push(key);
+            touched.add(shardKey(k, shardOf(k, key)));
+          }
+          report.dropped += enforceCap(k, true, touched);
+          // What the cap left of the file's records.
+          const taken = added.filter((key) => state[name].records[key] === got[name][key]).length;
+          if (name == "answers") report.taken = taken;
+          else if (name == "attempts") report.attempts = taken;
+        }
+      },
+      true,
+    );
+    if (!kept) throw Error(aside && pinned.size ? aside : problem);
     return report;
   }
 
@@ -343,6 +736,9 @@
         ` ${r.unknown} answer${s(r.unknown)} ${r.unknown == 1 ? "is" : "are"} for questions this site does not have: ` +
         "kept, in case they belong to another version of the site.";
     }
+    if (r.dropped) {
+      text += ` ${r.dropped} record${s(r.dropped)} from the file found no room and ${r.dropped == 1 ? "was" : "were"} left out: your own are kept first.`;
+    }
     if (r.skipped.length) {
       const n = r.skipped.length;
       text += ` ${n} damaged record${s(n)} ${n == 1 ? "was" : "were"} skipped: ${listed(r.skipped)}.`;
@@ -356,67 +752,112 @@
       .join(", ") + (bad.length > 3 ? ` and ${bad.length - 3} more` : "");
 
   function unknown() {
-    return catalog ? Object.keys(load().answers).filter((k) => !catalog.has(k)) : [];
+    return shapes ? Object.keys(load().answers).filter((k) => !shapes.has(k)) : [];
   }
 
   function backups() {
     try {
-      const list = JSON.parse(storage().getItem(key() + ":backups"));
+      const list = JSON.parse(storage().getItem(prefix() + "backups"));
       return Array.isArray(list) ? list : [];
     } catch {
       return [];
     }
   }
 
-  SS.store = SS.progress = {
+  SS.store = {
+    get VERSION() {
+      return version();
+    },
+    MAX_FILE,
+    kinds,
+    kind,
+    values,
+    migrations,
     exam,
     load,
-    problem: () => [problem, aside].filter(Boolean).join(" "),
+    problem: () => [newer ? NEWER : problem, aside].filter(Boolean).join(" "),
     full: () => full,
     probe,
-    put: (id, hash, rec) => {
-      load().answers[id + ":" + hash] = rec;
-      return changed("put", save());
-    },
-    remove: (keys) => {
-      keys.forEach((k) => delete load().answers[k]);
-      return changed("remove", save());
-    },
-    clear: () => {
-      // A reset is the learner's choice: it replaces even a damaged text that found no room.
-      data = fresh();
-      pinned = false;
+    put: (id, hash, answer) => change("put", (touched) => put("answers", id + ":" + hash, answer, touched)),
+    putMany: (list) =>
+      change("put", (touched) =>
+        list.forEach(([id, hash, answer]) => put("answers", id + ":" + hash, answer, touched)),
+      ),
+    remove: (keys) =>
+      change("remove", (touched) => {
+        for (const key of keys) {
+          touched.add(shardKey(kinds.answers, shardOf(kinds.answers, key)));
+          drop(kinds.answers, key);
+        }
+      }),
+    clear() {
+      // A reset is the learner's choice: it replaces even a damaged text that found no room,
+      // and a version 2 key that found none.
+      pinned = new Set();
       aside = "";
-      return changed("clear", save());
+      return change("clear", (touched) => {
+        for (const name in kinds) {
+          const k = kinds[name];
+          for (let i = 0; i < k.shards; i++) touched.add(shardKey(k, i));
+        }
+        state = empty();
+        try {
+          storage().removeItem(V2_KEY + exam());
+          legacy = null;
+        } catch {}
+      });
     },
     attempts: () => load().attempts,
-    addAttempt: (a) => {
-      const why = attemptWhyBad(a);
+    addAttempt(a) {
+      const why = attemptWhyBad(a && a.id, a);
       if (why) throw Error("This attempt cannot be kept: " + why + ".");
-      const list = load().attempts.filter((b) => b.id !== a.id);
-      list.push(a);
-      data.attempts = list.slice(-MAX_ATTEMPTS);
-      return changed("attempt", save());
+      return change("attempt", (touched) => put("attempts", a.id, a, touched));
     },
+    records: (name) => load() && state[name].records,
+    keep(name, key, record) {
+      const why = kinds[name].check(key, record, null);
+      if (why) throw Error(`This record cannot be kept: ${why}.`);
+      return change(name, (touched) => put(name, key, kinds[name].clean(record), touched));
+    },
+    forget: (name, keys) =>
+      change(name, (touched) => {
+        for (const key of keys) {
+          touched.add(shardKey(kinds[name], shardOf(kinds[name], key)));
+          drop(kinds[name], key);
+        }
+      }),
+    draft,
+    keepDraft,
     backups,
-    known: (questions) => {
-      catalog = new Map(questions.map((q) => [q[0] + ":" + q[1], [q[2], q[3]]]));
+    known(questions) {
+      shapes = new Map(questions.map((q) => [q[0] + ":" + q[1], { type: "picks", options: q[2], choose: q[3] }]));
     },
     unknown,
-    dropUnknown: () => {
+    dropUnknown() {
       const keys = unknown();
-      keys.forEach((k) => delete data.answers[k]);
-      return changed("drop", save()) ? keys.length : -1;
+      const kept = change("drop", (touched) => {
+        for (const key of keys) {
+          touched.add(shardKey(kinds.answers, shardOf(kinds.answers, key)));
+          drop(kinds.answers, key);
+        }
+      });
+      return kept ? keys.length : -1;
     },
-    exportText: () => JSON.stringify(Object.assign({ exported: new Date().toISOString() }, load()), null, 1),
+    exportText,
     importText,
     describe,
-    MAX_FILE,
   };
-  // Another tab's change: the next load() reads storage again. Listened to while a page of
-  // the site is shown (every page carries data-ss-exam), like a widget's listener.
-  const otherTab = (event) => {
-    if (event.key === key()) SS.emit(document, "ss:store-change", { what: "other-tab" });
-  };
-  SS.register("store", "[data-ss-exam]", () => SS.listen(window, "storage", otherTab));
+
+  // Each page reads storage again once (instant navigation keeps the document, and with it
+  // what was read for the page before), and another tab's change while it is shown.
+  function otherTab(event) {
+    if (event.key === null || String(event.key).startsWith(prefix())) {
+      changedElsewhere = true;
+      SS.emit(D, "ss:store-change", { what: "other-tab" });
+    }
+  }
+  SS.register("store", "[data-ss-exam]", () => {
+    loaded = false;
+    return SS.listen(window, "storage", otherTab);
+  });
 })();
