@@ -29,7 +29,7 @@ from generator.errors import Problem
 from generator.publishing.downloads import find_downloads
 from generator.site import fragment_marks
 from generator.site.layout import Site, build_site
-from generator.site.render import render_pages
+from generator.site.render import link_modules, render_pages
 from generator.site.widgets.exam import exam_data_files
 from generator.write import (
     WriteReport,
@@ -121,6 +121,7 @@ def generate(
         data_files = exam_data_files(site)
         timings["exam data"] = (lap := clock()) - now
         files = render_pages(site, env)
+        link_modules(site, files)
         files.update(data_files)
         timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files

@@ -1,17 +1,28 @@
-"""Bundle: the widgets' scripts into one minified file and their stylesheets into another.
+"""Bundles: the widgets' scripts and styles, one minified pair per module.
 
-The sources stay one small, commented file per widget in ``generator/assets/js`` and
-``generator/assets/css`` (package data: they ship in the wheel). Pages load the two bundles
-instead, minified (jsmin and csscompressor, the minifiers mkdocs-minify-plugin uses): two
-requests instead of ten, and one gzip stream each, which keeps the project's own code within
-its size budget. The plugin serves them as generated files; ``python -m generator build``
-writes them into ``docs/`` for builders that run no plugin.
+The sources stay one small, commented file per widget, in a folder per module:
+``generator/assets/js/<module>/`` and ``generator/assets/css/<module>/`` (package data: they
+ship in the wheel). Every page loads the core (:data:`CORE`: mounting, the store, the quiz,
+the search patch, the text helpers and the shared styles), as ``assets/studysite.min.js``
+and ``assets/studysite.min.css``. The code of one page kind or one widget that most pages do
+not show is a module of its own (:data:`MODULES`), ``assets/studysite-<module>.min.js`` and
+``.min.css``, loaded only by the pages that show it (:func:`modules_of` finds them by their
+marks; :mod:`generator.site.render` links them). Minified with jsmin and csscompressor (the
+minifiers mkdocs-minify-plugin uses). The plugin serves them as generated files;
+``python -m generator build`` writes them into ``docs/`` for builders that run no plugin.
+
+A later question type is one more module: a folder under ``js/`` and ``css/`` and a line in
+:data:`MODULES` naming the attribute that marks its questions (its budget is in
+tests/build/test_assets.py).
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import csscompressor
 import jsmin
@@ -24,11 +35,74 @@ ASSETS = Path(__file__).resolve().parent
 """The package's assets: ``js/``, ``css/`` and the theme ``overrides/``."""
 OVERRIDES = ASSETS / "overrides"
 """The theme overrides (``main.html``, ``404.html``, ``partials/``)."""
-SCRIPT_BUNDLE = "assets/studysite.min.js"
-STYLE_BUNDLE = "assets/studysite.min.css"
+
+ModuleKind = Literal["core", "page", "widget", "question"]
+
+
+@dataclass(frozen=True)
+class Module:
+    """A bundle pair: the sources of ``js/<name>/`` and ``css/<name>/``, and who loads it."""
+
+    name: str
+    kind: ModuleKind
+    """core (every page), page (one page kind), widget or question (one question type)."""
+    mark: str = ""
+    """The attribute that a page holds when it needs the module (none for the core)."""
+
+    @property
+    def script(self) -> str:
+        """The script bundle's path in the site."""
+        return (
+            "assets/studysite.min.js"
+            if self.kind == "core"
+            else f"assets/studysite-{self.name}.min.js"
+        )
+
+    @property
+    def style(self) -> str:
+        """The style bundle's path in the site."""
+        return (
+            "assets/studysite.min.css"
+            if self.kind == "core"
+            else f"assets/studysite-{self.name}.min.css"
+        )
+
+
+CORE = Module("core", "core")
+MODULES = (
+    Module("exam", "page", "data-ss-exam-page"),
+    Module("progress", "page", "data-ss-progress"),
+    Module("tree", "widget", "data-ss-tree"),
+    Module("table", "widget", "data-ss-table"),
+)
+"""Every module but the core, in the order a page loads them."""
+
+SCRIPT_BUNDLE = CORE.script
+STYLE_BUNDLE = CORE.style
 # mount.js defines window.StudySite, text.js its text helpers and store.js its store, which
 # the other scripts use as they load.
 FIRST_SCRIPTS = ("mount.js", "text.js", "store.js")
+
+
+def modules_of(page: str) -> list[Module]:
+    """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
+    return [m for m in MODULES if re.search(rf"\s{re.escape(m.mark)}(?=[\s=>])", page)]
+
+
+def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:
+    """Per module, its script bundle and its style bundle, or None where it has no sources.
+
+    The tree's and the table's styles are the core's: they are on most content pages, and a
+    stylesheet that arrives with the page's content after an instant navigation would show
+    the widget unstyled for a moment.
+    """
+    return {
+        m.name: (
+            m.script if bundle_order(root / "js" / m.name, ".js") else None,
+            m.style if bundle_order(root / "css" / m.name, ".css") else None,
+        )
+        for m in MODULES
+    }
 
 
 def bundle_order(folder: Path, suffix: str) -> list[Path]:
@@ -38,18 +112,32 @@ def bundle_order(folder: Path, suffix: str) -> list[Path]:
     return sorted(paths, key=lambda path: first.get(path.name, len(first)))
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"cannot read {path}: {error}") from error
+
+
 def _join(root: Path, paths: list[Path]) -> str:
     parts = []
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise BuildError(f"cannot read {path}: {error}") from error
+        text = _read(path)
         rel = path.relative_to(root).as_posix()
         # Each script is a statement of its own, even if its last semicolon is missing.
         end = ";" if path.suffix == ".js" and not text.rstrip().endswith(";") else ""
         parts.append(f"/* {rel} */\n{text.rstrip()}{end}\n")
     return "\n".join(parts)
+
+
+def _guarded(module: Module, text: str) -> str:
+    """A module's scripts, run once per document.
+
+    Material's instant navigation runs a page's scripts again each time it shows a page of
+    that kind; the module's state (the exam's loaded questions, say) must stay the one its
+    widgets were mounted with. ``StudySite.module(name)`` is true the first time only.
+    """
+    return f'if (window.StudySite && StudySite.module("{module.name}")) {{\n{text}}}\n'
 
 
 def joined_sources(root: Path = ASSETS) -> dict[str, str]:
@@ -58,12 +146,15 @@ def joined_sources(root: Path = ASSETS) -> dict[str, str]:
     A folder without sources (a bare folder in a test, say) gets no bundle.
     """
     bundles = {}
-    for folder, suffix, target in (("js", ".js", SCRIPT_BUNDLE), ("css", ".css", STYLE_BUNDLE)):
-        paths = bundle_order(root / folder, suffix)
-        if paths:
-            bundles[target] = _join(root, paths)
-        else:
-            log.debug("no %s files in %s: no %s", suffix, root / folder, target)
+    for module in (CORE, *MODULES):
+        for folder, suffix, target in (("js", ".js", module.script), ("css", ".css", module.style)):
+            paths = bundle_order(root / folder / module.name, suffix)
+            if not paths:
+                log.debug("no %s files in %s: no %s", suffix, root / folder / module.name, target)
+                continue
+            text = _join(root, paths)
+            js = suffix == ".js"
+            bundles[target] = _guarded(module, text) if js and module is not CORE else text
     return bundles
 
 

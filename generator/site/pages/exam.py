@@ -39,7 +39,7 @@ TEMPLATE = "exam.md.j2"
 
 
 def _config(site: Site, plan: exam_data.MockPlan, mark: exam_data.PassMark) -> dict[str, object]:
-    """What exam.js reads from the page (generator/assets/js/exam.js describes each field)."""
+    """What exam.js reads from the page (generator/assets/js/exam/exam.js describes each field)."""
     exam = site.bank.exam
     files = exam_data.exam_data_files(site)
     weights = {d.number: d.weight for d in exam.domains}
