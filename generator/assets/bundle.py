@@ -11,6 +11,10 @@ marks; :mod:`generator.site.render` links them). Minified with jsmin and csscomp
 minifiers mkdocs-minify-plugin uses). The plugin serves them as generated files;
 ``python -m generator build`` writes them into ``docs/`` for builders that run no plugin.
 
+Each script bundle starts with the strings of the site's language that its scripts ask for
+(``t("group.key")``, :mod:`generator.assets.catalog`), those of the core right after
+``text.js``, which reads them; a module's leave out what the core already holds.
+
 A later question type is one more module: a folder under ``js/`` and ``css/`` and a line in
 :data:`MODULES` naming the attribute that marks its questions (its budget is in
 tests/build/test_assets.py).
@@ -27,6 +31,7 @@ from typing import Literal
 import csscompressor
 import jsmin
 
+from generator.assets.catalog import FALLBACK, Catalog, keys_in_script, load_catalog, script
 from generator.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -82,6 +87,8 @@ STYLE_BUNDLE = CORE.style
 # mount.js defines window.StudySite, text.js its text helpers and store.js its store, which
 # the other scripts use as they load.
 FIRST_SCRIPTS = ("mount.js", "text.js", "store.js")
+# The script that reads the bundle's strings (StudySite.strings); they follow it.
+STRINGS_AFTER = "text.js"
 
 
 def modules_of(page: str) -> list[Module]:
@@ -119,14 +126,19 @@ def _read(path: Path) -> str:
         raise BuildError(f"cannot read {path}: {error}") from error
 
 
-def _join(root: Path, paths: list[Path]) -> str:
+def _join(root: Path, paths: list[Path], strings: str = "") -> str:
+    """The sources joined; ``strings`` (a script's catalog) after text.js, or first."""
     parts = []
+    if strings and not any(path.name == STRINGS_AFTER for path in paths):
+        parts.append(strings)
     for path in paths:
         text = _read(path)
         rel = path.relative_to(root).as_posix()
         # Each script is a statement of its own, even if its last semicolon is missing.
         end = ";" if path.suffix == ".js" and not text.rstrip().endswith(";") else ""
         parts.append(f"/* {rel} */\n{text.rstrip()}{end}\n")
+        if strings and path.name == STRINGS_AFTER:
+            parts.append(strings)
     return "\n".join(parts)
 
 
@@ -140,11 +152,22 @@ def _guarded(module: Module, text: str) -> str:
     return f'if (window.StudySite && StudySite.module("{module.name}")) {{\n{text}}}\n'
 
 
-def joined_sources(root: Path = ASSETS) -> dict[str, str]:
+def script_keys(root: Path, module: Module) -> list[str]:
+    """The catalog keys the scripts of ``module`` ask for, in order of first use."""
+    keys: dict[str, None] = {}
+    for path in bundle_order(root / "js" / module.name, ".js"):
+        keys.update(dict.fromkeys(keys_in_script(_read(path))))
+    return list(keys)
+
+
+def joined_sources(root: Path = ASSETS, catalog: Catalog | None = None) -> dict[str, str]:
     """The bundles (path in the site -> text) joined from ``root/js`` and ``root/css``, unminified.
 
-    A folder without sources (a bare folder in a test, say) gets no bundle.
+    ``catalog`` gives each script bundle its strings (English when none is given). A folder
+    without sources (a bare folder in a test, say) gets no bundle.
     """
+    catalog = catalog or load_catalog(FALLBACK)
+    core_keys = set(script_keys(root, CORE))
     bundles = {}
     for module in (CORE, *MODULES):
         for folder, suffix, target in (("js", ".js", module.script), ("css", ".css", module.style)):
@@ -152,9 +175,14 @@ def joined_sources(root: Path = ASSETS) -> dict[str, str]:
             if not paths:
                 log.debug("no %s files in %s: no %s", suffix, root / folder / module.name, target)
                 continue
-            text = _join(root, paths)
-            js = suffix == ".js"
-            bundles[target] = _guarded(module, text) if js and module is not CORE else text
+            if suffix == ".css":
+                bundles[target] = _join(root, paths)
+                continue
+            keys = script_keys(root, module)
+            if module is not CORE:
+                keys = [key for key in keys if key not in core_keys]
+            text = _join(root, paths, script(catalog, keys) if keys else "")
+            bundles[target] = text if module is CORE else _guarded(module, text)
     return bundles
 
 
@@ -173,10 +201,13 @@ class Bundles:
         self.root = root
         self._made: dict[str, tuple[str, str]] = {}
 
-    def files(self) -> dict[str, str]:
-        """Every bundle (path in the site -> minified text) of the sources as they are now."""
+    def files(self, catalog: Catalog | None = None) -> dict[str, str]:
+        """Every bundle (path in the site -> minified text) of the sources as they are now.
+
+        ``catalog``: the strings of the site's language (English when none is given).
+        """
         files = {}
-        for target, text in joined_sources(self.root).items():
+        for target, text in joined_sources(self.root, catalog).items():
             made = self._made.get(target)
             if made is None or made[0] != text:
                 made = (text, minify(target, text))

@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from generator.assets.bundle import module_bundles, modules_of
+from generator.assets.catalog import Catalog
 from generator.content.markup import abbreviation_ok
 from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
@@ -19,8 +20,22 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The page templates (package data)."""
 
 
+@jinja2.pass_eval_context
+def _t(context: jinja2.nodes.EvalContext, key: str, /, **params: object) -> str:
+    """The templates' ``t``: the catalog's string of ``key`` (escaped in HTML templates)."""
+    catalog = context.environment.globals["catalog"]
+    assert isinstance(catalog, Catalog), "render_pages sets the site's catalog"
+    if context.autoescape:
+        return catalog.html(key, **params)
+    return catalog.t(key, **params)
+
+
 def environment() -> jinja2.Environment:
-    """Jinja environment: strict about undefined names, escaping in HTML partials."""
+    """Jinja environment: strict about undefined names, escaping in HTML partials.
+
+    ``t(key, **params)`` and ``catalog`` are globals: the words of the site's language
+    (:mod:`generator.assets.catalog`), set by :func:`render_pages` for the site it renders.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -29,6 +44,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.globals["t"] = _t
     env.filters.update(
         admonition=admonition,
         md_cell=text.md_cell,
@@ -57,6 +73,8 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     template whose file has changed.
     """
     env = env or environment()
+    # The words of this site's language; the environment lasts from one build to the next.
+    env.globals["catalog"] = site.catalog
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)

@@ -61,6 +61,7 @@ def test_the_wheel_holds_everything_the_code_reads_and_nothing_else() -> None:
         "generator/assets/overrides/main.html",
         "generator/assets/overrides/404.html",
         "generator/assets/overrides/partials/studysite-head.html",
+        "generator/assets/catalogs/en.yml",
         "generator/plugin/plugin.py",
     } <= package
     assert not [n for n in names if "node_modules" in n or n.startswith("tests/")]
