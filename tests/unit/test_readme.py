@@ -61,3 +61,20 @@ def test_design_notes_beside_the_code_exist() -> None:
     for note in notes:
         for link in _local_links((ROOT / note).read_text(encoding="utf-8")):
             assert (ROOT / note).parent.joinpath(link).exists(), f"{note}: {link}"
+
+
+def test_the_readme_lists_every_option_of_the_plugin() -> None:
+    from generator.plugin.options import StudySiteConfig
+
+    text = README.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \|", text, flags=re.MULTILINE)  # the options table
+    assert rows == [key for key, _ in StudySiteConfig._schema]
+
+
+def test_the_readme_lists_every_command() -> None:
+    from generator.commands import VERBS
+
+    text = README.read_text(encoding="utf-8")
+    for verb in VERBS:
+        name = verb.__name__.rsplit(".", 1)[1].rstrip("_").replace("_", "-")
+        assert f"`studysite {name}" in text, name
