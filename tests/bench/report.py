@@ -204,7 +204,6 @@ def waits_markdown(sizes: list[Figures], waits: Figures) -> str:
     small = next((f for f in sizes if f["questions"] == 1000), sizes[0])
     ready = waits.get("ready", {})
     counts = waits.get("ready_questions", {})
-    quiz_small, quiz_large = small.get("mkdocs_quiz"), large.get("mkdocs_quiz")
 
     def theirs(name: str) -> float | None:
         entry = ready.get(f"mkdocs-quiz {name}")
@@ -259,7 +258,8 @@ def waits_markdown(sizes: list[Figures], waits: Figures) -> str:
                 "<= 6 MiB" if figures is large else "",
             )
         )
-    for figures, quiz in ((small, quiz_small), (large, quiz_large)):
+    for figures in (small, large) if small is not large else (large,):
+        quiz = figures.get("mkdocs_quiz")
         if quiz:
             ours = figures["mkdocs"]["process_cpu"]
             rows.append(
