@@ -99,6 +99,6 @@ def test_quotes_backslashes_and_line_separators_survive_the_script(tmp_path: Pat
     content = bank.domains[0]
     tricky = 'It\'s a \\ path: C:\\temp\\n, "quoted", \u2028 and </script> too'
     question = content.questions[0].model_copy(update={"stem": tricky})
-    content.questions[0] = question
+    content.items[0] = question
     _, data = decode_script(exam_data.domain_script(content))
     assert data["q"][0][6] == tricky
