@@ -17,7 +17,10 @@ option, in order; repeat the key), ``options`` (all options in one cell, separat
 separated by ``,`` or ``;``; the key may repeat), ``why`` (feedback, one column per
 ``option`` column), ``explanation``, ``id``, ``topic``, ``difficulty``, ``name``, ``type``
 (``choice``, ``true-false``, ``short-answer``, ``numeric``) and ``header`` (the header's row
-number when it is not found by its names). A header name ending in ``*`` matches any header
+number when it is not found by its names). A ``true-false`` row gives ``answer`` as
+true/false (yes/no, T/F); a ``short-answer`` row lists its accepted answers as options, or in
+``answer`` separated by ``;``; a ``numeric`` row gives ``answer`` as ``6``, ``6:0.5``,
+``6±0.5`` or ``5..7``. A header name ending in ``*`` matches any header
 that starts so (Kahoot's ``Question - max 120 characters``). Presets: ``kahoot`` (Kahoot's
 spreadsheet template saved as CSV: instructions above the header on row 8, ``Question``,
 ``Answer 1`` to ``Answer 4``, ``Correct answer(s)`` as numbers), ``moodle-csv`` (Moodle's CSV

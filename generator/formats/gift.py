@@ -58,7 +58,7 @@ Every question of the file is yielded once, as a :class:`~generator.formats.Draf
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.content.model import Bank, Question
@@ -125,12 +125,7 @@ def number(text: str) -> Number | None:
     text = text.strip()
     if not _NUMBER.match(text):
         return None
-    value = float(text)
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    return (
-        int(value) if value.is_integer() and "e" not in text.lower() and "." not in text else value
-    )
+    return int(text) if re.fullmatch(r"[+-]?\d+", text) else float(text)
 
 
 @dataclass
@@ -280,7 +275,7 @@ class _Reader:
                 shown = shown[end + 1 :]
         images: list[str] = []
         stem = to_markdown(_restore(shown), fmt, images).replace(_BLANK, "_____")
-        reader = _Answers(self, piece, name, label, stem, fmt, images, line_at, opening + 1)
+        reader = _Answers(self, piece, name, label, stem, fmt, images)
         return reader.read(region)
 
 
@@ -296,8 +291,6 @@ class _Answers:
         stem: str,
         fmt: TextFormat,
         images: list[str],
-        line_at: Callable[[int], int],
-        offset: int,
     ) -> None:
         self.reader = reader
         self.piece = piece
@@ -306,10 +299,9 @@ class _Answers:
         self.stem = stem
         self.fmt = fmt
         self.images = images
-        self.line_at = line_at
-        self.offset = offset
         self.notes: list[str] = list(piece.notes)
         self.partial: list[str] = []
+        self.explanation: str | None = None
 
     def text(self, raw: str) -> str:
         """An answer or feedback: its own ``[format]``, else the question's."""

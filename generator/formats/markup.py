@@ -157,6 +157,11 @@ class _Reducer(HTMLParser):
 
 
 def _reduce(text: str, *, plain: bool, data_is_markdown: bool, images: list[str]) -> str:
+    if "<" not in text and "&" not in text:  # no markup: what the parser would make of it
+        if data_is_markdown:
+            return _BLANK_LINES.sub("\n\n", _INNER_SPACES.sub(" ", text))
+        words = " ".join(text.split())
+        return words if plain else escape(words)
     reducer = _Reducer(plain=plain, data_is_markdown=data_is_markdown, images=images)
     reducer.feed(text)
     reducer.close()

@@ -10,7 +10,8 @@ Reading follows Moodle's importer (``question/format/xml/format.php`` and the qu
   question text's. They become Markdown as the GIFT reader's ``[html]`` ... ``[plain]`` do
   (:mod:`generator.formats.markup`): no raw HTML passes. Embedded files (``<file>``, the old
   ``<image_base64>``) are dropped with a note: an import brings text only.
-- ``multichoice``: ``<single>`` (default true) and answer ``fraction`` values in percent, scored
+- ``multichoice``: ``<single>`` (default true), ``<shuffleanswers>`` (default false, as
+  in Moodle) and answer ``fraction`` values in percent, scored
   as :mod:`generator.formats.scoring` says; ``truefalse``: the answer with fraction 100 is
   right, each answer's feedback goes into the explanation; ``shortanswer``: the 100% answers
   are accepted (``usecase`` 1 is noted: answers here ignore case); ``numerical``: values with
@@ -108,10 +109,12 @@ class Element:
         return node.text.strip() if node is not None else default
 
     def walk(self) -> Iterator[Element]:
-        """This element and every element inside it."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This element and every element inside it (no recursion: nesting may be deep)."""
+        stack = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.children))
 
 
 class _Refused(Exception):
@@ -299,11 +302,12 @@ class _Question:
             return self.skip(found)
         self.notes += found.notes
         self.partial += found.partial
-        shuffle = self.element.value("shuffleanswers", default="true").lower()
+        # Moodle: missing means false; "false", "0" and empty are false (trans_single).
+        shuffle = self.element.value("shuffleanswers", default="false").lower()
         return self.draft(
             options=found.options,
             choose=found.choose,
-            shuffle=shuffle not in ("false", "0"),
+            shuffle=shuffle not in ("false", "0", ""),
             explanation=self.explanation,
         )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +11,16 @@ import pytest
 from generator.content.load import load_bank
 from generator.content.model import Question
 from tests.support.project import ROOT
+from tests.support.real_banks import shared_folder
 
 
 def shared_banks() -> Path:
     """``../shared/banks`` beside the repository (or beside its main checkout, for a git
     worktree); skips the test when that folder is absent."""
-    candidates = [ROOT.parent / "shared" / "banks"]
-    common = subprocess.run(
-        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if common.returncode == 0:
-        candidates.append(Path(common.stdout.strip()).parent.parent / "shared" / "banks")
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    pytest.skip(f"no shared banks folder at {candidates[0]}")
+    folder = shared_folder()
+    if folder is None:
+        pytest.skip(f"no shared banks folder at {ROOT.parent / 'shared' / 'banks'}")
+    return folder
 
 
 def data_copy(target: Path, *, questions: bool = True) -> Path:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -98,12 +99,15 @@ BANKS: tuple[RealBank, ...] = (
 def shared_folder() -> Path | None:
     """``../shared/banks`` beside the repository or beside its main checkout, if present."""
     candidates = [ROOT.parent / "shared" / "banks"]
-    git = ROOT / ".git"
-    if git.is_file():  # a worktree: ".git" names the main checkout's git folder
-        text = git.read_text(encoding="utf-8").strip()
-        if text.startswith("gitdir:"):
-            main = Path(text.split(":", 1)[1].strip()).resolve().parent.parent.parent
-            candidates.append(main.parent / "shared" / "banks")
+    common = subprocess.run(
+        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if common.returncode == 0:  # a git worktree: beside the main checkout
+        candidates.append(Path(common.stdout.strip()).parent.parent / "shared" / "banks")
     return next((c for c in candidates if c.is_dir()), None)
 
 

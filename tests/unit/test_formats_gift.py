@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from generator.formats.importer import import_file
 from tests.support.bank import questions_in
 from tests.support.formats_helpers import data_copy, questions_of, round_trip_view, shared_banks
 from tests.support.project import ROOT
+from tests.support.real_banks import BANKS, locate
 
 MOODLE_EXAMPLES = "moodle-gift-examples.txt"
 NEW_TYPES = pytest.mark.xfail(strict=True, reason="model types: issue 29 model step")
@@ -142,6 +144,79 @@ def test_moodle_fixture_true_false_feedback_and_wrong_answer_feedback() -> None:
     ]
     assert matching.distractors == ["Chat"]
     assert [drafts[46].name, drafts[49].name] == ["2-08 TSL", "2-08 TSL"]
+
+
+# ---- a second reader: gift-pegjs, which nobody here wrote ---------------------------------------
+
+
+def _pegjs(path: Path) -> list[dict[str, Any]]:
+    parser = _gift_pegjs()
+    script = (
+        "const {parse} = require(process.argv[1]);"
+        "const fs = require('fs');"
+        "console.log(JSON.stringify(parse(fs.readFileSync(process.argv[2], 'utf8'))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script, str(parser), str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return [q for q in json.loads(result.stdout) if q["type"] != "Category"]
+
+
+def _full(choice: dict[str, Any]) -> bool:
+    return choice["weight"] is None or choice["weight"] >= 100
+
+
+def _as_pegjs_sees_it(draft: Draft) -> tuple[object, ...]:
+    if draft.type == "choice":
+        return ("MC", [o.correct for o in draft.options])
+    if draft.type == "true-false":
+        return ("TF", draft.answer)
+    if draft.type == "short-answer":
+        return ("Short", [a.text for a in draft.accept])
+    if draft.type == "matching":
+        return ("Matching", len(draft.pairs) + len(draft.distractors))
+    return ("Numerical", [(n.answer, n.tolerance, n.range) for n in draft.numbers])
+
+
+def _pegjs_view(question: dict[str, Any]) -> tuple[object, ...]:
+    kind = question["type"]
+    if kind == "MC":
+        choices = question["choices"]
+        single = any(c["isCorrect"] for c in choices)
+        return (kind, [c["isCorrect"] if single else (c["weight"] or 0) > 0 for c in choices])
+    if kind == "TF":
+        return (kind, question["isTrue"])
+    if kind == "Short":
+        return (kind, [c["text"]["text"] for c in question["choices"] if _full(c)])
+    if kind == "Matching":
+        return (kind, len(question["matchPairs"]))
+    choices = question["choices"]
+    numbers: list[tuple[object, object, object]] = []
+    for choice in choices if isinstance(choices, list) else [{"weight": None, "text": choices}]:
+        if not _full(choice):
+            continue
+        value = choice["text"]
+        if value["type"] == "simple":
+            numbers.append((value["number"], 0, None))
+        elif value["type"] == "range":
+            numbers.append((value["number"], value["range"], None))
+        else:
+            numbers.append((None, 0, (value["numberLow"], value["numberHigh"])))
+    return (kind, numbers)
+
+
+@pytest.mark.parametrize("name", [MOODLE_EXAMPLES, "moodle-gift-questions-in-category.txt"])
+def test_gift_pegjs_reads_the_same_questions(name: str) -> None:
+    bank = next(b for b in BANKS if b.file == name)
+    path = locate(bank)
+    ours = [i for i in gift.read(path.read_text(encoding="utf-8"), name) if isinstance(i, Draft)]
+    theirs = _pegjs(path)
+    assert len(ours) == len(theirs) == bank.questions
+    assert [_as_pegjs_sees_it(d) for d in ours] == [_pegjs_view(q) for q in theirs]
+    assert [d.name for d in ours if d.name in {q["title"] for q in theirs}] == [
+        q["title"] for q in theirs if q["title"]
+    ]
 
 
 # ---- multiple choice ----------------------------------------------------------------------
