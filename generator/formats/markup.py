@@ -92,9 +92,9 @@ class _Reducer(HTMLParser):
         self.parts: list[str] = []
         self._dropping = 0
 
-    def _mark(self, tag: str) -> None:
+    def _mark(self, tag: str, *, opening: bool) -> None:
         if not self.plain:
-            self.parts.append(self._MARKS[tag])
+            self.parts.append((_OPEN if opening else _CLOSE) + self._MARKS[tag])
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._DROPPED:
@@ -102,7 +102,7 @@ class _Reducer(HTMLParser):
         elif self._dropping:
             return
         elif tag in self._MARKS:
-            self._mark(tag)
+            self._mark(tag, opening=True)
         elif tag in self._PARAGRAPHS:
             self.parts.append("\n\n")
         elif tag in self._LINES:
@@ -131,7 +131,7 @@ class _Reducer(HTMLParser):
         elif self._dropping:
             return
         elif tag in self._MARKS:
-            self._mark(tag)
+            self._mark(tag, opening=False)
         elif tag in self._PARAGRAPHS:
             self.parts.append("\n\n")
         elif tag in ("td", "th"):
@@ -148,12 +148,32 @@ class _Reducer(HTMLParser):
             self.parts.append(escape(re.sub(r"\s+", " ", data)))
 
     def result(self) -> str:
-        text = "".join(self.parts)
+        text = _emphasis("".join(self.parts))
         if self.data_is_markdown:  # a part of a text: the caller trims the whole
             return _BLANK_LINES.sub("\n\n", _INNER_SPACES.sub(" ", text))
         lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
         joined = _LIST_ITEM.sub(r"\1- ", "\n".join(lines))
         return _BLANK_LINES.sub("\n\n", joined).strip()
+
+
+_OPEN, _CLOSE = "\ue001", "\ue002"  # around a mark while spaces move out of it
+_EMPTY_MARK = re.compile(f"{_OPEN}([*`]+)(\\s*){_CLOSE}\\1")
+_SPACE_AFTER_OPEN = re.compile(f"{_OPEN}([*`]+)(\\s+)")
+_SPACE_BEFORE_CLOSE = re.compile(f"(\\s+){_CLOSE}([*`]+)")
+
+
+def _emphasis(text: str) -> str:
+    """Marks hugging their words: ``<b> bold </b>`` is `` **bold** ``, ``<b></b>`` nothing.
+
+    Markdown reads ``** bold**`` as two asterisks and a word, not as bold text.
+    """
+    before = None
+    while before != text:  # nested marks pass the spaces on outwards
+        before = text
+        text = _EMPTY_MARK.sub(r"\2", text)
+        text = _SPACE_AFTER_OPEN.sub(lambda m: m.group(2) + _OPEN + m.group(1), text)
+        text = _SPACE_BEFORE_CLOSE.sub(lambda m: _CLOSE + m.group(2) + m.group(1), text)
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
 
 
 def _reduce(text: str, *, plain: bool, data_is_markdown: bool, images: list[str]) -> str:
