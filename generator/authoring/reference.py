@@ -88,8 +88,9 @@ def _skeleton() -> dict[str, Any]:
         "domain": scaffold.DOMAIN.format(n=1, title="First domain"),
     }
     content: dict[str, Any] = {}
-    for name in ("topics.yml", "tables.yml", "trees.yml", "questions.yml"):
+    for name in ("topics.yml", "tables.yml", "trees.yml"):
         content.update(yaml.safe_load(scaffold.DOMAIN_FILES[name].format(n=1)))
+    content.update(yaml.safe_load(scaffold.ALL_TYPES.format(n=1)))
     data = {kind: yaml.safe_load(text) for kind, text in texts.items()}
     data["content"] = content
     return data
@@ -272,7 +273,7 @@ def reference_markdown() -> str:
 
 def _question_types() -> list[str]:
     """A YAML example of every question type, from the init skeleton, and how answers compare."""
-    text = scaffold.DOMAIN_FILES["questions.yml"].format(n=1)
+    text = scaffold.ALL_TYPES.format(n=1)
     questions = yaml.safe_load(text)["questions"]
     out = [
         "### Question types",
@@ -280,8 +281,7 @@ def _question_types() -> list[str]:
         "An entry of `questions:` is a question of one `type`; without `type` it is a "
         "multiple-choice question (`choice`). Every type has `id`, `topics`, `stem` and the "
         "optional `difficulty`, `explanation` and `source`; explanations never name a letter "
-        "or a position (pages shuffle options and items). One example of each type, as "
-        "`init` writes them:",
+        "or a position (pages shuffle options and items). One example of each type:",
         "",
     ]
     seen: set[str] = set()

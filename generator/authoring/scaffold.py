@@ -144,9 +144,8 @@ trees:
 
 QUESTIONS = """\
 # Practice questions: each option says why it is right or wrong. Options are shuffled, so
-# never refer to one by letter. `choose: 2` takes exactly two correct options. The other
-# types (true-false, ordering, matching, numeric, short-answer, case-study) follow below;
-# the reference beside the schemas describes every field.
+# never refer to one by letter. `choose: 2` takes exactly two correct options. Other types
+# (true-false, ordering, matching, numeric, short-answer, case-study): see the reference.
 questions:
   - id: d{n}-small-workload
     topics: [d{n}-first-topic]
@@ -190,7 +189,9 @@ questions:
         why: The tree leads to Starter only for a small workload.
       - text: Neither plan
         why: Every path through the tree ends at one of the two plans.
+"""
 
+TYPE_SAMPLES = """\
   # Other types: `type:` names them (no `type` is a multiple-choice question as above).
   - id: d{n}-starter-managed
     type: true-false
@@ -264,6 +265,10 @@ questions:
         answer: true
         explanation: A large workload answers the tree's question with no, so Enterprise.
 """
+"""One question of each other type, in the style of :data:`QUESTIONS` (list entries)."""
+
+ALL_TYPES = QUESTIONS + "\n" + TYPE_SAMPLES
+"""The sample questions with one of every type (the reference's examples)."""
 
 DOMAIN_FILES = {
     DOMAIN_FILE: DOMAIN,

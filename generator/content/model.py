@@ -24,6 +24,7 @@ from pydantic import (
     StrictFloat,
     StrictInt,
     Tag,
+    TypeAdapter,
     field_validator,
     model_validator,
 )
@@ -886,6 +887,18 @@ QuestionEntry = Annotated[
 
 Entry = Answerable | CaseStudy
 """The classes of :data:`Item`, for annotations and `isinstance`."""
+
+
+_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(AnyQuestion)  # type: ignore[arg-type]
+
+
+def parse_question(data: Any) -> Answerable:
+    """Validate one question of any answerable type (``type`` absent: choice).
+
+    Raises:
+        pydantic.ValidationError: ``data`` is no valid question.
+    """
+    return _QUESTION_ADAPTER.validate_python(data)
 
 
 def answerable(items: Iterable[Entry]) -> list[Answerable]:

@@ -28,5 +28,5 @@ def bundled_site() -> Site:
 
 
 def questions_in(bank: Bank) -> list[Question]:
-    """Every question of ``bank``, in bank order."""
-    return [q for d in bank.domains for q in d.questions]
+    """Every multiple-choice question of ``bank`` (case studies' too), in bank order."""
+    return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]

@@ -29,7 +29,7 @@ def test_a_case_study_counts_as_its_questions_and_is_drawn_whole() -> None:
 
 def test_case_studies_come_in_about_their_share() -> None:
     """9 of the 15 questions are in case studies: a 10-question draw holds about 6 of them."""
-    drawn = Counter()
+    drawn: Counter[int] = Counter()
     for seed in range(400):
         ids = draw(10, POOL, random.Random(seed))
         drawn[sum(dict(POOL.cases).get(i, 0) for i in ids)] += 1
