@@ -21,6 +21,7 @@ from pathlib import Path
 import jinja2
 
 from generator.assets.bundle import Bundles
+from generator.assets.catalog import FALLBACK
 from generator.checks import check_bank
 from generator.config import DataFolder, check_same_source, record_source
 from generator.content.load import load_bank
@@ -29,7 +30,7 @@ from generator.errors import Problem
 from generator.publishing.downloads import find_downloads
 from generator.site import fragment_marks
 from generator.site.layout import Site, build_site
-from generator.site.render import render_pages
+from generator.site.render import link_modules, render_pages
 from generator.site.widgets.exam import exam_data_files
 from generator.write import (
     WriteReport,
@@ -95,11 +96,13 @@ def generate(
     directory_urls: bool = True,
     pdf_downloads: bool = False,
     env: jinja2.Environment | None = None,
+    language: str = FALLBACK,
 ) -> tuple[Result, dict[str, str]]:
     """Load, check and render ``data_dir``: the result and every generated file, unwritten.
 
     ``docs_dir`` is read for the downloads the domain overviews link; ``directory_urls`` is
-    MkDocs' setting of that name and ``pdf_downloads`` the plugin's option; ``env`` is the
+    MkDocs' setting of that name and ``pdf_downloads`` the plugin's option; ``language`` is
+    the site's (``theme.language``: its string catalog words the pages); ``env`` is the
     Jinja environment of the page templates, kept from one build to the next under ``mkdocs
     serve`` (a new one otherwise). Pages keep their fragment marks
     (:mod:`generator.site.fragment_marks`): the MkDocs plugin hands the files to MkDocs in
@@ -113,7 +116,7 @@ def generate(
         now = clock()
         for warning in warnings:
             log.warning("%s", warning)
-        site = build_site(bank, directory_urls=directory_urls)
+        site = build_site(bank, directory_urls=directory_urls, language=language)
         site.pdf_downloads = pdf_downloads
         site.downloads = find_downloads(docs_dir, bank)
         # The practice exam's question scripts, made once (the exam page reads their
@@ -121,12 +124,15 @@ def generate(
         data_files = exam_data_files(site)
         timings["exam data"] = (lap := clock()) - now
         files = render_pages(site, env)
+        link_modules(site, files)
         files.update(data_files)
         timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files
 
 
-def build(folder: DataFolder, docs_dir: Path, *, pdf_downloads: bool = False) -> Result:
+def build(
+    folder: DataFolder, docs_dir: Path, *, pdf_downloads: bool = False, language: str = FALLBACK
+) -> Result:
     """Generate ``folder``'s pages, and the minified widget bundles, into ``docs_dir``.
 
     Nothing is written unless every check passes, nor over the pages of another data folder
@@ -134,9 +140,9 @@ def build(folder: DataFolder, docs_dir: Path, *, pdf_downloads: bool = False) ->
     written without their fragment marks; ``docs_dir`` then records ``folder``.
     """
     check_same_source(folder, docs_dir)
-    result, files = generate(folder.path, docs_dir, pdf_downloads=pdf_downloads)
+    result, files = generate(folder.path, docs_dir, pdf_downloads=pdf_downloads, language=language)
     files = {path: fragment_marks.strip(text) for path, text in files.items()}
-    files.update(Bundles().files())
+    files.update(Bundles().files(result.site.catalog))
     with gc_paused():
         lap = time.perf_counter()
         result.report = write_files(files, docs_dir)
@@ -154,6 +160,7 @@ def generate_for_mkdocs(
     directory_urls: bool = True,
     pdf_downloads: bool = False,
     env: jinja2.Environment | None = None,
+    language: str = FALLBACK,
 ) -> tuple[Result, dict[str, str]]:
     """Generate ``folder``'s pages for the MkDocs plugin, which hands them to MkDocs in memory.
 
@@ -163,7 +170,12 @@ def generate_for_mkdocs(
     """
     check_same_source(folder, docs_dir)
     result, files = generate(
-        folder.path, docs_dir, directory_urls=directory_urls, pdf_downloads=pdf_downloads, env=env
+        folder.path,
+        docs_dir,
+        directory_urls=directory_urls,
+        pdf_downloads=pdf_downloads,
+        env=env,
+        language=language,
     )
     refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
     return result, files

@@ -23,10 +23,12 @@ topics a domain, so 10,000 questions are 200 topics in 10 domains) and prints:
   explanation, and which generated files each rewrites.
 
 Once, it prints the project's own JavaScript and CSS: the sources (``generator/assets/js``,
-``generator/assets/css``, one file per widget) and what the built site serves (the plugin's two
-bundles, minified with jsmin and csscompressor: ``assets/studysite.min.js`` and
-``assets/studysite.min.css``), raw and gzipped (``gzip -9``, each file on its own as a server
-sends it), and, in Chromium, on a topic page with 100 questions (plus a comparison
+``generator/assets/css``, a folder per module, one file per widget) and what the built site
+serves, raw and gzipped (``gzip -9``, each file on its own as a server sends it): the core
+every page loads (``assets/studysite.min.js`` and ``.min.css``, minified with jsmin and
+csscompressor), each module (``assets/studysite-<module>.min.*``: a page kind's or a
+widget's, loaded only by the pages that show it), and each page kind's total (what its
+heaviest page links of ours: the core and its modules); and, in Chromium, on a topic page with 100 questions (plus a comparison
 table and a decision tree): the ``ss-mount`` performance measure of ``mount.js`` and the time
 from an answer click to its feedback (the ``ss-answer-click`` and ``ss-feedback-shown``
 performance marks of ``quiz.js``; a MutationObserver and ``requestAnimationFrame`` also
@@ -282,8 +284,12 @@ def _gzip_size(data: bytes) -> int:
 
 # One file: its name, bytes and bytes gzipped.
 Asset = tuple[str, int, int]
-# What a page loads of ours: the generator's two bundles, minified by the site build.
+# What every page loads of ours: the core's two bundles, minified by the site build.
 SERVED = ("assets/studysite.min.js", "assets/studysite.min.css")
+# The modules' bundles: assets/studysite-<module>.min.js and .min.css.
+MODULE_BUNDLE = re.compile(r"assets/studysite-([a-z-]+)\.min\.(?:js|css)$")
+# A module's bundle as a page links it (href="../assets/studysite-exam.min.css").
+LINKED_MODULE = re.compile(r"assets/studysite-([a-z-]+)\.min\.(?:js|css)(?=[\"'?#])")
 
 
 def _sized(name: str, data: bytes) -> Asset:
@@ -292,18 +298,61 @@ def _sized(name: str, data: bytes) -> Asset:
 
 def source_sizes() -> list[Asset]:
     """The project's own scripts and stylesheets as written: one commented file per widget."""
+    assets = ROOT / "generator" / "assets"
     return [
-        _sized(f"{folder}/{path.name}", path.read_bytes())
+        _sized(path.relative_to(assets).as_posix(), path.read_bytes())
         for folder, suffix in (("js", ".js"), ("css", ".css"))
-        for path in sorted((ROOT / "generator" / "assets" / folder).glob(f"*{suffix}"))
+        for path in sorted((assets / folder).glob(f"*/*{suffix}"))
     ]
 
 
 def served_sizes(site: Path | None) -> list[Asset]:
-    """What ``site`` serves of them: the script bundle and the style bundle, minified."""
+    """What ``site`` serves of them, minified: the core's two bundles, then each module's."""
     if site is None:
         return []
-    return [_sized(name, (site / name).read_bytes()) for name in SERVED if (site / name).is_file()]
+    modules = sorted(
+        p.relative_to(site).as_posix()
+        for p in (site / "assets").glob("studysite-*.min.*")
+        if MODULE_BUNDLE.search(p.as_posix())
+    )
+    return [
+        _sized(name, (site / name).read_bytes())
+        for name in (*SERVED, *modules)
+        if (site / name).is_file()
+    ]
+
+
+def page_kind(path: str) -> str:
+    """The kind of a built page, from its path in the site (``domain-1/questions/index.html``)."""
+    parts = path.removesuffix("index.html").strip("/").split("/")
+    if parts == [""]:
+        return "home"
+    if parts[0] in ("exam", "progress", "glossary"):
+        return parts[0]
+    if len(parts) == 1:
+        return "domain" if parts[0].startswith("domain-") else "other"
+    return {"questions": "practice questions", "study-sheet": "study sheet"}.get(
+        parts[1], "key takeaways" if parts[1] == "takeaways" else "topic"
+    )
+
+
+def page_kind_sizes(site: Path, served: list[Asset]) -> Figures:
+    """Per page kind, what its heaviest page links of ours: the core and the modules it shows."""
+    sizes = {name: (raw, packed) for name, raw, packed in served}
+    kinds: Figures = {}
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith(("search/", "assets/")):
+            continue
+        text = html.read_text(encoding="utf-8")
+        linked = sorted({m.group(0) for m in LINKED_MODULE.finditer(text)} | set(SERVED))
+        raw = sum(sizes.get(name, (0, 0))[0] for name in linked)
+        packed = sum(sizes.get(name, (0, 0))[1] for name in linked)
+        kind = page_kind(rel)
+        if kind not in kinds or packed > kinds[kind]["gz"]:
+            modules = sorted({m.group(1) for n in linked if (m := MODULE_BUNDLE.search(n))})
+            kinds[kind] = {"page": rel, "modules": modules, "bytes": raw, "gz": packed}
+    return kinds
 
 
 def _totals(assets: list[Asset]) -> tuple[int, int]:
@@ -311,18 +360,24 @@ def _totals(assets: list[Asset]) -> tuple[int, int]:
     return sum(a[1] for a in assets), sum(a[2] for a in assets)
 
 
-def _print_assets(sources: list[Asset], served: list[Asset]) -> None:
+def _print_assets(sources: list[Asset], served: list[Asset], kinds: Figures) -> None:
     print("\n== The project's own JavaScript and CSS (gzip -9, each file as a server sends it)")
-    print(f"{'':<30} {'bytes':>8} {'gzipped':>8}")
+    print(f"{'':<38} {'bytes':>8} {'gzipped':>8}")
+    core = [a for a in served if a[0] in SERVED]
     for title, rows in (
         ("sources in generator/assets", sources),
-        ("served (bundled, minified)", served),
+        ("served: the core, on every page (minified)", core),
+        ("served: each module, on the pages that show it", [a for a in served if a not in core]),
     ):
         print(title)
         for name, raw, packed in rows:
-            print(f"  {name:<28} {raw:>8,} {packed:>8,}")
+            print(f"  {name:<36} {raw:>8,} {packed:>8,}")
         raw, packed = _totals(rows)
-        print(f"  {'total':<28} {raw:>8,} {packed:>8,}")
+        print(f"  {'total':<36} {raw:>8,} {packed:>8,}")
+    print("served: each page kind's total (its heaviest page: the core and its modules)")
+    for kind, info in sorted(kinds.items()):
+        modules = "core" + "".join(f" + {m}" for m in info["modules"])
+        print(f"  {kind + ' (' + modules + ')':<36} {info['bytes']:>8,} {info['gz']:>8,}")
 
 
 def measure_size(questions: int, work: Path, repeat: int) -> Figures:
@@ -1346,12 +1401,18 @@ def markdown(
             cells.append(f"{big / small:.1f}x" if value and small else "")
         lines.append("| " + " | ".join(cells) + " |")
     raw, packed = _totals(sources)
-    out, out_gz = _totals(served)
+    out, out_gz = _totals([a for a in served if a[0] in SERVED])
+    modules = ", ".join(
+        f"{m.group(1)} {name.rsplit('.', 1)[1]} {gz:,} B"
+        for name, _, gz in served
+        if (m := MODULE_BUNDLE.search(name))
+    )
     lines += [
         "",
-        f"The project's own JavaScript and CSS as served (one script bundle and one style "
-        f"bundle, minified): {out:,} B, {out_gz:,} B gzipped; the commented sources "
-        f"({len(sources)} files): {raw:,} B, {packed:,} B gzipped.",
+        f"The project's own JavaScript and CSS that every page loads (the core: one script "
+        f"bundle and one style bundle, minified): {out:,} B, {out_gz:,} B gzipped; the "
+        f"modules, gzipped, on the pages that show them: {modules or 'none'}; the commented "
+        f"sources ({len(sources)} files): {raw:,} B, {packed:,} B gzipped.",
     ]
     if browser:
         topic = browser["topic"]
@@ -1566,7 +1627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             figures.append(measure_size(questions, folder, repeat))
         site = Path(figures[0]["site"]) if figures else None
         sources, served = source_sizes(), served_sizes(site)
-        _print_assets(sources, served)
+        kinds = page_kind_sizes(site, served) if site else {}
+        _print_assets(sources, served, kinds)
         if not args.no_browser:
             browser = measure_browser(work / "browser", Path(figures[-1]["site"]))
             _print_browser(browser)
@@ -1589,6 +1651,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "sizes": figures,
                     "sources": sources,
                     "served": served,
+                    "page_kinds": kinds,
                     "browser": browser,
                     "waits": waits,
                 },

@@ -1,21 +1,37 @@
-"""Bundle: the widgets' scripts into one minified file and their stylesheets into another.
+"""Bundles: the widgets' scripts and styles, one minified pair per module.
 
-The sources stay one small, commented file per widget in ``generator/assets/js`` and
-``generator/assets/css`` (package data: they ship in the wheel). Pages load the two bundles
-instead, minified (jsmin and csscompressor, the minifiers mkdocs-minify-plugin uses): two
-requests instead of ten, and one gzip stream each, which keeps the project's own code within
-its size budget. The plugin serves them as generated files; ``python -m generator build``
-writes them into ``docs/`` for builders that run no plugin.
+The sources stay one small, commented file per widget, in a folder per module:
+``generator/assets/js/<module>/`` and ``generator/assets/css/<module>/`` (package data: they
+ship in the wheel). Every page loads the core (:data:`CORE`: mounting, the store, the quiz,
+the search patch, the text helpers and the shared styles), as ``assets/studysite.min.js``
+and ``assets/studysite.min.css``. The code of one page kind or one widget that most pages do
+not show is a module of its own (:data:`MODULES`), ``assets/studysite-<module>.min.js`` and
+``.min.css``, loaded only by the pages that show it (:func:`modules_of` finds them by their
+marks; :mod:`generator.site.render` links them). Minified with jsmin and csscompressor (the
+minifiers mkdocs-minify-plugin uses). The plugin serves them as generated files;
+``python -m generator build`` writes them into ``docs/`` for builders that run no plugin.
+
+Each script bundle starts with the strings of the site's language that its scripts ask for
+(``t("group.key")``, :mod:`generator.assets.catalog`), those of the core right after
+``text.js``, which reads them; a module's leave out what the core already holds.
+
+A later question type is one more module: a folder under ``js/`` and ``css/`` and a line in
+:data:`MODULES` naming the attribute that marks its questions (its budget is in
+tests/build/test_assets.py).
 """
 
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import csscompressor
 import jsmin
 
+from generator.assets.catalog import FALLBACK, Catalog, keys_in_script, load_catalog, script
 from generator.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -24,11 +40,76 @@ ASSETS = Path(__file__).resolve().parent
 """The package's assets: ``js/``, ``css/`` and the theme ``overrides/``."""
 OVERRIDES = ASSETS / "overrides"
 """The theme overrides (``main.html``, ``404.html``, ``partials/``)."""
-SCRIPT_BUNDLE = "assets/studysite.min.js"
-STYLE_BUNDLE = "assets/studysite.min.css"
+
+ModuleKind = Literal["core", "page", "widget", "question"]
+
+
+@dataclass(frozen=True)
+class Module:
+    """A bundle pair: the sources of ``js/<name>/`` and ``css/<name>/``, and who loads it."""
+
+    name: str
+    kind: ModuleKind
+    """core (every page), page (one page kind), widget or question (one question type)."""
+    mark: str = ""
+    """The attribute that a page holds when it needs the module (none for the core)."""
+
+    @property
+    def script(self) -> str:
+        """The script bundle's path in the site."""
+        return (
+            "assets/studysite.min.js"
+            if self.kind == "core"
+            else f"assets/studysite-{self.name}.min.js"
+        )
+
+    @property
+    def style(self) -> str:
+        """The style bundle's path in the site."""
+        return (
+            "assets/studysite.min.css"
+            if self.kind == "core"
+            else f"assets/studysite-{self.name}.min.css"
+        )
+
+
+CORE = Module("core", "core")
+MODULES = (
+    Module("exam", "page", "data-ss-exam-page"),
+    Module("progress", "page", "data-ss-progress"),
+    Module("tree", "widget", "data-ss-tree"),
+    Module("table", "widget", "data-ss-table"),
+)
+"""Every module but the core, in the order a page loads them."""
+
+SCRIPT_BUNDLE = CORE.script
+STYLE_BUNDLE = CORE.style
 # mount.js defines window.StudySite, text.js its text helpers and store.js its store, which
 # the other scripts use as they load.
 FIRST_SCRIPTS = ("mount.js", "text.js", "store.js")
+# The script that reads the bundle's strings (StudySite.strings); they follow it.
+STRINGS_AFTER = "text.js"
+
+
+def modules_of(page: str) -> list[Module]:
+    """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
+    return [m for m in MODULES if re.search(rf"\s{re.escape(m.mark)}(?=[\s=>])", page)]
+
+
+def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:
+    """Per module, its script bundle and its style bundle, or None where it has no sources.
+
+    The tree's and the table's styles are the core's: they are on most content pages, and a
+    stylesheet that arrives with the page's content after an instant navigation would show
+    the widget unstyled for a moment.
+    """
+    return {
+        m.name: (
+            m.script if bundle_order(root / "js" / m.name, ".js") else None,
+            m.style if bundle_order(root / "css" / m.name, ".css") else None,
+        )
+        for m in MODULES
+    }
 
 
 def bundle_order(folder: Path, suffix: str) -> list[Path]:
@@ -38,32 +119,70 @@ def bundle_order(folder: Path, suffix: str) -> list[Path]:
     return sorted(paths, key=lambda path: first.get(path.name, len(first)))
 
 
-def _join(root: Path, paths: list[Path]) -> str:
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"cannot read {path}: {error}") from error
+
+
+def _join(root: Path, paths: list[Path], strings: str = "") -> str:
+    """The sources joined; ``strings`` (a script's catalog) after text.js, or first."""
     parts = []
+    if strings and not any(path.name == STRINGS_AFTER for path in paths):
+        parts.append(strings)
     for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise BuildError(f"cannot read {path}: {error}") from error
+        text = _read(path)
         rel = path.relative_to(root).as_posix()
         # Each script is a statement of its own, even if its last semicolon is missing.
         end = ";" if path.suffix == ".js" and not text.rstrip().endswith(";") else ""
         parts.append(f"/* {rel} */\n{text.rstrip()}{end}\n")
+        if strings and path.name == STRINGS_AFTER:
+            parts.append(strings)
     return "\n".join(parts)
 
 
-def joined_sources(root: Path = ASSETS) -> dict[str, str]:
+def _guarded(module: Module, text: str) -> str:
+    """A module's scripts, run once per document.
+
+    Material's instant navigation runs a page's scripts again each time it shows a page of
+    that kind; the module's state (the exam's loaded questions, say) must stay the one its
+    widgets were mounted with. ``StudySite.module(name)`` is true the first time only.
+    """
+    return f'if (window.StudySite && StudySite.module("{module.name}")) {{\n{text}}}\n'
+
+
+def script_keys(root: Path, module: Module) -> list[str]:
+    """The catalog keys the scripts of ``module`` ask for, in order of first use."""
+    keys: dict[str, None] = {}
+    for path in bundle_order(root / "js" / module.name, ".js"):
+        keys.update(dict.fromkeys(keys_in_script(_read(path))))
+    return list(keys)
+
+
+def joined_sources(root: Path = ASSETS, catalog: Catalog | None = None) -> dict[str, str]:
     """The bundles (path in the site -> text) joined from ``root/js`` and ``root/css``, unminified.
 
-    A folder without sources (a bare folder in a test, say) gets no bundle.
+    ``catalog`` gives each script bundle its strings (English when none is given). A folder
+    without sources (a bare folder in a test, say) gets no bundle.
     """
+    catalog = catalog or load_catalog(FALLBACK)
+    core_keys = set(script_keys(root, CORE))
     bundles = {}
-    for folder, suffix, target in (("js", ".js", SCRIPT_BUNDLE), ("css", ".css", STYLE_BUNDLE)):
-        paths = bundle_order(root / folder, suffix)
-        if paths:
-            bundles[target] = _join(root, paths)
-        else:
-            log.debug("no %s files in %s: no %s", suffix, root / folder, target)
+    for module in (CORE, *MODULES):
+        for folder, suffix, target in (("js", ".js", module.script), ("css", ".css", module.style)):
+            paths = bundle_order(root / folder / module.name, suffix)
+            if not paths:
+                log.debug("no %s files in %s: no %s", suffix, root / folder / module.name, target)
+                continue
+            if suffix == ".css":
+                bundles[target] = _join(root, paths)
+                continue
+            keys = script_keys(root, module)
+            if module is not CORE:
+                keys = [key for key in keys if key not in core_keys]
+            text = _join(root, paths, script(catalog, keys) if keys else "")
+            bundles[target] = text if module is CORE else _guarded(module, text)
     return bundles
 
 
@@ -82,10 +201,13 @@ class Bundles:
         self.root = root
         self._made: dict[str, tuple[str, str]] = {}
 
-    def files(self) -> dict[str, str]:
-        """Every bundle (path in the site -> minified text) of the sources as they are now."""
+    def files(self, catalog: Catalog | None = None) -> dict[str, str]:
+        """Every bundle (path in the site -> minified text) of the sources as they are now.
+
+        ``catalog``: the strings of the site's language (English when none is given).
+        """
         files = {}
-        for target, text in joined_sources(self.root).items():
+        for target, text in joined_sources(self.root, catalog).items():
             made = self._made.get(target)
             if made is None or made[0] != text:
                 made = (text, minify(target, text))

@@ -28,11 +28,14 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, say: Say) -> int:
     """Build the data folder's pages into the docs folder; say what was written."""
+    from generator.assets.catalog import FALLBACK
     from generator.plugin.other_builders import write_builder_config
+    from generator.plugin.site_config import site_language
 
     found = project(args)
     docs: Path = args.docs or relative(found.docs_dir)
-    result = build(found.data, docs, pdf_downloads=found.options.pdf_downloads)
+    language = site_language(found.config) if found.config is not None else FALLBACK
+    result = build(found.data, docs, pdf_downloads=found.options.pdf_downloads, language=language)
     report = result.report
     if report is not None:
         say(

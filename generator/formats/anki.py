@@ -14,6 +14,7 @@ from pathlib import Path
 
 import genanki
 
+from generator.assets.catalog import load_catalog
 from generator.content.model import NO_EXPLANATION, Bank, DomainContent, Question
 from generator.formats import Format
 from generator.site.text import standalone
@@ -75,7 +76,7 @@ def note_fields(question: Question) -> list[str]:
     return [
         _html(question.stem),
         "".join(f"<li>{_html(o.text)}</li>" for o in question.options),
-        _html(choose_label(question.choose)),
+        _html(choose_label(question.choose, load_catalog())),
         f"Answer: {answer} ({texts})",
         explanations,
         _html(question.explanation or ""),

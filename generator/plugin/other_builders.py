@@ -14,6 +14,8 @@ are whole: the author's entries and the plugin's.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.assets.bundle import OVERRIDES
+from generator.assets.catalog import Catalog
 from generator.content.model import Exam
 from generator.plugin import site_config
 from generator.site.texts import site_texts
@@ -57,7 +60,7 @@ def builder_config(config: MkDocsConfig, exam: Exam) -> dict[str, Any]:
     font = config.theme.get("font")
     if font is None or font == site_config.MATERIAL_DEFAULT_FONT:
         theme["font"] = False
-    texts = site_texts(exam)
+    texts = site_texts(exam, site_config.site_catalog(config))
     extensions = [
         {name: config.mdx_configs[name]} if config.mdx_configs.get(name) else name
         for name in config.markdown_extensions
@@ -74,6 +77,26 @@ def builder_config(config: MkDocsConfig, exam: Exam) -> dict[str, Any]:
     }
 
 
+_CATALOG_CALL = re.compile(r"""\{\{\s*studysite_t\(\s*["']([\w.]+)["']\s*\)\s*\|\s*e\s*\}\}""")
+
+
+def resolve_catalog_calls(theme: Path, catalog: Catalog) -> None:
+    """Write the overrides' ``{{ studysite_t("key") | e }}`` out as the catalog's words.
+
+    The plugin gives the theme's templates ``studysite_t`` (its on_env); a builder without
+    plugins gets the words themselves, escaped as the template would have printed them.
+    """
+    for template in theme.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+
+        def word(match: re.Match[str]) -> str:
+            return html.escape(catalog.t(match.group(1)))
+
+        resolved = _CATALOG_CALL.sub(word, text)
+        if resolved != text:
+            template.write_text(resolved, encoding="utf-8")
+
+
 def write_builder_config(config: MkDocsConfig, exam: Exam) -> Path:
     """Write :data:`CONFIG` and :data:`THEME_DIR` beside mkdocs.yml; return the config file."""
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -82,6 +105,7 @@ def write_builder_config(config: MkDocsConfig, exam: Exam) -> Path:
     if theme.exists():
         shutil.rmtree(theme)
     shutil.copytree(OVERRIDES, theme)
+    resolve_catalog_calls(theme, site_config.site_catalog(config))
     if custom and Path(custom).resolve() != theme.resolve():
         shutil.copytree(custom, theme, dirs_exist_ok=True)  # the author's templates win
     target = root / CONFIG

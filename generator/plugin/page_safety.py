@@ -10,7 +10,7 @@ Material's ``base.html`` directly. So the plugin checks each page in ``on_post_p
   element and run.
 - :func:`ensure_head`: the ``ss-js`` mark and its fallback, which the widgets' styles rely on.
 - :func:`bundle_first`: the widget bundle runs before Material's, so search.js patches the
-  search worker before Material posts it the index (``generator/assets/js/search.js``).
+  search worker before Material posts it the index (``generator/assets/js/core/search.js``).
 - :func:`ensure_exam_marker`: ``data-ss-exam`` names the exam for the progress store on every
   page, the author's own pages and the 404 page too.
 

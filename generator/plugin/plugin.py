@@ -45,6 +45,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.assets.bundle import ASSETS, Bundles
+from generator.assets.catalog import Catalog, load_catalog
 from generator.config import (
     DATA_ENV,
     DataFolder,
@@ -84,6 +85,8 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self.bundles = Bundles()
         self.templates: jinja2.Environment | None = None
         self.head = ""
+        self.catalog = load_catalog()
+        """The words of the site's language, read again by each build's on_config."""
         self.folder: DataFolder | None = None
         self.shim: Path | None = None
         # The pages of the last good generator run, path under docs/ -> text, for on_files.
@@ -141,6 +144,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
                 raise PluginError(str(error)) from error
             offline_site.configure(config)
         site_config.apply(config, allow_external=self.config.allow_external)
+        self.catalog = site_config.site_catalog(config)
         self.head = page_safety.HEAD_PARTIAL.read_text(encoding="utf-8")
         if self.templates is None:
             self.templates = environment()
@@ -152,6 +156,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
                 directory_urls=config.use_directory_urls,
                 pdf_downloads=self.config.pdf_downloads,
                 env=self.templates,
+                language=self.catalog.language,
             )
         except GeneratorError as error:
             if not self.serving:
@@ -168,10 +173,9 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self.staging.stage_site_dir(config)  # a failed build keeps the previous site
         return config
 
-    @staticmethod
-    def _name_site(config: MkDocsConfig, exam: Exam) -> None:
+    def _name_site(self, config: MkDocsConfig, exam: Exam) -> None:
         """Site name, description and footer from the exam's data, not from mkdocs.yml."""
-        texts = site_texts(exam)
+        texts = site_texts(exam, self.catalog)
         config.site_name = texts.name
         config.site_description = texts.description
         config.copyright = texts.copyright
@@ -207,7 +211,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         that can show them.
         """
         files = hand_over_generated(files, config, self.generated)
-        for path, text in self.bundles.files().items():
+        for path, text in self.bundles.files(self.catalog).items():
             _replace(files, File.generated(config, path, content=text))
         if self.shim is not None:
             _replace(
@@ -221,7 +225,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
                     File.generated(config, offline_site.LICENCE_TARGET, abs_src_path=str(licence)),
                 )
         if self.errors and files.get_file_from_path("index.md") is None:
-            home = "# The study data has errors\n"
+            home = f"# {self.catalog.t('errors.title')}\n"
             files.append(File.generated(config, "index.md", content=home))
         return files
 
@@ -272,14 +276,21 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         if self.last_exam is not None:
             output = page_safety.ensure_exam_marker(output, self.last_exam.id)
         if self.errors:
-            output = _BODY.sub(lambda m: m.group(0) + error_panel(self.errors), output, count=1)
+            panel = error_panel(self.errors, self.catalog)
+            output = _BODY.sub(lambda m: m.group(0) + panel, output, count=1)
         return output
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        """Reuse the theme's compiled templates from one build to the next (theme_cache.py)."""
+        """Reuse the theme's compiled templates from one build to the next (theme_cache.py).
+
+        The overrides' words come from the catalog: ``studysite_t(key)`` in them
+        (:func:`generator.plugin.other_builders.resolved_overrides` writes them out for
+        builders without plugins).
+        """
         env.bytecode_cache = self.compiled_templates
+        env.globals["studysite_t"] = self.catalog.t
         return env
 
     def on_serve(
@@ -331,15 +342,14 @@ def hand_over_generated(files: Files, config: MkDocsConfig, generated: dict[str,
     return files
 
 
-def error_panel(lines: list[str]) -> str:
+def error_panel(lines: list[str], catalog: Catalog) -> str:
     """The panel listing data errors (file, line, field, message), escaped."""
-    count = len(lines)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
         '<div id="ss-data-errors" role="alert" style="position:sticky;top:0;z-index:10000;'
         "max-height:60vh;overflow:auto;background:#8e0000;color:#fff;padding:1rem 1.5rem;"
         'font:0.8rem/1.5 monospace">'
-        f"<p><strong>The study data has {count} problem{'s' if count != 1 else ''}.</strong> "
-        "The site shows the last good pages; fix the data and save, and this page reloads.</p>"
+        f"<p><strong>{catalog.html('errors.problems', count=len(lines))}</strong> "
+        f"{catalog.html('errors.fix')}</p>"
         f'<ul style="margin:0;padding-left:1.2rem">{items}</ul></div>'
     )

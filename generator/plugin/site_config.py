@@ -36,6 +36,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from generator.assets.bundle import OVERRIDES, SCRIPT_BUNDLE, STYLE_BUNDLE
+from generator.assets.catalog import FALLBACK, Catalog, load_catalog
 
 log = logging.getLogger("mkdocs.plugins.studysite")
 
@@ -53,7 +54,17 @@ def _emoji() -> dict[str, Callable[..., Any]]:
     return {"emoji_index": twemoji, "emoji_generator": to_svg}
 
 
-def extensions() -> dict[str, dict[str, Any]]:
+def site_language(config: MkDocsConfig) -> str:
+    """The site's language: Material's ``theme.language`` (English when it has none)."""
+    return str(config.theme.get("language") or FALLBACK)
+
+
+def site_catalog(config: MkDocsConfig) -> Catalog:
+    """The words of the site's language (:mod:`generator.assets.catalog`)."""
+    return load_catalog(site_language(config))
+
+
+def extensions(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """The Markdown extensions the generated pages need, with the settings they need."""
     return {
         "abbr": {},
@@ -61,7 +72,9 @@ def extensions() -> dict[str, dict[str, Any]]:
         "attr_list": {},
         "md_in_html": {},
         "tables": {},
-        "toc": {"permalink": True},
+        # The permalink's title in the site's language (the overrides' main.html makes it
+        # the link's accessible name).
+        "toc": {"permalink": True, "permalink_title": catalog.t("page.permalink")},
         "pymdownx.details": {},
         "pymdownx.superfences": {},
         "pymdownx.emoji": _emoji(),
@@ -75,7 +88,7 @@ def _short(name: str) -> str:
 def merge_extensions(config: MkDocsConfig) -> None:
     """Add the extensions the pages need; the author's settings of one win, key by key."""
     names = {_short(name): name for name in config.markdown_extensions}
-    for short, ours in extensions().items():
+    for short, ours in extensions(site_catalog(config)).items():
         name = names.get(short)
         if name is None:
             config.markdown_extensions.append(short)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.assets.catalog import Catalog
 from generator.content.model import Bank
 from generator.formats import formats, select, write_atomically
 
@@ -19,22 +20,21 @@ FOLDER = "downloads"
 
 @dataclass(frozen=True)
 class Download:
-    """A file offered on the site: the export format and what a learner is told about it."""
+    """A file offered on the site, by its export format."""
 
     format: str
-    title: str
-    what: str
 
 
-DOWNLOADS = (
-    Download(
-        "anki",
-        "Anki deck",
-        "every question as a flash card; importing a newer deck updates the cards and keeps "
-        "your review history",
-    ),
-    Download("csv", "Spreadsheet (CSV)", "every question, its options and explanations"),
-)
+DOWNLOADS = (Download("anki"), Download("csv"))
+
+
+def download_texts(fmt: str, catalog: Catalog) -> tuple[str, str]:
+    """A download's title and what a learner is told it holds."""
+    texts = {
+        "anki": (catalog.t("downloads.anki"), catalog.t("downloads.anki_about")),
+        "csv": (catalog.t("downloads.csv"), catalog.t("downloads.csv_about")),
+    }
+    return texts[fmt]
 
 
 def download_path(bank: Bank, number: int, download: Download) -> str:
@@ -43,15 +43,15 @@ def download_path(bank: Bank, number: int, download: Download) -> str:
     return f"{FOLDER}/{bank.exam.id}-domain-{number}{suffix}"
 
 
-def find_downloads(docs_dir: Path, bank: Bank) -> dict[int, list[tuple[str, str, str]]]:
-    """Per domain number, (title, what, path) of the downloads that exist under ``docs_dir``."""
-    found: dict[int, list[tuple[str, str, str]]] = {}
+def find_downloads(docs_dir: Path, bank: Bank) -> dict[int, list[tuple[str, str]]]:
+    """Per domain number, (format, path) of the downloads that exist under ``docs_dir``."""
+    found: dict[int, list[tuple[str, str]]] = {}
     for content in bank.domains:
         number = content.domain.number
         for download in DOWNLOADS:
             path = download_path(bank, number, download)
             if (docs_dir / path).is_file():
-                found.setdefault(number, []).append((download.title, download.what, path))
+                found.setdefault(number, []).append((download.format, path))
     return found
 
 

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
+from generator.assets.catalog import load_catalog
 from generator.errors import BuildError
 from generator.publishing.chromium import CHROMIUM_ARGS, find_chromium
 from generator.publishing.local_server import serve_folder
@@ -27,10 +30,20 @@ PAPER = "A4"
 FOOTER = (
     '<div style="font-size:8px;width:100%;margin:0 14mm;color:#555;'
     'display:flex;justify-content:space-between">'
-    '<span>{title}</span><span>Page <span class="pageNumber"></span> of '
-    '<span class="totalPages"></span></span></div>'
+    "<span>{title}</span><span>{page}</span></div>"
 )
 """Chromium's page footer: the sheet's title and the page number, on every page."""
+# Chromium fills these elements in with the page's number and the number of pages.
+PAGE_NUMBER = '<span class="pageNumber"></span>'
+TOTAL_PAGES = '<span class="totalPages"></span>'
+
+
+def footer(title: str, language: str) -> str:
+    """The footer of a sheet whose page is in ``language`` (its catalog's "Page 1 of 4")."""
+    page = load_catalog(language).html(
+        "pdf.page", number=Markup(PAGE_NUMBER), count=Markup(TOTAL_PAGES)
+    )
+    return FOOTER.format(title=html.escape(title), page=page)
 
 
 def study_sheets(site_dir: Path) -> list[Path]:
@@ -104,13 +117,14 @@ def write_pdfs(site_dir: Path, out_dir: Path) -> list[Path]:
                 page.evaluate("document.fonts.ready.then(() => true)")
                 title = page.locator("h1").first.text_content() or ""
                 title = " ".join(title.replace("\u00b6", "").split())  # without the ¶ link
+                language = str(page.evaluate("document.documentElement.lang || 'en'"))
                 page.pdf(
                     path=str(target),
                     format=PAPER,
                     print_background=True,
                     display_header_footer=True,
                     header_template="<div></div>",
-                    footer_template=FOOTER.format(title=html.escape(title)),
+                    footer_template=footer(title, language),
                 )
                 log.info("wrote %s", target)
                 written.append(target)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape
 
+from generator.assets.catalog import Catalog
 from generator.content.model import Tree
 from generator.content.trees import Step, unroll
 from generator.site.text import plain as plain_text
@@ -174,11 +175,7 @@ def wrap(text: str, chars: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-GOTO = "Go to: "
-"""What a "go to" box says before the question it leads to."""
-
-
-def _unroll(tree: Tree) -> _Vertex:
+def _unroll(tree: Tree, catalog: Catalog) -> _Vertex:
     """The tree from its start node: each question once, where the first path reaches it.
 
     Another choice leading to a question drawn already (shared, or a loop) gets a "go to"
@@ -194,7 +191,9 @@ def _unroll(tree: Tree) -> _Vertex:
             text = outcomes[ref].answer if ref in outcomes else ref
             return _Vertex(key, "outcome", ref, text, label, depth=depth)
         if step.kind == "goto":
-            return _Vertex(key, "goto", ref, GOTO + nodes[ref].question, label, depth=depth)
+            # What a "go to" box says: the question it leads to.
+            text = catalog.t("tree.go_to", question=nodes[ref].question)
+            return _Vertex(key, "goto", ref, text, label, depth=depth)
         children = [vertex(child) for child in step.children]
         node = nodes[ref]
         drawn = _Vertex(key, "question", ref, node.question, label, children, depth=depth)
@@ -241,9 +240,9 @@ def _text_height(lines: int, font: float) -> float:
     return lines * font * LINE
 
 
-def layout(tree: Tree) -> Diagram:
+def layout(tree: Tree, catalog: Catalog) -> Diagram:
     """Place every box and arrow of ``tree``: leaves side by side, one band per depth."""
-    root = _unroll(tree)
+    root = _unroll(tree, catalog)
     _place_columns(root, MARGIN)
     vertices = _flatten(root)
     depth_count = max(v.depth for v in vertices) + 1
@@ -330,17 +329,18 @@ def _edge_path(edge: Edge) -> str:
     return path
 
 
-def tree_svg(tree: Tree) -> str:
+def tree_svg(tree: Tree, catalog: Catalog) -> str:
     """The tree as one line of inline SVG, labelled for screen readers, styled by CSS."""
-    diagram = layout(tree)
+    diagram = layout(tree, catalog)
     title_id = f"tree-{tree.id}-diagram"
     w, h = _n(diagram.width), _n(diagram.height)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ss-diagram" viewBox="0 0 {w} {h}"'
         f' width="{w}" height="{h}" style="--ss-w:{w}px" role="img"'
         f' aria-labelledby="{title_id}" font-size="{_n(FONT)}">',
-        f'<title id="{title_id}">{escape(plain(tree.title))}: diagram. Questions are in'
-        " boxes, the choices label the arrows, answers are in rounded boxes.</title>",
+        f'<title id="{title_id}">'
+        + escape(catalog.t("tree.diagram_title", title=plain(tree.title)))
+        + "</title>",
         '<g class="ss-diagram__edges" fill="none" stroke="currentColor">',
     ]
     parts += [

@@ -14,6 +14,7 @@ from typing import Literal
 
 from mkdocs.structure.files import File
 
+from generator.assets.catalog import FALLBACK, Catalog, load_catalog
 from generator.content.model import (
     Bank,
     Callout,
@@ -27,14 +28,28 @@ from generator.content.model import (
 from generator.content.pages import domain_folder_pages
 from generator.site import text
 
-ADMONITIONS: dict[CalloutKind, tuple[str, str]] = {
-    "exam-tip": ("tip", "Exam tip"),
-    "exam-concept": ("info", "Exam concept"),
-    "exam-pattern": ("example", "Exam pattern"),
-    "exam-weight": ("note", "Exam weight"),
-    "decision-shortcut": ("question", "Decision shortcut"),
-    "warning": ("warning", "Watch out"),
+ADMONITIONS: dict[CalloutKind, str] = {
+    "exam-tip": "tip",
+    "exam-concept": "info",
+    "exam-pattern": "example",
+    "exam-weight": "note",
+    "decision-shortcut": "question",
+    "warning": "warning",
 }
+"""Material's admonition type of each kind of callout."""
+
+
+def callout_title(kind: CalloutKind, catalog: Catalog) -> str:
+    """The title a callout of ``kind`` gets when its data gives none."""
+    titles = {
+        "exam-tip": catalog.t("callout.exam_tip"),
+        "exam-concept": catalog.t("callout.exam_concept"),
+        "exam-pattern": catalog.t("callout.exam_pattern"),
+        "exam-weight": catalog.t("callout.exam_weight"),
+        "decision-shortcut": catalog.t("callout.decision_shortcut"),
+        "warning": catalog.t("callout.warning"),
+    }
+    return titles[kind]
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative Markdown link target between two generated pages (paths under docs/)."""
@@ -64,10 +79,9 @@ def _url(to_page: str, from_page: str, directory_urls: bool) -> str:
     target = File(to_page, None, "", directory_urls)
     return target.url_relative_to(File(from_page, None, "", directory_urls))
 
-def admonition(callout: Callout) -> tuple[str, str]:
+def admonition(callout: Callout, catalog: Catalog) -> tuple[str, str]:
     """Material admonition type and title for a callout."""
-    kind, default_title = ADMONITIONS[callout.kind]
-    return kind, callout.title or default_title
+    return ADMONITIONS[callout.kind], callout.title or callout_title(callout.kind, catalog)
 
 # ---- pages --------------------------------------------------------------------------
 
@@ -107,8 +121,8 @@ class Site:
     tables: dict[str, Table] = field(default_factory=dict)
     table_pages: dict[str, str] = field(default_factory=dict)
     trees: dict[str, Tree] = field(default_factory=dict)
-    downloads: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
-    """Per domain number: (title, what it is, path under docs/) of its files on the site."""
+    downloads: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    """Per domain number: (format, path under docs/) of its files on the site."""
     directory_urls: bool = True
     """MkDocs' ``use_directory_urls``, for the links MkDocs does not rewrite (:func:`page_url`)."""
     pdf_downloads: bool = False
@@ -120,6 +134,8 @@ class Site:
         default=None, init=False, repr=False, compare=False
     )
     """The practice exam's data scripts, made once per site (:mod:`generator.site.widgets.exam`)."""
+    catalog: Catalog = field(default_factory=load_catalog, repr=False, compare=False)
+    """The words of the site's language (:mod:`generator.assets.catalog`)."""
 
     def questions_for(self, topic_id: str) -> list[Question]:
         """Self-check questions of a topic: every question that lists it, in bank order."""
@@ -134,22 +150,45 @@ class Site:
         return list(self._by_topic.get(topic_id, ()))
 
 
-def domain_pages(content: DomainContent) -> list[Page]:
+def domain_title(content: DomainContent, catalog: Catalog) -> str:
+    """A domain as its overview and the navigation name it: "Domain 4: ..."."""
+    return catalog.t("nav.domain", number=content.domain.number, title=content.domain.title)
+
+
+def folder_page_title(content: DomainContent, kind: str, catalog: Catalog) -> str:
+    """The title of a page of a domain's folder other than a topic's."""
+    number = content.domain.number
+    titles = {
+        "domain": lambda: domain_title(content, catalog),
+        "questions": lambda: catalog.t("page.practice_questions", number=number),
+        "takeaways": lambda: catalog.t("page.key_takeaways", number=number),
+        "study-sheet": lambda: catalog.t("page.study_sheet", number=number),
+    }
+    return titles[kind]()
+
+
+def domain_pages(content: DomainContent, catalog: Catalog) -> list[Page]:
     """The pages of one domain in reading order (:mod:`generator.content.pages` names them)."""
     slug = content.slug
     overview, after = domain_folder_pages(content)
-    pages = [Page(f"{slug}/{overview.name}.md", overview.title, overview.kind, content)]
+    title = folder_page_title
+    pages = [Page(f"{slug}/{overview.name}.md", title(content, overview.kind, catalog), overview.kind, content)]
     pages += [Page(f"{slug}/{t.id}.md", t.title, "topic", content, t) for t in content.topics]
-    pages += [Page(f"{slug}/{p.name}.md", p.title, p.kind, content) for p in after]
+    pages += [Page(f"{slug}/{p.name}.md", title(content, p.kind, catalog), p.kind, content) for p in after]
     return pages
 
 
-def build_site(bank: Bank, *, directory_urls: bool = True) -> Site:
-    """Lay out the pages of the site and the indexes templates use to link between them."""
-    site = Site(bank=bank, directory_urls=directory_urls)
+def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLBACK) -> Site:
+    """Lay out the pages of the site and the indexes templates use to link between them.
+
+    ``language`` is the site's (MkDocs' ``theme.language``): its catalog gives every word the
+    pages show that the data does not.
+    """
+    catalog = load_catalog(language)
+    site = Site(bank=bank, directory_urls=directory_urls, catalog=catalog)
     site.pages.append(Page("index.md", bank.exam.title, "home"))
     for content in bank.domains:
-        site.pages += domain_pages(content)
+        site.pages += domain_pages(content, catalog)
         for topic in content.topics:
             site.topic_pages[topic.id] = f"{content.slug}/{topic.id}.md"
             site.topic_titles[topic.id] = topic.title
@@ -162,31 +201,32 @@ def build_site(bank: Bank, *, directory_urls: bool = True) -> Site:
                     site.table_pages[table_id] = site.topic_pages[topic.id]
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
-    site.pages.append(Page("exam.md", "Practice exam", "exam"))
-    site.pages.append(Page("progress.md", "Your progress", "progress"))
-    site.pages.append(Page("glossary.md", "Glossary", "glossary"))
+    site.pages.append(Page("exam.md", catalog.t("nav.practice_exam"), "exam"))
+    site.pages.append(Page("progress.md", catalog.t("nav.your_progress"), "progress"))
+    site.pages.append(Page("glossary.md", catalog.t("nav.glossary"), "glossary"))
     return site
 
 
 def nav(site: Site) -> list[dict[str, object]]:
     """MkDocs ``nav`` for the generated pages, in reading order."""
-    items: list[dict[str, object]] = [{"Home": "index.md"}]
+    catalog = site.catalog
+    # Within its domain's section, a page of the domain's folder needs no domain number.
+    within = {
+        "domain": catalog.t("nav.overview"),
+        "questions": catalog.t("nav.practice_questions"),
+        "takeaways": catalog.t("nav.key_takeaways"),
+        "study-sheet": catalog.t("nav.study_sheet"),
+    }
+    # MkDocs' theme prints navigation titles as they are: they must be HTML already.
+    items: list[dict[str, object]] = [{text.escaped(catalog.t("nav.home")): "index.md"}]
     for content in site.bank.domains:
         children: list[dict[str, str]] = []
-        for page in domain_pages(content):
-            title = {
-                "domain": "Overview",
-                "questions": "Practice questions",
-                "takeaways": "Key takeaways",
-                "study-sheet": "Study sheet",
-            }.get(page.kind, page.title)
-            children.append({text.escaped(title): page.path})
-        # MkDocs' theme prints navigation titles as they are: they must be HTML already.
-        section = f"Domain {content.domain.number}: {content.domain.title}"
-        items.append({text.escaped(section): children})
-    items.append({"Practice exam": "exam.md"})
-    items.append({"Your progress": "progress.md"})
-    items.append({"Glossary": "glossary.md"})
+        for page in domain_pages(content, catalog):
+            children.append({text.escaped(within.get(page.kind, page.title)): page.path})
+        items.append({text.escaped(domain_title(content, catalog)): children})
+    items.append({text.escaped(catalog.t("nav.practice_exam")): "exam.md"})
+    items.append({text.escaped(catalog.t("nav.your_progress")): "progress.md"})
+    items.append({text.escaped(catalog.t("nav.glossary")): "glossary.md"})
     return items
 
 # ---- rows ---------------------------------------------------------------------------

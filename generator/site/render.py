@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 
+from generator.assets.bundle import module_bundles, modules_of
+from generator.assets.catalog import Catalog
 from generator.content.markup import abbreviation_ok
 from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
-from generator.site.layout import Site, admonition
+from generator.site.layout import Site, admonition, page_url
 from generator.site.widgets import quiz, status, table, tree
 
 
@@ -17,8 +20,22 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 """The page templates (package data)."""
 
 
+@jinja2.pass_eval_context
+def _t(context: jinja2.nodes.EvalContext, key: str, /, **params: object) -> str:
+    """The templates' ``t``: the catalog's string of ``key`` (escaped in HTML templates)."""
+    catalog = context.environment.globals["catalog"]
+    assert isinstance(catalog, Catalog), "render_pages sets the site's catalog"
+    if context.autoescape:
+        return catalog.html(key, **params)
+    return catalog.t(key, **params)
+
+
 def environment() -> jinja2.Environment:
-    """Jinja environment: strict about undefined names, escaping in HTML partials."""
+    """Jinja environment: strict about undefined names, escaping in HTML partials.
+
+    ``t(key, **params)`` and ``catalog`` are globals: the words of the site's language
+    (:mod:`generator.assets.catalog`), set by :func:`render_pages` for the site it renders.
+    """
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -27,6 +44,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.globals["t"] = _t
     env.filters.update(
         admonition=admonition,
         md_cell=text.md_cell,
@@ -55,6 +73,8 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     template whose file has changed.
     """
     env = env or environment()
+    # The words of this site's language; the environment lasts from one build to the next.
+    env.globals["catalog"] = site.catalog
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
@@ -65,6 +85,37 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
         )
         files[page.path] += page_end
     return files
+
+
+def link_modules(site: Site, files: dict[str, str]) -> None:
+    """Link each page to the modules it needs (generator/assets/bundle.py), in place.
+
+    The core bundles are the theme's for every page (``extra_css``, ``extra_javascript``);
+    a module's are in the page itself, so that Material's instant navigation, which swaps
+    the page's content and runs its scripts, brings them along, and so that every builder
+    gets them. The styles come right after the page's heading, hidden (a stylesheet in the
+    page holds back only what follows it; MkDocs takes the title from a first ``<h1>``), the
+    scripts at the end, deferred: on a page load they run after the core, which the theme
+    puts at the end of the page. Relative URLs, as MkDocs makes them (file:// and the offline
+    copy).
+    """
+    bundles = module_bundles()
+    for page in site.pages:
+        text = files[page.path]
+        modules = [bundles[m.name] for m in modules_of(text)]
+        if not modules:
+            continue
+
+        def url(path: str, page_path: str = page.path) -> str:
+            return page_url(page_path, path, site.directory_urls)
+
+        styles = "".join(f'<link rel="stylesheet" href="{url(css)}">' for _, css in modules if css)
+        scripts = "".join(f'<script src="{url(js)}" defer></script>\n' for js, _ in modules if js)
+        if styles:
+            heading = re.search(r"^# .*\n", text, flags=re.MULTILINE)
+            at = heading.end() if heading else len(text)
+            text = text[:at] + f"\n<div hidden data-ss-modules>{styles}</div>\n" + text[at:]
+        files[page.path] = text + "\n" + scripts
 
 
 def _tidy(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.assets.catalog import Catalog
 from generator.content.model import Exam
 from generator.site import text
 
@@ -17,7 +18,7 @@ class SiteTexts:
     copyright: str
 
 
-def site_texts(exam: Exam) -> SiteTexts:
+def site_texts(exam: Exam, catalog: Catalog) -> SiteTexts:
     """Name the site after the exam (so a new exam's site holds no word of another).
 
     MkDocs' theme prints these as they are (in text and in attributes), so they are HTML:
@@ -25,14 +26,11 @@ def site_texts(exam: Exam) -> SiteTexts:
     """
     provider = text.plain(exam.provider)
     return SiteTexts(
-        name=text.escaped(f"{exam.code} study site"),
+        name=text.escaped(catalog.t("site.name", code=exam.code)),
         description=text.escaped(
-            f"Study pages, decision trees, comparison tables and self-check quizzes for "
-            f"{exam.title} ({exam.code}) from {provider}."
+            catalog.t("site.description", exam=exam.title, code=exam.code, provider=provider)
         ),
         copyright=str(text.inline(exam.disclaimer))
         if exam.disclaimer
-        else text.escaped(
-            f"Study notes written for learners. Not affiliated with or endorsed by {provider}."
-        ),
+        else text.escaped(catalog.t("site.copyright", provider=provider)),
     )

@@ -71,7 +71,7 @@ def test_progress_page_and_practice_my_mistakes(page: Any, site_url: str, built_
     summary = page.locator("[data-ss-progress-summary]").inner_text()
     assert summary == (
         f"You have answered 2 of {total} questions: 1 right, 1 to review. 1 answer is for "
-        "questions this site does not have (kept: they may belong to another version of the site)."
+        "questions this site does not have (kept: it may belong to another version of the site)."
     )
     topic = done["topic"]
     assert cell(page, "answered", topic) == "2"

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.assets.catalog import load_catalog
 from generator.plugin.plugin import error_panel
 from tests.support.project import FIXTURES, copy_project, mkdocs_serve, screenshot_path
 
 
 def test_error_panel_escapes_what_it_shows() -> None:
-    panel = error_panel(["data/exam.yml:3: title: <script>alert(1)</script>"])
+    panel = error_panel(["data/exam.yml:3: title: <script>alert(1)</script>"], load_catalog())
     assert "<script>" not in panel
     assert "data/exam.yml:3: title: &lt;script&gt;alert(1)&lt;/script&gt;" in panel
     assert "The study data has 1 problem.</strong>" in panel

@@ -22,6 +22,17 @@ from tests.support.trees import instant_navigation
 pytestmark = pytest.mark.browser
 
 PAGES = ("domain-4/deployment-options/", "domain-4/questions/", "exam/", "progress/")
+# The widgets of the page kinds' and the widgets' modules, before they mount.
+MODULE_WIDGETS = ", ".join(
+    f"{selector}:not([data-ss-ready])"
+    for selector in (
+        "[data-ss-exam-page]",
+        "[data-ss-progress]",
+        "[data-ss-exam-history]",
+        "div.ss-tree[data-ss-tree]",
+        "div.ss-table[data-ss-table]",
+    )
+)
 NAVIGATIONS = 20
 
 PROBE = r"""(() => {
@@ -112,9 +123,12 @@ def navigate(page: Any, site_url: str, path: str) -> None:
            document.body.append(a); a.click(); a.remove(); }""",
         site_url + path,
     )
+    # Material runs the new page's scripts but does not wait for them all: a module's widgets
+    # mount when its script has run, after the core's (mount.js).
     page.wait_for_function(
-        "([n, path]) => window.__ssProbe.mounts > n && location.pathname.endsWith(path)",
-        arg=[before, "/" + path],
+        "([n, path, pending]) => window.__ssProbe.mounts > n && location.pathname.endsWith(path)"
+        " && !document.querySelector(pending)",
+        arg=[before, "/" + path, MODULE_WIDGETS],
     )
 
 

@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
+from generator.assets.catalog import load_catalog
 from generator.content.model import Bank, Tree
 from generator.site.diagram import layout, plain
 from generator.site.layout import Site
@@ -374,7 +375,7 @@ def test_without_javascript_the_outline_and_diagram_show(
             assert diagram.is_visible()
             box = diagram.bounding_box()
             assert box is not None and box["width"] > 300 and box["height"] > 100
-            assert diagram.locator("rect").count() == len(layout(tree).boxes)
+            assert diagram.locator("rect").count() == len(layout(tree, load_catalog()).boxes)
     finally:
         context.close()
 

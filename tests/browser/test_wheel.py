@@ -46,21 +46,22 @@ def test_the_wheel_holds_everything_the_code_reads_and_nothing_else() -> None:
     with zipfile.ZipFile(_wheel()) as wheel:
         names = set(wheel.namelist())
     package = {n for n in names if n.startswith("generator/")}
-    for folder, suffix in (
-        ("generator/assets/js/", ".js"),
-        ("generator/assets/css/", ".css"),
-        ("generator/site/templates/", ".j2"),
-        ("generator/authoring/schemas/", ".json"),
+    for folder, pattern in (
+        ("generator/assets/js/", "*/*.js"),  # a folder per module
+        ("generator/assets/css/", "*/*.css"),
+        ("generator/site/templates/", "*.j2"),
+        ("generator/authoring/schemas/", "*.json"),
     ):
         source = Path(__file__).resolve().parents[2] / folder
         shipped = {n.removeprefix(folder) for n in package if n.startswith(folder)}
-        assert shipped == {p.name for p in source.glob(f"*{suffix}")} | (
+        assert shipped == {p.relative_to(source).as_posix() for p in source.glob(pattern)} | (
             {"reference.md"} if "schemas" in folder else set()
         ), folder
     assert {
         "generator/assets/overrides/main.html",
         "generator/assets/overrides/404.html",
         "generator/assets/overrides/partials/studysite-head.html",
+        "generator/assets/catalogs/en.yml",
         "generator/plugin/plugin.py",
     } <= package
     assert not [n for n in names if "node_modules" in n or n.startswith("tests/")]

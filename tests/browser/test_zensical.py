@@ -89,6 +89,9 @@ def test_zensical_pages_carry_the_widgets_abbreviations_and_scripts(zensical_sit
     scripts = [str(s.get("src")) for s in soup.find_all("script") if s.get("src")]
     # The bundles `generator build` wrote, minified, listed in the config it wrote.
     assert any(src.endswith("assets/studysite.min.js") for src in scripts), scripts
+    # The modules of the widgets on the page, written beside the core and linked by the page.
+    assert any(src.endswith("assets/studysite-tree.min.js") for src in scripts), scripts
+    assert (zensical_site / "assets" / "studysite-tree.min.js").is_file()
     assert not (zensical_site / "assets" / "js").exists(), "widget sources served one by one"
     assert remote_loads(zensical_site) == []
 

@@ -1,20 +1,32 @@
-"""The project's own scripts and stylesheets: readable sources, served as two minified bundles.
+"""The project's own scripts and stylesheets: readable sources, served as minified bundles.
 
-``generator/assets/js`` and ``generator/assets/css`` (package data) hold commented, readable
-sources, one per widget. The plugin joins and minifies them (jsmin and csscompressor) into
-``assets/studysite.min.js`` and ``assets/studysite.min.css``, which every page links, and
-nothing else of ours.
+``generator/assets/js/<module>`` and ``generator/assets/css/<module>`` (package data) hold
+commented, readable sources, one per widget. The plugin joins and minifies each module's
+(jsmin and csscompressor): the core into ``assets/studysite.min.js`` and ``.min.css``, which
+every page links, within its budget; a page kind's or a widget's module into
+``assets/studysite-<module>.min.js`` and ``.min.css``, which only the pages that need it link.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.assets.bundle import ASSETS, Bundles, joined_sources
+from generator.assets.bundle import (
+    ASSETS,
+    CORE,
+    MODULES,
+    Bundles,
+    Module,
+    joined_sources,
+    module_bundles,
+    script_keys,
+)
+from generator.assets.catalog import load_catalog, script
 from generator.config import ORIGIN_OPTION, DataFolder
 from generator.errors import BuildError
 from generator.pipeline import build
@@ -22,6 +34,20 @@ from tests.support.project import ROOT
 
 PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
 SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
+# What each page links of ours, the core first: the page kinds' and widgets' modules.
+LINKED = {
+    "index.html": [],
+    "404.html": [],
+    "domain-4/deployment-options/index.html": ["tree", "table"],
+    "domain-4/questions/index.html": [],
+    "domain-4/study-sheet/index.html": ["tree", "table"],
+    "exam/index.html": ["exam"],
+    "progress/index.html": ["progress"],
+}
+#: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
+CORE_BUDGET = 30_000
+#: What one question type may add, script and style gzipped, on the pages that hold it.
+QUESTION_TYPE_BUDGET = 2_048
 
 
 def site_path(ref: str) -> str:
@@ -45,10 +71,15 @@ def linked_assets(site: Path, page: str) -> list[str]:
     return sorted(site_path(ref) for ref in own)
 
 
-def sources(suffix: str) -> list[Path]:
-    """Every source script (``.js``) or stylesheet (``.css``) of the project."""
+def sources(suffix: str, module: str = "*") -> list[Path]:
+    """Every source script (``.js``) or stylesheet (``.css``) of the project, or of a module."""
     folder = "js" if suffix == ".js" else "css"
-    return sorted((ASSETS / folder).glob(f"*{suffix}"))
+    return sorted((ASSETS / folder).glob(f"{module}/*{suffix}"))
+
+
+def gzipped(path: Path) -> int:
+    """Bytes of ``path`` gzipped at level 9, as a server sends it."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
 def test_one_storage_layer_in_the_browser() -> None:
@@ -84,51 +115,123 @@ def selectors(css: str) -> set[str]:
     return found
 
 
-def test_pages_load_the_two_minified_bundles_and_no_source(built_site: Path) -> None:
-    for page in PAGES:
-        assert linked_assets(built_site, page) == sorted(SERVED.values()), page
+def module(name: str) -> Module:
+    return next(m for m in (CORE, *MODULES) if m.name == name)
+
+
+def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site: Path) -> None:
+    bundles = module_bundles()
+    # The tree's and the table's styles are the core's (generator/assets/bundle.py).
+    assert bundles["tree"] == (module("tree").script, None)
+    assert bundles["exam"] == (module("exam").script, module("exam").style)
+    for page, names in LINKED.items():
+        wanted = [SERVED[".js"], SERVED[".css"]]
+        wanted += [path for name in names for path in bundles[name] if path]
+        assert linked_assets(built_site, page) == sorted(wanted), page
     ours = {
         p.relative_to(built_site).as_posix()
         for p in (built_site / "assets").iterdir()
         if p.is_file() or p.name in ("js", "css")
     }
-    assert ours == set(SERVED.values()), "the sources and the unminified bundles stay out"
+    every = {SERVED[".js"], SERVED[".css"]}
+    every |= {path for pair in bundles.values() for path in pair if path}
+    assert ours == every, "the sources and the unminified bundles stay out"
 
 
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", ["tree", "table"])],
+)
+def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
+    built_site: Path, page: str, names: list[str]
+) -> None:
+    soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article is not None
+    first = article.select_one("h1")
+    assert first is not None
+    styles = [path for name in names if (path := module_bundles()[name][1])]
+    block = first.find_next_sibling()
+    assert block is not None
+    if styles:
+        assert block.has_attr("data-ss-modules") and block.has_attr("hidden")
+        assert [site_path(str(link["href"])) for link in block.select("link")] == styles
+    else:
+        assert not article.select("[data-ss-modules]")
+    # Inside the content, which Material's instant navigation swaps in and runs the scripts
+    # of; deferred, so that a page load runs them after the core at the end of the page.
+    scripts = article.find_all("script", src=True)
+    assert [site_path(str(s["src"])) for s in scripts] == [module(n).script for n in names]
+    assert all(s.has_attr("defer") for s in scripts)
+
+
+@pytest.mark.parametrize("name", [m.name for m in (CORE, *MODULES)])
 @pytest.mark.parametrize("suffix", [".js", ".css"])
 def test_served_bundle_is_smaller_than_its_sources_and_holds_no_comments(
-    built_site: Path, suffix: str
+    built_site: Path, suffix: str, name: str
 ) -> None:
-    texts = [path.read_text(encoding="utf-8") for path in sources(suffix)]
-    served = (built_site / SERVED[suffix]).read_text(encoding="utf-8")
-    for path, text in zip(sources(suffix), texts, strict=True):
+    texts = [path.read_text(encoding="utf-8") for path in sources(suffix, name)]
+    if not texts:
+        pytest.skip(f"{name} has no {suffix} sources of its own")
+    target = module(name).script if suffix == ".js" else module(name).style
+    served = (built_site / target).read_text(encoding="utf-8")
+    for path, text in zip(sources(suffix, name), texts, strict=True):
         assert "/*" in text, f"{path.name}: the source explains itself in comments"
-    assert len(served) < 0.8 * sum(len(text) for text in texts)
+    if suffix == ".js":
+        # The catalog's strings that the module's scripts ask for come with it, whole
+        # (generator/assets/bundle.py); the rest is what minifying made smaller.
+        keys = script_keys(ASSETS, module(name))
+        if name != CORE.name:
+            keys = [key for key in keys if key not in script_keys(ASSETS, CORE)]
+        strings = script(load_catalog(), keys).rstrip("\n") if keys else ""
+        assert strings in served, "the module's strings are in its bundle"
+        served = served.replace(strings, "", 1)
+    assert len(served) < 0.85 * sum(len(text) for text in texts)
     assert "/*" not in served, "a comment block is left in the bundle"
     assert not re.search(r"^\s*//", served, flags=re.MULTILINE)
     assert "\n\n" not in served, "blank lines are left in the bundle"
 
 
-def test_served_script_bundle_registers_every_widget(built_site: Path) -> None:
-    served = (built_site / SERVED[".js"]).read_text(encoding="utf-8")
-    registered = [
-        name
-        for path in sources(".js")
-        for name in re.findall(r'register\("(\w+)"', path.read_text(encoding="utf-8"))
-    ]
-    assert {"quiz", "progress", "tree", "table"} <= set(registered)
-    for name in registered:
-        assert f'register("{name}"' in served, name
-    assert served.index("window.StudySite={") < served.index('register("quiz"')
+def test_each_widget_registers_in_the_bundle_of_its_module(built_site: Path) -> None:
+    core = (built_site / SERVED[".js"]).read_text(encoding="utf-8")
+    for m in (CORE, *MODULES):
+        served = (built_site / m.script).read_text(encoding="utf-8")
+        names = [
+            name
+            for path in sources(".js", m.name)
+            for name in re.findall(r'register\("([\w-]+)"', path.read_text(encoding="utf-8"))
+        ]
+        assert names, m.name
+        for name in names:
+            assert f'register("{name}"' in served, (m.name, name)
+            assert m is CORE or f'register("{name}"' not in core, (m.name, name)
+        if m is not CORE:  # runs once however often instant navigation shows its pages
+            assert served.startswith(f'if(window.StudySite&&StudySite.module("{m.name}")){{')
+    assert core.index("window.StudySite={") < core.index('register("quiz"')
 
 
-def test_minified_bundle_keeps_every_selector(built_site: Path) -> None:
+def test_the_core_that_every_page_loads_stays_within_its_budget(built_site: Path) -> None:
+    # A size, not a time: gzip -9 of the core's script and style bundles as served.
+    size = gzipped(built_site / CORE.script) + gzipped(built_site / CORE.style)
+    assert size <= CORE_BUDGET, f"the core is {size:,} bytes gzipped, over {CORE_BUDGET:,}"
+
+
+@pytest.mark.parametrize("m", [m for m in MODULES if m.kind == "question"], ids=lambda m: m.name)
+def test_each_question_type_stays_within_its_budget(built_site: Path, m: Module) -> None:
+    size = sum(gzipped(built_site / path) for path in module_bundles()[m.name] if path)
+    assert size <= QUESTION_TYPE_BUDGET, f"{m.name}: {size:,} bytes gzipped"
+
+
+def test_minified_bundles_keep_every_selector(built_site: Path) -> None:
     # csscompressor drops the space in `@media x { .a :is(.b) }` (turning a descendant into
     # a compound selector) when that rule comes first in its block: none may change.
-    served = selectors((built_site / SERVED[".css"]).read_text(encoding="utf-8"))
-    for path in sources(".css"):
-        lost = selectors(path.read_text(encoding="utf-8")) - served
-        assert not lost, f"{path.name}: selectors changed by minification: {sorted(lost)}"
+    for m in (CORE, *MODULES):
+        if not sources(".css", m.name):
+            continue
+        served = selectors((built_site / m.style).read_text(encoding="utf-8"))
+        for path in sources(".css", m.name):
+            lost = selectors(path.read_text(encoding="utf-8")) - served
+            assert not lost, f"{path.name}: selectors changed by minification: {sorted(lost)}"
 
 
 def test_the_split_keeps_selector_lists_inside_pseudo_classes_whole() -> None:
@@ -146,47 +249,63 @@ def _sources(tmp_path: Path, files: dict[str, str]) -> Path:
     return tmp_path
 
 
-def test_bundle_puts_mount_first_then_the_widgets_by_name(tmp_path: Path) -> None:
+def test_bundle_puts_mount_text_and_store_first_then_the_widgets_by_name(tmp_path: Path) -> None:
     root = _sources(
         tmp_path,
         {
-            "js/alpha.js": "a();",
-            "js/mount.js": "m();",
-            "js/zeta.js": "z()",
-            "css/b.css": ".b{}",
-            "css/a.css": ".a{}",
-            "js/notes.txt": "not a script",
+            "js/core/alpha.js": "a();",
+            "js/core/store.js": "s();",
+            "js/core/mount.js": "m();",
+            "js/core/text.js": "t();",
+            "js/core/zeta.js": "z()",
+            "css/core/b.css": ".b{}",
+            "css/core/a.css": ".a{}",
+            "js/core/notes.txt": "not a script",
         },
     )
     bundles = joined_sources(root)
     assert bundles[SERVED[".js"]] == (
-        "/* js/mount.js */\nm();\n\n/* js/alpha.js */\na();\n\n/* js/zeta.js */\nz();\n"
+        "/* js/core/mount.js */\nm();\n\n/* js/core/text.js */\nt();\n\n"
+        "/* js/core/store.js */\ns();\n\n/* js/core/alpha.js */\na();\n\n"
+        "/* js/core/zeta.js */\nz();\n"
     )
-    assert bundles[SERVED[".css"]] == "/* css/a.css */\n.a{}\n\n/* css/b.css */\n.b{}\n"
+    assert bundles[SERVED[".css"]] == ("/* css/core/a.css */\n.a{}\n\n/* css/core/b.css */\n.b{}\n")
+
+
+def test_a_modules_scripts_run_once_per_document(tmp_path: Path) -> None:
+    root = _sources(tmp_path, {"js/exam/exam.js": "e();", "css/exam/exam.css": ".e{}"})
+    bundles = joined_sources(root)
+    assert bundles["assets/studysite-exam.min.js"] == (
+        'if (window.StudySite && StudySite.module("exam")) {\n/* js/exam/exam.js */\ne();\n}\n'
+    )
+    assert bundles["assets/studysite-exam.min.css"] == "/* css/exam/exam.css */\n.e{}\n"
+    assert Bundles(root).files()["assets/studysite-exam.min.js"] == (
+        'if(window.StudySite&&StudySite.module("exam")){e();}'
+    )
 
 
 def test_bundle_of_a_folder_without_sources_is_empty(tmp_path: Path) -> None:
     assert joined_sources(tmp_path) == {}
-    only_css = _sources(tmp_path, {"css/a.css": ".a{}"})
+    only_css = _sources(tmp_path, {"css/core/a.css": ".a{}"})
     assert list(joined_sources(only_css)) == [SERVED[".css"]]
 
 
 def test_an_unreadable_source_is_named_in_the_error(tmp_path: Path) -> None:
-    root = _sources(tmp_path, {"js/mount.js": "m();"})
-    (root / "js/quiz.js").write_bytes(b"\xff\xfe not utf-8")
-    with pytest.raises(BuildError, match=r"js/quiz\.js"):
+    root = _sources(tmp_path, {"js/core/mount.js": "m();"})
+    (root / "js/core/quiz.js").write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(BuildError, match=r"js/core/quiz\.js"):
         joined_sources(root)
 
 
 def test_the_bundles_are_minified_again_only_when_a_source_changed(tmp_path: Path) -> None:
     # The plugin keeps one Bundles for the whole of `mkdocs serve`: a widget edit reaches the
     # served bundle on the next build, and an unchanged source is not minified again.
-    root = _sources(tmp_path, {"js/mount.js": "/* a */ m();", "css/a.css": ".a { x: 1 }"})
+    root = _sources(tmp_path, {"js/core/mount.js": "/* a */ m();", "css/core/a.css": ".a { x: 1 }"})
     bundles = Bundles(root)
     first = bundles.files()
     assert first[SERVED[".js"]] == "m();"
     assert bundles.files()[SERVED[".js"]] is first[SERVED[".js"]]
-    (root / "js" / "quiz.js").write_text("q();", encoding="utf-8")
+    (root / "js" / "core" / "quiz.js").write_text("q();", encoding="utf-8")
     assert bundles.files()[SERVED[".js"]] == "m();q();"
 
 

@@ -52,13 +52,31 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
 
     site = Path(data["sizes"][0]["site"])
     served = {name: (raw, packed) for name, raw, packed in data["served"]}
-    assert set(served) == {"assets/studysite.min.js", "assets/studysite.min.css"}
+    every = {p.relative_to(site).as_posix() for p in (site / "assets").glob("studysite*.min.*")}
+    assert set(served) == every and "assets/studysite-exam.min.js" in every
     for name, (raw, packed) in served.items():
         body = (site / name).read_bytes()
         assert raw == len(body)
         assert packed == len(gzip.compress(body, compresslevel=9, mtime=0))
     sources = {name for name, _, _ in data["sources"]}
-    assert {"js/mount.js", "js/quiz.js", "css/quiz.css", "css/print.css"} <= sources
+    assert {
+        "js/core/mount.js",
+        "js/core/quiz.js",
+        "css/core/quiz.css",
+        "js/exam/exam.js",
+    } <= sources
+    # Each page kind's total: the core and its modules, from the pages as built.
+    kinds = data["page_kinds"]
+    core = sum(served[name][1] for name in ("assets/studysite.min.js", "assets/studysite.min.css"))
+    assert (
+        kinds["practice questions"]["modules"] == [] and kinds["practice questions"]["gz"] == core
+    )
+    exam = served["assets/studysite-exam.min.js"][1] + served["assets/studysite-exam.min.css"][1]
+    assert kinds["exam"]["modules"] == ["exam"] and kinds["exam"]["gz"] == core + exam
+    assert kinds["progress"]["modules"] == ["progress"]
 
     assert "| Questions | 50 | 100 | Growth (2x questions) |" in result.stdout
-    assert "one script bundle and one style bundle" in result.stdout
+    assert (
+        "that every page loads (the core: one script bundle and one style bundle" in result.stdout
+    )
+    assert "served: each page kind's total" in result.stdout

@@ -39,7 +39,12 @@ def test_the_extensions_the_pages_need_are_added_and_the_authors_settings_win(
     site_config.apply(config, allow_external=False)
     for name in ("abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details"):
         assert name in config.markdown_extensions, name
-    assert config.mdx_configs["toc"] == {"permalink": "#", "toc_depth": 2}
+    # The permalink's title is ours (in the site's language); what the author set wins.
+    assert config.mdx_configs["toc"] == {
+        "permalink": "#",
+        "toc_depth": 2,
+        "permalink_title": "Permanent link",
+    }
     emoji = config.mdx_configs["pymdownx.emoji"]
     assert emoji["emoji_index"].__module__ == "material.extensions.emoji"
     assert config.markdown_extensions.count("toc") == 1

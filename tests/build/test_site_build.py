@@ -364,5 +364,5 @@ def test_mkdocs_serve_rebuilds_when_the_yaml_changes(project: Path) -> None:
 
         # A widget source is not served itself: the bundle is (test_assets.py).
         with pytest.raises(urllib.error.HTTPError, match="404"):
-            get(base, "assets/js/quiz.js")
+            get(base, "assets/js/core/quiz.js")
         assert 'register("quiz"' in get(base, "assets/studysite.min.js")

@@ -54,7 +54,15 @@ def copy_project(target: Path, data: Path | None = None) -> Path:
 
 
 #: What ``python -m generator build`` may have left in this checkout's docs/ (git-ignored).
-GENERATED_IN_DOCS = (".generated", "*.md", "exam-data", "domain-*", "downloads", "studysite.min.*")
+GENERATED_IN_DOCS = (
+    ".generated",
+    "*.md",
+    "exam-data",
+    "domain-*",
+    "downloads",
+    "studysite.min.*",
+    "studysite-*.min.*",
+)
 
 
 def serve(folder: Path) -> Iterator[str]:

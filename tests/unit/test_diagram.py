@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from generator.assets.catalog import load_catalog
 from generator.content.load import load_bank
 from generator.content.model import Tree
 from generator.site.diagram import (
@@ -23,6 +24,8 @@ from generator.site.diagram import (
 )
 from tests.support.bank import bundled_bank
 from tests.support.project import FIXTURES
+
+CATALOG = load_catalog()
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -105,7 +108,7 @@ def test_wrap_breaks_long_words_at_camel_case_hyphens_and_slashes() -> None:
 
 
 def test_every_path_has_a_box_and_every_box_a_path(tree: Tree) -> None:
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     paths = _paths(tree)
     assert {b.key: b.ref for b in diagram.boxes} == paths
     outcomes = {o.id for o in tree.outcomes}
@@ -127,7 +130,7 @@ def _label_rect(diagram: Diagram, key: str) -> tuple[float, float, float, float]
 
 
 def test_boxes_and_labels_do_not_overlap_and_fit_the_drawing(tree: Tree) -> None:
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     rects = [(b.x, b.y, b.width, b.height) for b in diagram.boxes]
     rects += [_label_rect(diagram, e.key) for e in diagram.edges if e.label]
     for a, b in itertools.combinations(rects, 2):
@@ -138,7 +141,7 @@ def test_boxes_and_labels_do_not_overlap_and_fit_the_drawing(tree: Tree) -> None
 
 
 def test_arrows_run_down_from_question_to_choice_to_box(tree: Tree) -> None:
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     boxes = {b.key: b for b in diagram.boxes}
     for edge in diagram.edges:
         parent = boxes[edge.key.rpartition(",")[0]]
@@ -154,7 +157,7 @@ def test_arrows_run_down_from_question_to_choice_to_box(tree: Tree) -> None:
 
 
 def test_text_fits_its_box_and_labels_are_the_choices(tree: Tree) -> None:
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     for box in diagram.boxes:
         char = 0.64 if box.kind == "outcome" else 0.6
         assert all(len(line) <= chars_per_line(box.width, FONT, char) for line in box.lines)
@@ -173,7 +176,7 @@ def test_a_shared_question_is_drawn_once_and_other_choices_go_to_it() -> None:
         ],
         ["x", "y"],
     )
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     assert {b.key: (b.kind, b.ref) for b in diagram.boxes} == {
         "": ("question", "a"),
         "a:0": ("question", "b"),
@@ -202,19 +205,19 @@ def chain(questions: int) -> Tree:
 def test_a_chain_of_shared_questions_is_drawn_in_linear_size(questions: int) -> None:
     # 2**questions paths; each question must still be drawn once, each choice once.
     tree = chain(questions)
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     kinds = [b.kind for b in diagram.boxes]
     assert kinds.count("question") == questions
     assert kinds.count("goto") == questions - 1
     assert kinds.count("outcome") == 2
     assert len(diagram.edges) == 2 * questions
-    svg = ET.fromstring(tree_svg(tree))
+    svg = ET.fromstring(tree_svg(tree, CATALOG))
     nodes = [str(g.get("data-ss-node")) for g in svg.iter() if g.get("data-ss-node")]
     assert sorted(nodes) == sorted(n.id for n in tree.nodes)
 
 
 def test_chain_drawing_grows_linearly() -> None:
-    small, large = len(tree_svg(chain(14))), len(tree_svg(chain(50)))
+    small, large = len(tree_svg(chain(14), CATALOG)), len(tree_svg(chain(50), CATALOG))
     # Linear: 50/14 = 3.6 times the questions; 2**36 times the paths.
     assert large < 4.5 * small, (small, large)
 
@@ -224,7 +227,7 @@ def test_wide_question_boxes_stop_at_a_maximum_width() -> None:
         [("a", "Which one? " * 20, [(f"option {i}", f"o{i}") for i in range(8)])],
         [f"o{i}" for i in range(8)],
     )
-    root = next(b for b in layout(tree).boxes if b.key == "")
+    root = next(b for b in layout(tree, CATALOG).boxes if b.key == "")
     assert root.width == MAX_QUESTION
     assert len(root.lines) > 1
 
@@ -233,7 +236,7 @@ def test_wide_question_boxes_stop_at_a_maximum_width() -> None:
 
 
 def test_svg_is_labelled_and_takes_its_colours_from_css(tree: Tree) -> None:
-    svg = ET.fromstring(tree_svg(tree))
+    svg = ET.fromstring(tree_svg(tree, CATALOG))
     assert svg.tag == f"{SVG}svg"
     assert svg.get("role") == "img"
     title = svg.find(f"{SVG}title")
@@ -243,7 +246,7 @@ def test_svg_is_labelled_and_takes_its_colours_from_css(tree: Tree) -> None:
         for attribute in ("fill", "stroke"):
             assert element.get(attribute) in (None, "none", "currentColor")
         assert "#" not in (element.get("style") or "")
-    diagram = layout(tree)
+    diagram = layout(tree, CATALOG)
     assert len(svg.findall(f".//{SVG}rect")) == len(diagram.boxes)
     # The widget highlights questions by node id, everything else by the choice leading there.
     assert {e.get("data-ss-node") for e in svg.iter() if e.get("data-ss-node")} == {
@@ -255,7 +258,7 @@ def test_svg_is_labelled_and_takes_its_colours_from_css(tree: Tree) -> None:
 
 def test_svg_escapes_text() -> None:
     tree = _tree([("a", 'Is 1 < 2 & "so"?', [("<b>yes</b>", "x"), ("no", "y")])], ["x", "y"])
-    svg = ET.fromstring(tree_svg(tree))
+    svg = ET.fromstring(tree_svg(tree, CATALOG))
     text = " ".join("".join(t.itertext()) for t in svg.iter(f"{SVG}text"))
     assert 'Is 1 < 2 & "so"?' in text
     assert "<b>yes</b>" in text

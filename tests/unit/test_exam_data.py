@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.assets.catalog import load_catalog
 from generator.content.load import load_bank
 from generator.content.model import Exam
 from generator.site.widgets import exam as exam_data
 from tests.support.exam_scripts import decode_script
 from tests.support.project import FIXTURES
+
+CATALOG = load_catalog()
 
 
 def blueprint(**extra: object) -> Exam:
@@ -32,7 +35,7 @@ def blueprint(**extra: object) -> Exam:
 
 
 def test_a_bank_of_one_domain_scales_the_mock_exam_to_its_share_at_the_same_pace() -> None:
-    plan = exam_data.mock_plan(blueprint(), {4: 41})
+    plan = exam_data.mock_plan(blueprint(), {4: 41}, CATALOG)
     assert (plan.questions, plan.minutes, plan.per_domain) == (13, 36, {4: 13})
     assert plan.note == (
         "This bank covers Domain 4 only: 13 questions in 36 minutes, the same pace as the real "
@@ -41,14 +44,14 @@ def test_a_bank_of_one_domain_scales_the_mock_exam_to_its_share_at_the_same_pace
 
 
 def test_a_full_bank_draws_the_blueprint_by_weight() -> None:
-    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 500, 4: 500})
+    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 500, 4: 500}, CATALOG)
     assert (plan.questions, plan.minutes, plan.note) == (65, 180, "")
     # 65 x 20/24/36/20 % = 13, 15.6, 23.4, 13: largest remainders round 15.6 up.
     assert plan.per_domain == {1: 13, 2: 16, 3: 23, 4: 13}
 
 
 def test_too_few_questions_shrink_the_exam_keeping_the_weights_never_repeating() -> None:
-    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 9, 4: 500})
+    plan = exam_data.mock_plan(blueprint(), {1: 500, 2: 500, 3: 9, 4: 500}, CATALOG)
     assert all(plan.per_domain[n] <= available for n, available in {3: 9}.items())
     assert plan.per_domain == {1: 5, 2: 6, 3: 9, 4: 5}
     assert plan.questions == 25
@@ -58,18 +61,20 @@ def test_too_few_questions_shrink_the_exam_keeping_the_weights_never_repeating()
 
 
 def test_no_questions_no_mock_exam() -> None:
-    plan = exam_data.mock_plan(blueprint(), {})
+    plan = exam_data.mock_plan(blueprint(), {}, CATALOG)
     assert plan.questions == 0
     assert "no questions yet" in plan.note
 
 
 def test_pass_mark_given_estimated_or_absent() -> None:
-    assert exam_data.pass_mark(blueprint(passing_percent=70)).percent == 70
-    estimate = exam_data.pass_mark(blueprint(score_min=100, score_max=1000, passing_score=750))
+    assert exam_data.pass_mark(blueprint(passing_percent=70), CATALOG).percent == 70
+    estimate = exam_data.pass_mark(
+        blueprint(score_min=100, score_max=1000, passing_score=750), CATALOG
+    )
     assert estimate.percent == 72.2
     assert "estimate" in estimate.label
     assert "not the official scale" in estimate.label
-    assert exam_data.pass_mark(blueprint()).percent is None
+    assert exam_data.pass_mark(blueprint(), CATALOG).percent is None
 
 
 def test_domain_script_holds_every_question_compactly() -> None:

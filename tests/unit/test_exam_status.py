@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.assets.catalog import load_catalog
 from generator.checks import check_bank
 from generator.content.load import load_bank
 from generator.content.model import Exam, Successor
@@ -34,7 +35,7 @@ BASE = {
 
 
 def test_a_current_exam_has_no_notice() -> None:
-    assert status_notice(Exam.model_validate(BASE)) is None
+    assert status_notice(Exam.model_validate(BASE), load_catalog()) is None
 
 
 def test_a_retired_exam_says_when_and_what_to_take_instead() -> None:
@@ -46,7 +47,7 @@ def test_a_retired_exam_says_when_and_what_to_take_instead() -> None:
             "successors": [{"code": "EX-2", "title": "Example Exam Two", "covers": "all of it"}],
         }
     )
-    notice = status_notice(exam)
+    notice = status_notice(exam, load_catalog())
     assert notice is not None
     assert notice.kind == "danger"
     assert notice.title == "EX-1 was retired on 31 March 2026"
@@ -64,7 +65,7 @@ def test_a_retiring_exam_gives_its_last_day() -> None:
     exam = Exam.model_validate(
         {**BASE, "status": "retiring", "retired_on": datetime.date(2027, 1, 5)}
     )
-    notice = status_notice(exam)
+    notice = status_notice(exam, load_catalog())
     assert notice is not None
     assert (notice.kind, notice.title) == ("warning", "EX-1 retires on 5 January 2027")
     assert notice.text == (

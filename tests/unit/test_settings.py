@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.assets.catalog import load_catalog
 from generator.commands import main
 from generator.config import (
     DATA_ENV,
@@ -198,7 +199,7 @@ def test_site_texts_come_from_the_exam() -> None:
             "domains": [{"number": 1, "title": "t", "weight": 100}],
         }
     )
-    texts = site_texts(exam)
+    texts = site_texts(exam, load_catalog())
     assert texts.name == "WE-1 study site"
     assert texts.description == (
         "Study pages, decision trees, comparison tables and self-check quizzes for "
@@ -207,7 +208,10 @@ def test_site_texts_come_from_the_exam() -> None:
     assert texts.copyright == (
         "Study notes written for learners. Not affiliated with or endorsed by Widget Co."
     )
-    assert site_texts(exam.model_copy(update={"disclaimer": "Mine."})).copyright == "Mine."
+    assert (
+        site_texts(exam.model_copy(update={"disclaimer": "Mine."}), load_catalog()).copyright
+        == "Mine."
+    )
 
 
 def test_pages_workflow_honours_the_setting() -> None:

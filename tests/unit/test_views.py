@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from generator.assets.catalog import load_catalog
 from generator.content.load import load_bank
 from generator.content.model import Tree
 from generator.site.layout import build_site, link, nav, page_url
@@ -48,9 +49,9 @@ def test_md_cell_escapes_pipes_and_folds_lines() -> None:
 
 
 def test_choose_label() -> None:
-    assert choose_label(1) == "Choose one."
-    assert choose_label(2) == "Choose two."
-    assert choose_label(9) == "Choose 9."
+    assert choose_label(1, load_catalog()) == "Choose one."
+    assert choose_label(2, load_catalog()) == "Choose two."
+    assert choose_label(9, load_catalog()) == "Choose 9."
 
 
 def test_site_pages_in_reading_order(site) -> None:
@@ -107,7 +108,8 @@ def test_quiz_filters_offer_a_choice_only_where_there_are_two(site) -> None:
     assert filters.topics == [("processors", "Processors"), ("memory", "Memory")]
     assert filters.levels == []
     hard = [questions[0].model_copy(update={"difficulty": "hard"}), *questions[1:]]
-    assert quiz_filters(site, question_views(site, hard, "x.md")).levels == ["easy", "hard"]
+    levels = quiz_filters(site, question_views(site, hard, "x.md")).levels
+    assert levels == [("easy", "Easy"), ("hard", "Hard")]
     one_topic = quiz_filters(site, question_views(site, questions[:1], "x.md"))
     assert one_topic.topics == [] and one_topic.count == 1
 

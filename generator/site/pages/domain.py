@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.content.model import DomainContent
 
+from generator.publishing.downloads import download_texts
 from generator.site.layout import Page, Site, link, topic_rows
 from generator.site.pages._domain_content import content_of
 
@@ -24,8 +25,8 @@ def context(site: Site, page: Page) -> dict[str, Any]:
         "table_links": tables,
         "tree_links": trees,
         "downloads": [
-            (title, what, link(page.path, path))
-            for title, what, path in site.downloads.get(content.domain.number, [])
+            (*download_texts(fmt, site.catalog), link(page.path, path))
+            for fmt, path in site.downloads.get(content.domain.number, [])
         ],
     }
 
@@ -57,12 +58,14 @@ def weight_line(site: Site, number: int) -> str:
     weight = blueprint_weight(site, number)
     total = exam.questions
     if exam.scored_questions is None:
-        return (
-            f"{weight}% of the score, about {round(total * weight / 100)} of the {total} questions"
-        )
+        about = round(total * weight / 100)
+        return site.catalog.t("domain.weight_line", weight=weight, about=about, total=total)
     scored = exam.scored_questions
-    return (
-        f"{weight}% of the score, about {round(scored * weight / 100)} of the {scored} "
-        f"scored questions ({round(total * weight / 100)} questions of all {total}, "
-        "counting the unscored ones)"
+    return site.catalog.t(
+        "domain.weight_line_scored",
+        weight=weight,
+        about=round(scored * weight / 100),
+        scored=scored,
+        about_all=round(total * weight / 100),
+        total=total,
     )

@@ -39,7 +39,7 @@ TEMPLATE = "exam.md.j2"
 
 
 def _config(site: Site, plan: exam_data.MockPlan, mark: exam_data.PassMark) -> dict[str, object]:
-    """What exam.js reads from the page (generator/assets/js/exam.js describes each field)."""
+    """What exam.js reads from the page (generator/assets/js/exam/exam.js describes each field)."""
     exam = site.bank.exam
     files = exam_data.exam_data_files(site)
     weights = {d.number: d.weight for d in exam.domains}
@@ -81,8 +81,8 @@ def context(site: Site, page: Page) -> dict[str, Any]:
     """The plan, the pass mark, the domains and topics with links, and the script's config."""
     exam = site.bank.exam
     available = {c.domain.number: len(c.questions) for c in site.bank.domains}
-    plan = exam_data.mock_plan(exam, available)
-    mark = exam_data.pass_mark(exam)
+    plan = exam_data.mock_plan(exam, available, site.catalog)
+    mark = exam_data.pass_mark(exam, site.catalog)
     weights = {d.number: d.weight for d in exam.domains}
     domains = [
         ExamDomain(

@@ -51,6 +51,4 @@ def missing_domains(site: Site) -> str:
     numbers = [str(r.number) for r in blueprint_rows(site) if r.link is None]
     if not numbers:
         return ""
-    if len(numbers) == 1:
-        return f"domain {numbers[0]}"
-    return f"domains {', '.join(numbers[:-1])} and {numbers[-1]}"
+    return site.catalog.t("home.domains", count=len(numbers), numbers=site.catalog.list(numbers))

@@ -25,6 +25,7 @@ import json
 import math
 from dataclasses import dataclass
 
+from generator.assets.catalog import Catalog
 from generator.content.model import DomainContent, Exam
 from generator.site.layout import Site
 
@@ -117,11 +118,7 @@ def _shares(total: int, weights: dict[int, int]) -> dict[int, int]:
     return counts
 
 
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def mock_plan(exam: Exam, available: dict[int, int]) -> MockPlan:
+def mock_plan(exam: Exam, available: dict[int, int], catalog: Catalog) -> MockPlan:
     """The full mock exam: the blueprint's size, scaled down to what the bank can draw.
 
     ``available`` maps a domain number to how many questions the bank has for it. The exam
@@ -131,7 +128,7 @@ def mock_plan(exam: Exam, available: dict[int, int]) -> MockPlan:
     """
     weights = {d.number: d.weight for d in exam.domains if available.get(d.number, 0) > 0}
     if not weights:
-        return MockPlan(0, 0, {}, "This bank has no questions yet, so there is no mock exam.")
+        return MockPlan(0, 0, {}, catalog.t("exam.no_mock"))
     share = sum(weights.values()) / sum(d.weight for d in exam.domains)
     total = round(exam.questions * share)
     counts = _shares(total, weights)
@@ -149,25 +146,28 @@ def mock_plan(exam: Exam, available: dict[int, int]) -> MockPlan:
     minutes = max(1, round(exam.minutes * total / exam.questions))
     note = ""
     if total < exam.questions:
+        t = catalog.t
         covered = sorted(weights)
         if len(covered) < len(exam.domains):
-            which = "Domain" if len(covered) == 1 else "Domains"
-            where = f"This bank covers {which} {_and([str(n) for n in covered])} only"
+            numbers = catalog.list([str(n) for n in covered])
+            where = t("exam.covers_some", count=len(covered), domains=numbers)
         else:
-            where = "This bank covers every domain"
+            where = t("exam.covers_all")
         if short:
-            where += f", with fewer questions than the real exam draws from {_and_domains(short)}"
-        weighting = " and the same weighting of its domains" if len(counts) > 1 else ""
-        note = (
-            f"{where}: {total} questions in {minutes} minutes, the same pace as the real exam "
-            f"({exam.questions} questions in {exam.minutes} minutes){weighting}."
-        )
+            numbers = catalog.list([str(n) for n in sorted(short)])
+            where = t("exam.covers_short", covers=where, count=len(short), domains=numbers)
+        scale = {
+            "covers": where,
+            "count": total,
+            "minutes": minutes,
+            "questions": exam.questions,
+            "all_minutes": exam.minutes,
+        }
+        if len(counts) > 1:
+            note = t("exam.scaled_weighted", **scale)
+        else:
+            note = t("exam.scaled", **scale)
     return MockPlan(total, minutes, counts, note)
-
-
-def _and_domains(numbers: list[int]) -> str:
-    names = [str(n) for n in sorted(numbers)]
-    return ("domain " if len(names) == 1 else "domains ") + _and(names)
 
 
 # ---- the pass mark --------------------------------------------------------------------
@@ -181,22 +181,17 @@ class PassMark:
     label: str
 
 
-def pass_mark(exam: Exam) -> PassMark:
+def pass_mark(exam: Exam, catalog: Catalog) -> PassMark:
     """The pass mark: the percent the data gives, else a linear estimate from a scaled score."""
+    t = catalog.t
     if exam.passing_percent is not None:
         percent = exam.passing_percent
-        return PassMark(percent, f"Pass mark: {percent:g}% right, as given for this exam.")
+        return PassMark(percent, t("exam.pass_given", percent=percent))
     low, high, passing = exam.score_min, exam.score_max, exam.passing_score
     if low is not None and high is not None and passing is not None and high > low:
         percent = round(100 * (passing - low) / (high - low), 1)
-        return PassMark(
-            percent,
-            f"Pass mark (an estimate): {percent:g}% right. The real exam reports a scaled score "
-            f"from {low} to {high} and passes at {passing}; this is a straight-line conversion "
-            "of that pass mark, not the official scale.",
-        )
+        label = t("exam.pass_estimate", percent=percent, low=low, high=high, passing=passing)
+        return PassMark(percent, label)
     if passing is not None:
-        return PassMark(
-            None, f"The real exam passes at a score of {passing}; no percent is given for it."
-        )
-    return PassMark(None, "This exam publishes no passing score, so there is no pass or fail.")
+        return PassMark(None, t("exam.pass_score", passing=passing))
+    return PassMark(None, t("exam.pass_none"))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.assets.catalog import Catalog
 from generator.content.model import DIFFICULTIES, NO_EXPLANATION, Question
 from generator.site.layout import Site, page_url
 
 # Ends the id of the heading that starts each question's stem (see QuestionView.stem_anchor).
 STEM_SUFFIX = "-stem"
-
-NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 def letter(index: int) -> str:
     """Letter of the ``index``-th option: 0 -> A, 25 -> Z, 26 -> AA."""
@@ -21,9 +20,27 @@ def letter(index: int) -> str:
         text = chr(ord("A") + rest) + text
     return text
 
-def choose_label(choose: int) -> str:
-    """What the learner is told to do: 'Choose one.' or 'Choose two.'."""
-    return f"Choose {NUMBER_WORDS.get(choose, str(choose))}."
+def choose_label(choose: int, catalog: Catalog) -> str:
+    """What the learner is told to do: 'Choose one.' or 'Choose two.' (in words up to six)."""
+    words = {
+        1: catalog.t("quiz.choose_1"),
+        2: catalog.t("quiz.choose_2"),
+        3: catalog.t("quiz.choose_3"),
+        4: catalog.t("quiz.choose_4"),
+        5: catalog.t("quiz.choose_5"),
+        6: catalog.t("quiz.choose_6"),
+    }
+    return words.get(choose) or catalog.t("quiz.choose_many", count=choose)
+
+
+def difficulty_label(difficulty: str, catalog: Catalog) -> str:
+    """A difficulty as the quiz names it: 'Easy'."""
+    labels = {
+        "easy": catalog.t("quiz.easy"),
+        "medium": catalog.t("quiz.medium"),
+        "hard": catalog.t("quiz.hard"),
+    }
+    return labels.get(difficulty, difficulty)
 
 @dataclass(frozen=True)
 class OptionView:
@@ -46,6 +63,8 @@ class QuestionView:
     answer: str
     choose_label: str
     topics: list[tuple[str, str]]
+    difficulty: str = ""
+    """The difficulty's name in the site's language, or "" when it is not rated."""
     indexed: bool = False
     """Whether search indexes the stem here: only on the page of its main (first) topic."""
 
@@ -79,8 +98,11 @@ def question_views(site: Site, questions: list[Question], page_path: str) -> lis
                 question=question,
                 options=options,
                 answer=", ".join(o.letter for o in options if o.correct),
-                choose_label=choose_label(question.choose),
+                choose_label=choose_label(question.choose, site.catalog),
                 topics=topics,
+                difficulty=difficulty_label(question.difficulty, site.catalog)
+                if question.difficulty
+                else "",
                 indexed=site.topic_pages.get(question.topics[0]) == page_path,
             )
         )
@@ -95,8 +117,8 @@ class QuizFilters:
     """How many questions the quiz holds."""
     topics: list[tuple[str, str]]
     """(id, title) of each topic the questions review, in order of first use."""
-    levels: list[str]
-    """The difficulties the questions have, easiest first."""
+    levels: list[tuple[str, str]]
+    """(value, name) of the difficulties the questions have, easiest first."""
 
 
 def quiz_filters(site: Site, views: list[QuestionView]) -> QuizFilters:
@@ -107,7 +129,9 @@ def quiz_filters(site: Site, views: list[QuestionView]) -> QuizFilters:
             if topic in site.topic_pages:
                 topics.setdefault(topic, site.topic_titles[topic])
     used = {view.question.difficulty for view in views}
-    levels: list[str] = [d for d in DIFFICULTIES if d in used]
+    levels: list[tuple[str, str]] = [
+        (d, difficulty_label(d, site.catalog)) for d in DIFFICULTIES if d in used
+    ]
     return QuizFilters(
         count=len(views),
         topics=list(topics.items()) if len(topics) > 1 else [],

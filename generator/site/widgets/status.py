@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
+from generator.assets.catalog import Catalog
 from generator.content.model import Exam, Link, Successor
 
 @dataclass(frozen=True)
@@ -18,32 +21,24 @@ class StatusNotice:
     source: Link | None
 
 
-def long_date(day: datetime.date) -> str:
-    """A date as people write it: '31 March 2026'."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: datetime.date, catalog: Catalog) -> str:
+    """A date as people write it, in the site's language: '31 March 2026' in English."""
+    return str(format_date(day, catalog.t("date.long"), locale=catalog.locale))
 
 
-def status_notice(exam: Exam) -> StatusNotice | None:
+def status_notice(exam: Exam, catalog: Catalog) -> StatusNotice | None:
     """The retirement notice of ``exam``, or None while it is current."""
     if exam.status == "current" or exam.retired_on is None:
         return None
-    day = long_date(exam.retired_on)
+    day = long_date(exam.retired_on, catalog)
+    names = {"code": exam.code, "day": day, "exam": exam.title}
     if exam.status == "retired":
-        title = f"{exam.code} was retired on {day}"
-        text = (
-            f"{day} was the last day to sit the {exam.title} exam; it can no longer be "
-            "booked. What this site teaches is still what that exam tested, with notes "
-            "where the services have changed since."
-        )
+        title = catalog.t("status.retired_title", **names)
+        text = catalog.t("status.retired", **names)
     else:
-        title = f"{exam.code} retires on {day}"
-        text = (
-            f"{day} is the last day to sit the {exam.title} exam. Book it before then, "
-            "or plan for a current exam."
-        )
+        title = catalog.t("status.retiring_title", **names)
+        text = catalog.t("status.retiring", **names)
     if exam.successors:
-        many = len(exam.successors) > 1
-        these = "These current exams test" if many else "This current exam tests"
-        text += f" {these} much of the same material:"
+        text += " " + catalog.t("status.successors", count=len(exam.successors))
     kind = "danger" if exam.status == "retired" else "warning"
     return StatusNotice(kind, title, text, list(exam.successors), exam.status_source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from generator.assets.catalog import Catalog
 from generator.content.model import Table
 from generator.site.layout import Site, link
 from generator.site.text import md_cell
@@ -28,11 +29,11 @@ class TableView:
         return f"table-{self.table.id}"
 
 
-def _cell(kind: str, value: object, unit: str | None) -> str:
+def _cell(kind: str, value: object, unit: str | None, catalog: Catalog) -> str:
     if kind == "yesno":
         if value:
-            return '<span class="ss-yes">:material-check: Yes</span>'
-        return '<span class="ss-no">:material-close: No</span>'
+            return f'<span class="ss-yes">:material-check: {md_cell(catalog.t("table.yes"))}</span>'
+        return f'<span class="ss-no">:material-close: {md_cell(catalog.t("table.no"))}</span>'
     if kind == "number":
         number = f"{value:g}" if isinstance(value, float) else str(value)
         return f"{number} {md_cell(unit)}" if unit else number
@@ -57,7 +58,9 @@ def table_view(site: Site, table: Table, page_path: str) -> TableView:
         ):
             name = f"[{name}]({link(page_path, site.topic_pages[item.topic])})"
         first = f'<span class="ss-row-anchor" id="{anchor}"></span>{name}'
-        cells = [_cell(a.kind, item.cells.get(a.id, ""), a.unit) for a in table.attributes]
+        cells = [
+            _cell(a.kind, item.cells.get(a.id, ""), a.unit, site.catalog) for a in table.attributes
+        ]
         rows.append((anchor, [first, *cells]))
     columns = json.dumps(
         [{"kind": "text", "sortable": True}]

@@ -56,17 +56,17 @@ def _links_of(site: Site, outcome: Outcome, page_path: str) -> tuple[tuple[str, 
     topic_page = site.topic_pages.get(outcome.topic, page_path)
     section = outcome_section(site, outcome.topic, outcome.answer)
     links = []
+    t = site.catalog.t
     if section:
-        links.append((f"Read: {section[0]}", link(page_path, topic_page, section[1])))
+        links.append((t("tree.read", title=section[0]), link(page_path, topic_page, section[1])))
     elif topic_page != page_path:
         # A link to the top of the page the tree is on would only lose the reader's place.
-        links.append((f"Read: {title}", link(page_path, topic_page)))
+        links.append((t("tree.read", title=title), link(page_path, topic_page)))
     if outcome.row and outcome.row.table in site.table_pages:
         table = site.tables[outcome.row.table]
         anchor = row_anchor(outcome.row.table, outcome.row.item)
-        links.append(
-            (f"Compare: {table.title}", link(page_path, site.table_pages[table.id], anchor))
-        )
+        where = link(page_path, site.table_pages[table.id], anchor)
+        links.append((t("tree.compare", title=table.title), where))
     return tuple(links)
 
 

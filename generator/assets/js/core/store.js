@@ -88,7 +88,8 @@
  */
 (() => {
   "use strict";
-  const SS = window.StudySite;
+  const SS = window.StudySite,
+    t = SS.t;
   const D = document;
   const MAX_BACKUPS = 3,
     MAX_FILE = 5 * 1024 * 1024,
@@ -100,10 +101,9 @@
   const V1_KEY = "studysite:progress:v1",
     V2_KEY = "studysite:progress:v2:",
     DRAFTS_V1 = { exam: "studysite:exam:v1:" };
-  const NO_STORE = "Progress will not be kept: this browser does not let the site store it.";
-  const FULL = "Progress will not be kept: this browser's storage for the site is full.";
-  const NEWER = "Progress will not be kept: a newer version of this site saved it, and this copy only reads it.";
-  const s = (n) => (n == 1 ? "" : "s");
+  const NO_STORE = t("store.no_store"),
+    FULL = t("store.full"),
+    NEWER = t("store.newer");
   const plain = (v) => !!v && typeof v == "object" && !Array.isArray(v);
   const copy = (v) => JSON.parse(JSON.stringify(v));
 
@@ -140,36 +140,34 @@
     picks(v, q) {
       const n = q ? q.options : MAX_LIST;
       if (!indexes(v, n) || !v.length) {
-        return q ? `its picks are not options of the question (it has ${n})` : "its picks are not option numbers";
+        return q ? t("store.why_picks", { options: n }) : t("store.why_picks_numbers");
       }
-      return q && v.length != q.choose ? `it has ${v.length} pick${s(v.length)}, the question takes ${q.choose}` : "";
+      return q && v.length != q.choose ? t("store.why_pick_count", { count: v.length, choose: q.choose }) : "";
     },
-    order: (v, q) =>
-      indexes(v, q ? q.items : MAX_LIST) && (!q || v.length == q.items) ? "" : "its order is not the question's items",
+    order: (v, q) => (indexes(v, q ? q.items : MAX_LIST) && (!q || v.length == q.items) ? "" : t("store.why_order")),
     pairs: (v, q) =>
       Array.isArray(v) &&
       v.length <= (q ? q.prompts : MAX_LIST) &&
       (!q || v.length == q.prompts) &&
       v.every((a) => a === null || (Number.isInteger(a) && a >= 0 && a < (q ? q.answers : MAX_LIST)))
         ? ""
-        : "its pairs are not the question's prompts and answers",
-    number: (v) => (typeof v == "number" && Number.isFinite(v) ? "" : "its number is not a finite number"),
-    text: (v) =>
-      typeof v == "string" && v.length <= MAX_TEXT ? "" : `its text is not text of at most ${MAX_TEXT} characters`,
+        : t("store.why_pairs"),
+    number: (v) => (typeof v == "number" && Number.isFinite(v) ? "" : t("store.why_number")),
+    text: (v) => (typeof v == "string" && v.length <= MAX_TEXT ? "" : t("store.why_text", { max: MAX_TEXT })),
   };
 
   function answerWhyBad(k, r, q) {
-    if (k.length > 300 || !/^[^:\s]+:[^:\s]+$/.test(k)) return "its question id is not id:hash";
-    if (!plain(r)) return "it is not a record";
-    if (!Object.hasOwn(values, r.type)) return "its answer type is unknown";
-    if (q && q.type != r.type) return "it answers another type of question";
+    if (k.length > 300 || !/^[^:\s]+:[^:\s]+$/.test(k)) return t("store.why_key");
+    if (!plain(r)) return t("store.why_record");
+    if (!Object.hasOwn(values, r.type)) return t("store.why_type");
+    if (q && q.type != r.type) return t("store.why_other_type");
     const why = values[r.type](r.value, q);
     if (why) return why;
-    if (typeof r.correct != "boolean") return "it does not say whether it was right";
-    if (!validAt(r.at)) return "its time is not a date between 2000 and today";
+    if (typeof r.correct != "boolean") return t("store.why_correct");
+    if (!validAt(r.at)) return t("store.why_time");
     const n = q ? q.options || q.items : MAX_LIST;
     if (r.shown !== undefined && (!indexes(r.shown, n) || (q && r.shown.length != n))) {
-      return "its option order is damaged";
+      return t("store.why_shown");
     }
     return "";
   }
@@ -181,10 +179,10 @@
     return Object.values(v).every((x) => finite(x, depth + 1));
   }
   function attemptWhyBad(k, a) {
-    if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100 || a.id !== k) return "it has no id";
-    if (!validAt(a.at)) return "its time is not a date between 2000 and today";
-    if (!finite(a, 0)) return "it holds a number that is not finite";
-    if (JSON.stringify(a).length > MAX_ATTEMPT_TEXT) return "it is too large";
+    if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100 || a.id !== k) return t("store.why_id");
+    if (!validAt(a.at)) return t("store.why_time");
+    if (!finite(a, 0)) return t("store.why_finite");
+    if (JSON.stringify(a).length > MAX_ATTEMPT_TEXT) return t("store.why_large");
     return "";
   }
 
@@ -281,7 +279,7 @@
           list = JSON.parse(old);
           if (!Array.isArray(list)) throw 0;
         } catch {
-          list = [{ at: "", key: name, why: "the backups could not be read", text: old }];
+          list = [{ at: "", key: name, why: t("store.backups_unreadable"), text: old }];
         }
       }
       if (list.some((b) => b && b.text === text)) return true;
@@ -289,14 +287,12 @@
       const dropped = list.length > MAX_BACKUPS;
       list = list.slice(-MAX_BACKUPS);
       storage().setItem(name, JSON.stringify(list));
-      aside =
-        `Saved progress had ${why}: a copy was kept in this browser as a backup ` +
-        `(${list.length} kept, at most ${MAX_BACKUPS}${dropped ? ", so the oldest was dropped" : ""}).`;
+      aside = dropped
+        ? t("store.set_aside_dropped", { why, kept: list.length, max: MAX_BACKUPS })
+        : t("store.set_aside", { why, kept: list.length, max: MAX_BACKUPS });
       return true;
     } catch {
-      aside =
-        `Saved progress had ${why}, and this browser's storage has no room for a backup: ` +
-        "it is left as it was, and answers given now last for this visit only.";
+      aside = t("store.no_room", { why });
       return false;
     }
   }
@@ -307,12 +303,12 @@
     if (value === undefined) return out;
     const list = k.list && Array.isArray(value);
     if (!list && !plain(value)) {
-      bad.push([where || k.name, k.list ? "it is not a list" : "it is not a set of records"]);
+      bad.push([where || k.name, k.list ? t("store.why_list") : t("store.why_records")]);
       return out;
     }
     const entries = list ? value.map((r, i) => [plain(r) ? r.id : "", r, `${k.name}[${i}]`]) : Object.entries(value);
     for (const [key, r, label] of entries) {
-      const why = typeof key != "string" ? "it has no id" : k.check(key, r, known && known.get(key));
+      const why = typeof key != "string" ? t("store.why_id") : k.check(key, r, known && known.get(key));
       if (why) bad.push([label || key, why]);
       else out[key] = k.clean(r);
     }
@@ -360,11 +356,7 @@
         } catch {}
         const good = plain(value) ? sift(k, value, null, bad, key) : null;
         if (good) for (const r in good) add(k, r, good[r]);
-        const why = !good
-          ? "text that could not be read"
-          : bad.length
-            ? `${bad.length} damaged record${s(bad.length)}`
-            : "";
+        const why = !good ? t("store.unreadable") : bad.length ? t("store.damaged", { count: bad.length }) : "";
         if (why && !setAside(key, text, why)) pinned.add(key);
         else if (why) clean.add(key);
       }
@@ -397,7 +389,7 @@
       const got = sift(kinds[name], migrated[name], null, bad);
       for (const key in got) add(kinds[name], key, got[key]);
     }
-    if (bad.length && !setAside(metaKey(), text, `${bad.length} damaged record${s(bad.length)}`)) return from;
+    if (bad.length && !setAside(metaKey(), text, t("store.damaged", { count: bad.length }))) return from;
     raw[metaKey()] = null; // the meta is written again, with the new version
     write(touched);
     return from;
@@ -443,11 +435,7 @@
       } catch {}
       const ok = isFile(d, 2) && (d.exam === undefined || d.exam === exam());
       const [touched, bad] = ok ? mergeOld(d, true) : [new Set(), []];
-      const why = !ok
-        ? "text that could not be read"
-        : bad.length
-          ? `${bad.length} damaged record${s(bad.length)}`
-          : "";
+      const why = !ok ? t("store.unreadable") : bad.length ? t("store.damaged", { count: bad.length }) : "";
       if (why && !setAside(v2, text, why)) return pinned.add(v2);
       // Written as version 3, then the old key goes (it holds nothing more). Storage full:
       // it stays, and goes when a later change needs its room (write()).
@@ -510,7 +498,7 @@
       store = storage(),
       undo = [];
     try {
-      if (!store) throw Error("no storage");
+      if (!store) throw Error();
       for (const key of todo) {
         const text = key == metaKey() ? JSON.stringify({ version: version() }) : keyText(key);
         undo.push([key, raw[key] === undefined ? store.getItem(key) : raw[key]]);
@@ -667,30 +655,26 @@
 
   function importText(text) {
     if (text.length > MAX_FILE) {
-      throw Error(`This file is too large for a progress export (at most ${MAX_FILE / 1048576} MB).`);
+      throw Error(t("store.file_too_large", { mb: MAX_FILE / 1048576 }));
     }
     let d;
     try {
       d = JSON.parse(text);
     } catch {
-      throw Error("This file is not a progress export: it is not JSON.");
+      throw Error(t("store.file_not_json"));
     }
     if (!isFile(d, version())) {
-      throw Error(
-        `This file is not a progress export from this site (it needs "version" 1 to ${version()} and "answers").`,
-      );
+      throw Error(t("store.file_not_export", { version: version() }));
     }
     if (d.version >= 2 && d.exam !== undefined && d.exam !== exam()) {
-      throw Error(
-        `This file holds progress for another exam ("${String(d.exam).slice(0, 60)}"), not this one ("${exam()}").`,
-      );
+      throw Error(t("store.file_other_exam", { theirs: String(d.exam).slice(0, 60), ours: exam() }));
     }
     const doc = migrate(d),
       bad = [],
       got = {};
     for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
     if (bad.length && !Object.values(got).some((g) => Object.keys(g).length)) {
-      throw Error(`This file holds only damaged records: ${listed(bad)}.`);
+      throw Error(t("store.file_only_damaged", { records: listed(bad) }));
     }
     const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, dropped: 0 };
     const kept = change(
@@ -725,31 +709,20 @@
   }
 
   function describe(r, name) {
-    let text =
-      `Imported ${r.taken} answer${s(r.taken)}` +
-      (r.attempts ? ` and ${r.attempts} practice exam attempt${s(r.attempts)}` : "") +
-      ` from ${name}.`;
-    if (r.older)
-      text += ` ${r.older} other${s(r.older)} ${r.older == 1 ? "was" : "were"} left as ${r.older == 1 ? "it was" : "they were"}: the answer kept here is as new or newer.`;
-    if (r.unknown) {
-      text +=
-        ` ${r.unknown} answer${s(r.unknown)} ${r.unknown == 1 ? "is" : "are"} for questions this site does not have: ` +
-        "kept, in case they belong to another version of the site.";
-    }
-    if (r.dropped) {
-      text += ` ${r.dropped} record${s(r.dropped)} from the file found no room and ${r.dropped == 1 ? "was" : "were"} left out: your own are kept first.`;
-    }
-    if (r.skipped.length) {
-      const n = r.skipped.length;
-      text += ` ${n} damaged record${s(n)} ${n == 1 ? "was" : "were"} skipped: ${listed(r.skipped)}.`;
-    }
-    return text;
+    const what = [t("store.answers", { count: r.taken })];
+    if (r.attempts) what.push(t("store.attempts", { count: r.attempts }));
+    const said = [t("store.imported", { what: SS.text.list(what), file: name })];
+    if (r.older) said.push(t("store.older", { count: r.older }));
+    if (r.unknown) said.push(t("store.unknown", { count: r.unknown }));
+    if (r.dropped) said.push(t("store.dropped", { count: r.dropped }));
+    if (r.skipped.length) said.push(t("store.skipped", { count: r.skipped.length, records: listed(r.skipped) }));
+    return said.join(" ");
   }
-  const listed = (bad) =>
-    bad
-      .slice(0, 3)
-      .map(([k, why]) => `"${k.slice(0, 80)}" (${why})`)
-      .join(", ") + (bad.length > 3 ? ` and ${bad.length - 3} more` : "");
+  function listed(bad) {
+    const shown = bad.slice(0, 3).map(([key, why]) => t("store.record", { key: key.slice(0, 80), why }));
+    if (bad.length > 3) shown.push(t("store.more", { count: bad.length - 3 }));
+    return SS.text.list(shown);
+  }
 
   function unknown() {
     return shapes ? Object.keys(load().answers).filter((k) => !shapes.has(k)) : [];
@@ -810,13 +783,13 @@
     attempts: () => load().attempts,
     addAttempt(a) {
       const why = attemptWhyBad(a && a.id, a);
-      if (why) throw Error("This attempt cannot be kept: " + why + ".");
+      if (why) throw Error(t("store.not_kept", { why }));
       return change("attempt", (touched) => put("attempts", a.id, a, touched));
     },
     records: (name) => load() && state[name].records,
     keep(name, key, record) {
       const why = kinds[name].check(key, record, null);
-      if (why) throw Error(`This record cannot be kept: ${why}.`);
+      if (why) throw Error(t("store.not_kept", { why }));
       return change(name, (touched) => put(name, key, kinds[name].clean(record), touched));
     },
     forget: (name, keys) =>

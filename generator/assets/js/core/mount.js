@@ -25,11 +25,20 @@
  * StudySite.emit(element, name, detail) dispatches a bubbling CustomEvent;
  * StudySite.listen(target, type, handler, options) adds a listener and returns the function
  * that removes it, for cleanups.
+ *
+ * The core bundle, with this script, is on every page; a page kind's or a widget's module
+ * (generator/assets/bundle.py) is linked by the pages that need it, and runs once per
+ * document: its bundle asks StudySite.module(name), true the first time only. On a page
+ * load a module's deferred script registers before the first mount; after an instant
+ * navigation its widgets mount when it registers (Material does not wait for every script
+ * of the new page before document$ emits).
  */
 (() => {
   "use strict";
   if (window.StudySite) return;
-  const widgets = [];
+  const widgets = [],
+    modules = new Set();
+  let started = false;
   // The mounted widgets with a cleanup: [element, widget name, cleanup], in mount order.
   const mounted = [];
   const D = document;
@@ -68,6 +77,7 @@
   }
 
   function mountAll() {
+    started = true;
     const start = performance.now();
     teardown();
     widgets.forEach(mountWidget);
@@ -80,7 +90,8 @@
       if (widgets.some((w) => w.name == name)) return;
       const widget = { name, selector, mount };
       widgets.push(widget);
-      if (D.readyState != "loading") mountWidget(widget);
+      // A module's script that runs after the first mount (instant navigation brought it).
+      if (started) mountWidget(widget);
     },
     el(tag, cls, text) {
       const e = D.createElement(tag);
@@ -90,6 +101,11 @@
       return e;
     },
     emit: (e, name, detail) => e.dispatchEvent(new CustomEvent(name, { bubbles: true, detail })),
+    module(name) {
+      if (modules.has(name)) return false;
+      modules.add(name);
+      return true;
+    },
     listen(target, type, handler, options) {
       target.addEventListener(type, handler, options);
       return () => target.removeEventListener(type, handler, options);

@@ -1,10 +1,12 @@
 /* Progress: the Progress page (counts by domain and topic, practice my mistakes, export,
- * import, reset). The answers themselves are kept by StudySite.store (store.js).
+ * import, reset). The answers themselves are kept by StudySite.store (store.js). On a phone
+ * each topic row is a card: its cells get data-label, their column's heading, which
+ * progress.css shows before each count.
  */
 (() => {
   "use strict";
-  const SS = window.StudySite;
-  const s = (n) => (n == 1 ? "" : "s");
+  const SS = window.StudySite,
+    t = SS.t;
 
   // ---- the Progress page --------------------------------------------------------------
   function mountPage(root) {
@@ -27,17 +29,17 @@
       const answers = P.load().answers,
         stats = {};
       const add = (key, q, rec) => {
-        const t = stats[key] || (stats[key] = { answered: 0, right: 0, review: [] });
-        t.answered++;
-        if (rec.correct) t.right++;
-        else t.review.push(q);
+        const stat = stats[key] || (stats[key] = { answered: 0, right: 0, review: [] });
+        stat.answered++;
+        if (rec.correct) stat.right++;
+        else stat.review.push(q);
       };
       index.questions.forEach((q) => {
         const rec = answers[q[0] + ":" + q[1]];
         if (!rec) return;
         add("all", q, rec);
         add("d" + q[2], q, rec);
-        q[3].forEach((t) => add("t" + index.topics[t], q, rec));
+        q[3].forEach((topic) => add("t" + index.topics[topic], q, rec));
       });
       const none = { answered: 0, right: 0, review: [] },
         all = stats.all || none;
@@ -45,13 +47,14 @@
         const topic = cell.getAttribute("data-ss-topic"),
           what = cell.getAttribute("data-ss-stat");
         const value = (stats[topic ? "t" + topic : "d" + cell.getAttribute("data-ss-domain")] || none)[what];
-        cell.textContent = what != "review" ? value : value.length ? String(value.length) : "None";
+        cell.textContent = what != "review" ? SS.num(value) : value.length ? SS.num(value.length) : t("progress.none");
         if (what == "review" && topic) {
           // Named by the stem's first words: its number differs on its topic and practice pages.
           const list = cell.appendChild(document.createElement("ul"));
           list.className = "ss-progress__review";
           value.forEach((q) => {
-            const a = link(questions(q[2]) + "#q-" + q[0], q[7] ? "\u201c" + q[7] + "\u201d" : "Question " + q[4]);
+            const name = q[7] ? t("progress.quoted", { stem: q[7] }) : t("progress.question", { number: q[4] });
+            const a = link(questions(q[2]) + "#q-" + q[0], name);
             list.appendChild(document.createElement("li")).append(a);
           });
           if (!value.length) list.remove();
@@ -59,9 +62,13 @@
       });
       $("summary").textContent =
         (all.answered
-          ? `You have answered ${all.answered} of ${index.questions.length} questions: ${all.right} right, ${all.review.length} to review.`
-          : "You have not answered any questions yet. Each topic page ends with self-check questions, and each domain has a page of practice questions.") +
-        storeNotes(P);
+          ? t("progress.summary", {
+              answered: all.answered,
+              count: index.questions.length,
+              right: all.right,
+              review: all.review.length,
+            })
+          : t("progress.nothing_yet")) + storeNotes(P);
       drop.update();
 
       // Answered, then edited: the answer no longer counts (its content hash changed).
@@ -82,13 +89,11 @@
       box.replaceChildren();
       if (changed.length) {
         const n = changed.length;
-        box.append(
-          `${n} question${s(n)} you answered ${n == 1 ? "has" : "have"} been revised since, so ${n == 1 ? "that answer no longer counts" : "those answers no longer count"}. `,
-        );
+        box.append(t("progress.revised", { count: n }), " ");
         for (const d in perDomain) {
           const a = link(
             questions(d) + "#practice-revised",
-            `Retry the ${perDomain[d]} revised question${s(perDomain[d])} in domain ${d}`,
+            t("progress.retry_revised", { count: perDomain[d], domain: Number(d) }),
           );
           a.className = "md-button";
           box.append(a, " ");
@@ -97,13 +102,16 @@
 
       const mistakes = $("mistakes"),
         domains = {};
-      mistakes.textContent = all.review.length ? "" : "No mistakes to practise: every question you answered was right.";
+      mistakes.textContent = all.review.length ? "" : t("progress.no_mistakes");
       all.review.forEach((q) => {
         domains[q[2]] = (domains[q[2]] || 0) + 1;
       });
       for (const d in domains) {
         const n = domains[d],
-          a = link(questions(d) + "#practice-mistakes", `Practice my ${n} mistake${s(n)} in domain ${d}`);
+          a = link(
+            questions(d) + "#practice-mistakes",
+            t("progress.practise_mistakes", { count: n, domain: Number(d) }),
+          );
         a.className = "md-button md-button--primary";
         mistakes.append(a, " ");
       }
@@ -118,25 +126,19 @@
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-        say("Your progress was saved to " + a.download + ".");
+        say(t("progress.exported", { file: a.download }));
       } else if (action == "drop-unknown") {
         const n = P.dropUnknown();
         say(
-          n < 0
-            ? P.problem()
-            : `${n} answer${s(n)} for questions this site no longer has ${n == 1 ? "was" : "were"} deleted.` +
-                (P.full() ? "" : " Your answers are kept again."),
+          n < 0 ? P.problem() : t("progress.dropped", { count: n }) + (P.full() ? "" : " " + t("progress.kept_again")),
         );
         render();
       } else if (action == "reset" && drop.offer()) {
-        say(
-          `This browser's storage for the site is full. Deleting the ${P.unknown().length} answers for questions this site ` +
-            "no longer has may be enough, and keeps the rest: try that first, or choose Reset again to delete everything.",
-        );
+        say(t("progress.full_offer", { count: P.unknown().length }));
         drop.button.focus();
-      } else if (action == "reset" && confirm("Delete every answer kept in this browser? This cannot be undone.")) {
+      } else if (action == "reset" && confirm(t("progress.reset_confirm"))) {
         P.clear();
-        say("All progress was deleted.");
+        say(t("progress.reset_done"));
         render();
       }
     });
@@ -148,7 +150,11 @@
         file.size > P.MAX_FILE
           ? Promise.reject(
               Error(
-                `${file.name} is too large for a progress export (${(file.size / 1048576).toFixed(1)} MB; at most ${P.MAX_FILE / 1048576} MB).`,
+                t("progress.file_too_large", {
+                  file: file.name,
+                  mb: Math.round(file.size / 104857.6) / 10,
+                  max: P.MAX_FILE / 1048576,
+                }),
               ),
             )
           : file.text();
@@ -160,13 +166,24 @@
             render();
             SS.emit(root, "ss:progress-import", { count: report.taken, report });
           },
-          (error) => say(error.message + " Nothing was imported; your progress is unchanged."),
+          (error) => say(error.message + " " + t("progress.import_failed")),
         )
         .then(() => {
           input.value = "";
         });
     });
+    labelCells(root);
     render();
+  }
+
+  // Each count's column heading, for the phone's cards (progress.css).
+  function labelCells(root) {
+    for (const table of root.querySelectorAll("table")) {
+      const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+      for (const row of table.querySelectorAll("tbody tr")) {
+        [...row.cells].forEach((cell, i) => cell.setAttribute("data-label", heads[i] || ""));
+      }
+    }
   }
 
   /** What the store has to say: storage problems, answers for other questions, backups. */
@@ -174,14 +191,8 @@
     const notes = [P.problem()],
       other = P.unknown().length,
       kept = P.backups().length;
-    if (other)
-      notes.push(
-        `${other} answer${s(other)} ${other == 1 ? "is" : "are"} for questions this site does not have (kept: they may belong to another version of the site).`,
-      );
-    if (kept && !notes[0])
-      notes.push(
-        `${kept} backup${s(kept)} of damaged saved progress ${kept == 1 ? "is" : "are"} kept in this browser.`,
-      );
+    if (other) notes.push(t("progress.other_answers", { count: other }));
+    if (kept && !notes[0]) notes.push(t("progress.backups", { count: kept }));
     return notes
       .filter(Boolean)
       .map((n) => " " + n)
@@ -202,7 +213,7 @@
       update() {
         const n = P.unknown().length;
         button.hidden = !needed();
-        button.textContent = `Free space: delete the ${n} answer${s(n)} for questions this site no longer has`;
+        button.textContent = t("progress.free_space", { count: n });
       },
       // The first Reset while storage is full points at the button instead.
       offer: () => needed() && !offered && (offered = true),

@@ -7,21 +7,29 @@
 (() => {
   "use strict";
   const SS = window.StudySite,
-    el = SS.el;
+    el = SS.el,
+    t = SS.t;
 
   function mount(box) {
     const list = box.querySelector("[data-ss-exam-history-list]");
     function render() {
       const attempts = SS.store.attempts().slice().reverse();
       if (!attempts.length) {
-        list.replaceChildren(el("p", "", "No practice exam taken yet in this browser."));
+        list.replaceChildren(el("p", "", t("history.none")));
         return;
       }
-      const t = el("table"),
+      const table = el("table"),
         head = el("tr"),
         body = el("tbody");
-      t.append(el("caption", "", "Practice exam attempts, newest first"));
-      ["Date", "Mode", "Score", "Result", "Time"].forEach((h) => {
+      table.append(el("caption", "", t("history.caption")));
+      const headings = [
+        t("history.date"),
+        t("history.mode"),
+        t("history.score"),
+        t("history.result"),
+        t("history.time"),
+      ];
+      headings.forEach((h) => {
         const th = el("th", "", h);
         th.scope = "col";
         head.append(th);
@@ -30,25 +38,31 @@
       thead.append(head);
       attempts.forEach((r) => {
         const tr = el("tr"),
-          date = new Date(r.at);
+          time = SS.text.duration((r.seconds || 0) * 1000);
         const cells = [
-          date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
+          SS.text.date(r.at),
           String(r.title || r.mode),
-          `${r.right} of ${r.total} (${r.percent}%)`,
-          r.passed === null || r.passed === undefined ? "No pass mark" : r.passed ? "Passed" : "Not passed",
-          SS.text.duration((r.seconds || 0) * 1000) + (r.reason && r.reason != "submitted" ? " (time ran out)" : ""),
+          t("history.score_of", { right: r.right, total: r.total, percent: r.percent }),
+          r.passed === null || r.passed === undefined
+            ? t("history.no_pass_mark")
+            : r.passed
+              ? t("history.passed")
+              : t("history.not_passed"),
+          r.reason && r.reason != "submitted" ? t("history.time_ran_out", { time }) : time,
         ];
         cells.forEach((c, i) => {
           const td = el(i ? "td" : "th", "", c);
           if (!i) td.scope = "row";
+          // The column's heading, for the phone's cards (progress.css).
+          td.setAttribute("data-label", headings[i]);
           tr.append(td);
         });
         body.append(tr);
       });
-      t.append(thead, body);
+      table.append(thead, body);
       const wrap = el("div", "ss-exam__table");
-      Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: "Practice exam attempts" });
-      wrap.append(t);
+      Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: t("history.region") });
+      wrap.append(table);
       list.replaceChildren(wrap);
     }
     render();

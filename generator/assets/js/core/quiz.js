@@ -18,20 +18,20 @@
 (() => {
   "use strict";
   const SS = window.StudySite,
-    el = SS.el;
+    el = SS.el,
+    t = SS.t;
   const mark = (name) => performance.mark(name);
   // Per option after an answer: icon, words for one answer, words for "choose N".
   const MARKS = {
-    right: ["\u2713", "Your answer: right", "Right: you picked it"],
-    missed: ["\u2713", "The right answer", "Right: you missed it"],
-    wrong: ["\u2717", "Your answer: wrong", "Wrong: you picked it"],
-    other: ["", "Wrong", "Wrong"],
+    right: ["\u2713", t("quiz.mark_right"), t("quiz.mark_right_picked")],
+    missed: ["\u2713", t("quiz.mark_missed"), t("quiz.mark_missed_picked")],
+    wrong: ["\u2717", t("quiz.mark_wrong"), t("quiz.mark_wrong_picked")],
+    other: ["", t("quiz.mark_other"), t("quiz.mark_other")],
   };
   const letter = SS.text.letter;
   // ARIA attributes are set through their reflected properties (btn.ariaPressed = "true").
   const pressed = (o) => o.btn.ariaPressed == "true";
   const picks = (q) => q.opts.filter(pressed);
-  const s = (n) => (n > 1 ? "s" : "");
   // A copy of the child nodes of from, appended to to (node by node: faster than cloning
   // the parent on a page of many questions).
   const copy = (from, to) => from.childNodes.forEach((n) => to.append(n.cloneNode(true)));
@@ -59,7 +59,7 @@
   function hint(q) {
     const k = picks(q).length;
     q.check.disabled = k != q.n;
-    q.hint.textContent = k > q.n ? "Too many picked: choose " + q.n + "." : k + " of " + q.n + " picked";
+    q.hint.textContent = k > q.n ? t("quiz.too_many", { choose: q.n }) : t("quiz.picked", { picked: k, choose: q.n });
   }
 
   function setup(sec, shuffle) {
@@ -114,7 +114,7 @@
     sec.querySelector(".ss-options").after(q.list);
     if (q.n > 1) {
       const p = el("p", "ss-check");
-      q.check = el("button", "md-button ss-check__btn", "Check");
+      q.check = el("button", "md-button ss-check__btn", t("quiz.check"));
       q.hint = el("span", "ss-check__hint");
       p.append(q.check, " ", q.hint);
       q.list.after(p);
@@ -157,7 +157,7 @@
       const p = picked.includes(o.i);
       const kind = o.correct ? (p ? "right" : "missed") : p ? "wrong" : "other";
       o.li.className = "ss-choice ss-choice--" + kind;
-      say(o.mark, MARKS[kind][0], MARKS[kind][q.n > 1 ? 2 : 1] + ".");
+      say(o.mark, MARKS[kind][0], MARKS[kind][q.n > 1 ? 2 : 1]);
       o.why.hidden = false;
       o.btn.ariaDisabled = true;
       // Answered options leave the tab order: a long page is not hundreds of tab stops.
@@ -167,11 +167,8 @@
     if (q.check) q.check.ariaDisabled = true;
     // Check and "2 of 2 picked" have done their work once the feedback shows.
     if (q.checkRow) q.checkRow.hidden = true;
-    const last = letters.pop();
-    q.said = ok
-      ? "Correct"
-      : "Incorrect: the answer" + (letters.length ? "s are " + letters.join(", ") + " and " : " is ") + last;
-    say(q.verdict, ok ? "\u2713" : "\u2717", q.said + ".");
+    q.said = ok ? t("quiz.correct") : t("quiz.incorrect", { count: letters.length, letters: SS.text.list(letters) });
+    say(q.verdict, ok ? "\u2713" : "\u2717", t("quiz.verdict", { verdict: q.said }));
     q.result.className = "ss-result ss-result--" + (ok ? "right" : "wrong");
     q.result.hidden = false;
   }
@@ -219,11 +216,11 @@
     const live = el("div", "ss-sr");
     const bar = el("div", "ss-quiz__bar");
     const score = el("p", "ss-quiz__score");
-    const retry = el("button", "md-button", "Retry the ones I got wrong");
+    const retry = el("button", "md-button", t("quiz.retry"));
     // Deletes saved answers: told apart from Retry by its words, its look and its place.
-    const resetAll = el("button", "md-button ss-button--danger", "Reset my answers on this page");
+    const resetAll = el("button", "md-button ss-button--danger", t("quiz.reset"));
     const undoLine = el("p", "ss-quiz__undo");
-    const undo = el("button", "md-button", "Undo");
+    const undo = el("button", "md-button", t("quiz.undo"));
     const notice = el("p", "ss-quiz__notice");
     const visible = () => qs.filter((q) => !q.sec.hidden);
     const wrong = (list) => list.filter((q) => q.state && !q.state.correct);
@@ -246,7 +243,9 @@
           done = shown.filter((q) => q.state).length;
         const right = done - wrong(shown).length,
           left = shown.length - done;
-        score.textContent = right + " of " + shown.length + " right" + (left ? " (" + left + " not answered yet)" : "");
+        score.textContent = left
+          ? t("quiz.score_left", { right, total: shown.length, left })
+          : t("quiz.score", { right, total: shown.length });
         retry.disabled = right == done;
         resetAll.disabled = !done;
         notice.textContent = store.problem();
@@ -286,18 +285,18 @@
     if (quiz.hasAttribute("data-ss-tools")) tools = makeTools(quiz, qs);
     retry.onclick = () => {
       const list = wrong(visible());
-      restart(list, "ss:quiz-retry", "Try again: " + list.length + " question" + s(list.length));
+      restart(list, "ss:quiz-retry", t("quiz.try_again", { count: list.length }));
     };
     resetAll.onclick = () => {
       const list = visible().filter((q) => q.state),
         answers = store.load().answers;
       undone = list.map((q) => [q, answers[q.id + ":" + q.hash] || record(q, q.state.picked, q.state.correct)]);
       store.remove(list.map((q) => q.id + ":" + q.hash));
-      restart(list, "ss:quiz-reset", "Quiz reset");
+      restart(list, "ss:quiz-reset", t("quiz.reset_said"));
       const n = undone.length;
-      undoLine.replaceChildren(`Your ${n} answer${s(n)} on this page ${n == 1 ? "was" : "were"} deleted. `, undo);
+      undoLine.replaceChildren(t("quiz.deleted", { count: n }), " ", undo);
       undoLine.hidden = false;
-      ctx.say(`Quiz reset: ${n} answer${s(n)} deleted. Undo brings them back.`);
+      ctx.say(t("quiz.reset_deleted", { count: n }));
       undo.focus();
     };
     undo.onclick = () => {
@@ -309,7 +308,7 @@
       const n = undone.length;
       ctx.answered();
       ctx.update();
-      ctx.say(`Your ${n} answer${s(n)} ${n == 1 ? "is" : "are"} back.`);
+      ctx.say(t("quiz.undone", { count: n }));
       score.tabIndex = -1;
       score.focus();
       SS.emit(quiz, "ss:quiz-undo", { count: n });
@@ -318,32 +317,30 @@
     // #practice-mistakes: only the questions last answered wrongly; #practice-revised: only
     // those edited since they were answered (the Progress page links both).
     const modes = {
-      "#practice-mistakes": [
+      "#practice-mistakes": () => [
         wrong(qs),
-        "your mistakes",
-        "you last answered wrongly",
-        "No mistakes to practise here: every question you answered on this page was right.",
+        (n) => t("quiz.practising_mistakes", { count: n }),
+        () => t("quiz.no_mistakes"),
       ],
-      "#practice-revised": [
+      "#practice-revised": () => [
         qs.filter((q) => q.revised),
-        "revised questions",
-        "revised since you answered them",
-        "No revised questions here: every question you answered on this page is as it was.",
+        (n) => t("quiz.practising_revised", { count: n }),
+        () => t("quiz.no_revised"),
       ],
     };
     const mode = modes[location.hash];
     if (mode) {
-      const [chosen, what, why, none] = mode,
+      const [chosen, practising, none] = mode(),
         n = chosen.length;
       const banner = el("p", "ss-quiz__practice");
       banner.tabIndex = -1;
       if (n) {
-        const all = el("button", "md-button", "Show all questions");
+        const all = el("button", "md-button", t("quiz.show_all"));
         qs.forEach((q) => {
           q.sec.hidden = !chosen.includes(q);
         });
         chosen.forEach(reset);
-        banner.append(`Practising ${what}: the ${n} question${s(n)} on this page ${why}. `, all);
+        banner.append(practising(n), " ", all);
         all.onclick = () => {
           qs.forEach((q) => {
             q.sec.hidden = false;
@@ -354,7 +351,7 @@
           first(qs[0]);
         };
       } else {
-        banner.textContent = none;
+        banner.textContent = none();
       }
       quiz.prepend(banner);
       banner.focus();
@@ -371,7 +368,7 @@
     const [topic, level, state] = ["topic", "difficulty", "state"].map((name) =>
       box.querySelector(`select[name="${name}"]`),
     );
-    if (qs.some((q) => q.revised)) state.append(new Option("Revised since I answered", "revised"));
+    if (qs.some((q) => q.revised)) state.append(new Option(t("quiz.filter_revised"), "revised"));
     [topic, level, state].forEach((sel) => {
       if (sel) sel.onchange = apply;
     });
@@ -392,7 +389,7 @@
       });
       const n = qs.filter((q) => !q.sec.hidden).length;
       qs[0].quiz.update();
-      qs[0].quiz.say(n ? `Showing ${n} of ${qs.length} questions.` : "No question matches these filters.");
+      qs[0].quiz.say(n ? t("quiz.showing", { shown: n, count: qs.length }) : t("quiz.no_match"));
       SS.emit(quiz, "ss:quiz-filter", { shown: n });
     }
     return {
@@ -401,8 +398,9 @@
           right = done.filter((q) => q.state.correct).length;
         const shown = qs.filter((q) => !q.sec.hidden).length;
         line.textContent =
-          `Answered ${done.length} of ${qs.length}, ${right} right` +
-          (shown < qs.length ? ` \u00b7 showing ${shown}` : "");
+          shown < qs.length
+            ? t("quiz.progress_showing", { done: done.length, total: qs.length, right, shown })
+            : t("quiz.progress", { done: done.length, total: qs.length, right });
       },
       clear() {
         [topic, level, state].forEach((sel) => {

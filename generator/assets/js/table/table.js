@@ -9,7 +9,8 @@
  * (its cleanup removes them). */
 (() => {
   "use strict";
-  const SS = window.StudySite;
+  const SS = window.StudySite,
+    t = SS.t;
 
   function sortKey(kind, cell) {
     const text = cell.textContent.trim(),
@@ -32,7 +33,7 @@
       original = [...body.rows],
       heads = table.tHead.rows[0].cells;
     const tools = SS.el("div", "ss-table__tools");
-    const reset = tools.appendChild(SS.el("button", "ss-table__reset", "Original order"));
+    const reset = tools.appendChild(SS.el("button", "ss-table__reset", t("table.original")));
     const status = tools.appendChild(SS.el("span", "ss-sr"));
     const cue = tools.appendChild(SS.el("span", "ss-table__cue"));
     const layout = tools.appendChild(SS.el("button", "ss-table__layout"));
@@ -43,7 +44,7 @@
     function setLayout(on) {
       cards = on;
       root.classList.toggle("ss-table--cards", on);
-      layout.textContent = on ? "Show as a table" : "Show as cards";
+      layout.textContent = on ? t("table.as_table") : t("table.as_cards");
       layout.ariaPressed = on;
       fits();
     }
@@ -52,13 +53,13 @@
       requestAnimationFrame(() => {
         const more = !cards && box && box.scrollWidth > box.clientWidth + 1;
         cue.hidden = !more;
-        cue.textContent = more ? "Scroll sideways for all " + names.length + " columns \u2192" : "";
+        cue.textContent = more ? t("table.scroll", { count: names.length }) : "";
         if (box) {
           box.classList.toggle("ss-table__box--more", !!more);
           if (more) {
             box.tabIndex = 0;
             box.role = "region";
-            box.ariaLabel = (root.querySelector(".ss-table__title") || {}).textContent || "Comparison table";
+            box.ariaLabel = (root.querySelector(".ss-table__title") || {}).textContent || t("table.region");
           }
         }
       });
@@ -85,8 +86,10 @@
       });
       reset.hidden = !dir;
       status.textContent = dir
-        ? "Sorted by " + heads[column].textContent.trim() + (dir > 0 ? ", ascending." : ", descending.")
-        : "Original order.";
+        ? dir > 0
+          ? t("table.sorted_up", { column: heads[column].textContent.trim() })
+          : t("table.sorted_down", { column: heads[column].textContent.trim() })
+        : t("table.original_said");
       SS.emit(root, "ss:table-sort", {
         table: root.getAttribute("data-ss-table"),
         column: dir ? column : null,

@@ -29,18 +29,26 @@
   "use strict";
   const SS = window.StudySite,
     el = SS.el,
+    t = SS.t,
     D = document;
-  const NO_STORE =
-    "This browser does not let the site store anything: the attempt runs, " +
-    "but it will not be kept if you reload or leave the page, and its result will not be added to your progress.";
-  const DIFFICULTY = ["Not rated", "Easy", "Medium", "Hard"];
+  const NO_STORE = t("exam.no_store");
+  // By difficulty: 0 not rated, 1 easy, 2 medium, 3 hard (generator/site/widgets/exam.py).
+  const DIFFICULTY = [t("exam.not_rated"), t("exam.easy"), t("exam.medium"), t("exam.hard")];
   const WARN = [5, 1];
-  const s = (n) => (n == 1 ? "" : "s");
   const letter = SS.text.letter;
-  const words = ["zero", "one", "two", "three", "four", "five", "six"];
   const pct = (right, total) => (total ? Math.round((100 * right) / total) : 0);
   const store = SS.store;
-  const chooseLabel = (q) => `Choose ${words[q.choose] || q.choose}.`;
+  // "Choose two.": as the quiz says it (templates/_quiz.html.j2, site/widgets/quiz.py).
+  const CHOOSE = [
+    "",
+    t("quiz.choose_1"),
+    t("quiz.choose_2"),
+    t("quiz.choose_3"),
+    t("quiz.choose_4"),
+    t("quiz.choose_5"),
+    t("quiz.choose_6"),
+  ];
+  const chooseLabel = (q) => CHOOSE[q.choose] || t("quiz.choose_many", { count: q.choose });
 
   // ---- question data, loaded on demand ----------------------------------------------------
   const data = {},
@@ -53,7 +61,7 @@
       byId[q[0]] = {
         id: q[0],
         hash: q[1],
-        topics: q[2].map((t) => d.topics[t]),
+        topics: q[2].map((i) => d.topics[i]),
         diff: q[3],
         choose: q[4],
         shuffle: !!q[5],
@@ -85,7 +93,7 @@
         delete pending[domain.n];
         delete waiting[domain.n];
         script.remove();
-        reject(Error(`The questions of domain ${domain.n} could not be loaded. Check the connection, then try again.`));
+        reject(Error(t("exam.load_failed", { domain: domain.n })));
       };
       D.head.append(script);
     }));
@@ -96,9 +104,9 @@
     let a = seed >>> 0;
     return () => {
       a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      let x = Math.imul(a ^ (a >>> 15), a | 1);
+      x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
     };
   }
   function shuffle(list, rand) {
@@ -134,10 +142,10 @@
 
   // ---- time -----------------------------------------------------------------------------
   function clock(ms) {
-    const t = Math.max(0, Math.round(ms / 1000)),
-      h = Math.floor(t / 3600);
-    const m = String(Math.floor((t % 3600) / 60)).padStart(h ? 2 : 1, "0"),
-      sec = String(t % 60).padStart(2, "0");
+    const secs = Math.max(0, Math.round(ms / 1000)),
+      h = Math.floor(secs / 3600);
+    const m = String(Math.floor((secs % 3600) / 60)).padStart(h ? 2 : 1, "0"),
+      sec = String(secs % 60).padStart(2, "0");
     return (h ? h + ":" : "") + m + ":" + sec;
   }
   // ---- keeping the attempt: the store's draft, or this visit's memory ---------------------
@@ -230,7 +238,7 @@
       return n > 0 && !!q && n != q.choose;
     };
     const answered = (slot) => slot.p.length > 0 && !partly(slot);
-    const picked = (slot) => `${slot.p.length} of ${question(slot).choose} picked`;
+    const picked = (slot) => t("quiz.picked", { picked: slot.p.length, choose: question(slot).choose });
 
     // ---- start --------------------------------------------------------------------------
     function startView() {
@@ -240,24 +248,24 @@
         const box = el("section", "ss-exam__resume");
         const done = a.slots.filter(answered).length;
         box.append(
-          heading(2, "You have a practice exam in progress"),
+          heading(2, t("exam.in_progress")),
           el(
             "p",
             "",
-            `${a.title}: ${done} of ${a.slots.length} questions answered` +
-              (a.deadline ? `, ${clock(remaining())} left.` : `, ${clock(taken())} so far.`) +
-              (a.deadline ? " Its clock keeps running while it is open or closed." : ""),
+            a.deadline
+              ? t("exam.resume_timed", { title: a.title, done, count: a.slots.length, left: clock(remaining()) })
+              : t("exam.resume_untimed", { title: a.title, done, count: a.slots.length, taken: clock(taken()) }),
           ),
           el("p", "ss-exam__buttons"),
         );
         box.lastChild.append(
-          button("Resume", "md-button--primary", () => run(a.cur)),
+          button(t("exam.resume"), "md-button--primary", () => run(a.cur)),
           " ",
-          button("Abandon", "", () => {
-            if (!confirm("Abandon this attempt? Its answers are discarded and it is not counted.")) return;
+          button(t("exam.abandon"), "", () => {
+            if (!confirm(t("exam.abandon_confirm"))) return;
             a = null;
             save();
-            say("The attempt was abandoned.");
+            say(t("exam.abandoned"));
             startView();
           }),
         );
@@ -267,22 +275,13 @@
       const mock = el("section", "ss-exam__choice");
       const m = config.mock;
       mock.append(
-        heading(2, "Full mock exam"),
-        el(
-          "p",
-          "",
-          m.note ||
-            `${m.questions} questions in ${m.minutes} minutes, drawn at random by the weights of the exam's domains, as in the real exam.`,
-        ),
-        el(
-          "p",
-          "",
-          "One question at a time; flag any to come back to; nothing is marked until you submit. " + config.pass.label,
-        ),
+        heading(2, t("exam.mock_title")),
+        el("p", "", m.note || t("exam.mock_about", { count: m.questions, minutes: m.minutes })),
+        el("p", "", t("exam.how", { pass: config.pass.label })),
       );
       if (m.questions) {
         mock.append(el("p", "ss-exam__buttons"));
-        mock.lastChild.append(button("Start the mock exam", "md-button--primary", () => startMock()));
+        mock.lastChild.append(button(t("exam.start_mock"), "md-button--primary", () => startMock()));
       }
       nodes.push(mock, customForm(), shortcutsHelp());
       show(nodes);
@@ -299,26 +298,23 @@
         label.append(input, " ", text);
         return label;
       };
-      form.append(
-        heading(2, "Custom practice"),
-        el("p", "", "Choose what to practise. Like the mock exam, it is marked only when you submit."),
-      );
+      form.append(heading(2, t("exam.custom_title")), el("p", "", t("exam.custom_about")));
       const where = el("fieldset", "ss-exam__fieldset");
-      where.append(el("legend", "", "Domains and topics"));
+      where.append(el("legend", "", t("exam.domains_and_topics")));
       config.domains.forEach((d) => {
         const group = el("div", "ss-exam__domain");
         const all = box(
           "checkbox",
           "domain",
           String(d.n),
-          `Domain ${d.n}: ${d.title} (${d.questions} questions)`,
+          t("exam.domain_choice", { domain: d.n, title: d.title, count: d.questions }),
           true,
         );
         const list = el("details", "ss-exam__topics");
-        list.append(el("summary", "", `Choose topics of domain ${d.n}`));
+        list.append(el("summary", "", t("exam.choose_topics", { domain: d.n })));
         const inner = el("div", "ss-exam__topic-list");
-        for (const t in topics) {
-          if (topics[t].domain == d.n) inner.append(box("checkbox", "topic", t, topics[t].title, true));
+        for (const topic in topics) {
+          if (topics[topic].domain == d.n) inner.append(box("checkbox", "topic", topic, topics[topic].title, true));
         }
         list.append(inner);
         group.append(all, list);
@@ -334,7 +330,7 @@
         where.append(group);
       });
       const diff = el("fieldset", "ss-exam__fieldset");
-      diff.append(el("legend", "", "Difficulty"));
+      diff.append(el("legend", "", t("exam.difficulty")));
       const counts = [0, 0, 0, 0];
       config.domains.forEach((d) =>
         d.difficulty.forEach((n, i) => {
@@ -342,14 +338,24 @@
         }),
       );
       [1, 2, 3, 0].forEach((k) => {
-        if (counts[k]) diff.append(box("checkbox", "difficulty", String(k), `${DIFFICULTY[k]} (${counts[k]})`, true));
+        if (counts[k]) {
+          diff.append(
+            box(
+              "checkbox",
+              "difficulty",
+              String(k),
+              t("exam.level_count", { level: DIFFICULTY[k], count: counts[k] }),
+              true,
+            ),
+          );
+        }
       });
       const which = el("fieldset", "ss-exam__fieldset");
       which.append(
-        el("legend", "", "Questions"),
-        box("radio", "which", "all", "Any question", true),
-        box("radio", "which", "unanswered", "Only questions I have not answered"),
-        box("radio", "which", "wrong", "Only questions I got wrong last time"),
+        el("legend", "", t("exam.questions")),
+        box("radio", "which", "all", t("exam.any_question"), true),
+        box("radio", "which", "unanswered", t("exam.only_unanswered")),
+        box("radio", "which", "wrong", t("exam.only_wrong")),
       );
       const size = el("p", "ss-exam__field");
       const count = el("input");
@@ -363,23 +369,23 @@
         value: Math.min(total, 20),
         inputMode: "numeric",
       });
-      const countLabel = el("label", "", "How many questions ");
+      const countLabel = el("label", "", t("exam.how_many"));
       countLabel.htmlFor = count.id;
-      size.append(countLabel, count, el("span", "ss-exam__hint", ` (at most ${Math.min(total, 200)})`));
+      size.append(
+        countLabel,
+        " ",
+        count,
+        " ",
+        el("span", "ss-exam__hint", t("exam.at_most", { count: Math.min(total, 200) })),
+      );
       const timing = el("fieldset", "ss-exam__fieldset");
       timing.append(
-        el("legend", "", "Clock"),
-        box(
-          "radio",
-          "timed",
-          "yes",
-          `Timed, at the real exam's pace (${Math.round(pace * 60)} seconds a question)`,
-          true,
-        ),
-        box("radio", "timed", "no", "Untimed (the time taken is shown)"),
+        el("legend", "", t("exam.clock")),
+        box("radio", "timed", "yes", t("exam.timed", { seconds: Math.round(pace * 60) }), true),
+        box("radio", "timed", "no", t("exam.untimed")),
       );
       const go = el("p", "ss-exam__buttons");
-      go.append(button("Start the custom practice", "md-button--primary", () => startCustom(form)));
+      go.append(button(t("exam.start_custom"), "md-button--primary", () => startCustom(form)));
       form.append(where, diff, which, size, timing, go);
       form.addEventListener("submit", (event) => {
         event.preventDefault();
@@ -392,26 +398,18 @@
       const help = el("details", "ss-exam__keys");
       const list = el("dl");
       [
-        ["1 to 9", "pick or unpick that option"],
-        ["N", "next question"],
-        ["P", "previous question"],
-        ["F", "flag or unflag the question for review"],
-        ["?", "show or hide these shortcuts"],
+        [t("exam.key_digits"), t("exam.key_digits_do")],
+        ["N", t("exam.key_next")],
+        ["P", t("exam.key_previous")],
+        ["F", t("exam.key_flag")],
+        ["?", t("exam.key_help")],
       ].forEach(([k, what]) => {
         const dt = el("dt"),
           dd = el("dd", "", what);
         dt.append(el("kbd", "", k));
         list.append(dt, dd);
       });
-      help.append(
-        el("summary", "", "Keyboard shortcuts"),
-        list,
-        el(
-          "p",
-          "",
-          "During an attempt these keys work anywhere on the page except in a text box, before the site's own shortcuts.",
-        ),
-      );
+      help.append(el("summary", "", t("exam.keys")), list, el("p", "", t("exam.keys_where")));
       return help;
     }
 
@@ -440,7 +438,7 @@
       const m = config.mock,
         seed = newSeed(),
         rand = random(seed);
-      a = fresh("mock", "Full mock exam", m.minutes * 60, seed);
+      a = fresh("mock", t("exam.mock_title"), m.minutes * 60, seed);
       const order = [];
       for (const n in m.domains) for (let i = 0; i < m.domains[n]; i++) order.push(Number(n));
       shuffle(order, rand).forEach((n) => a.slots.push({ d: n, q: null, h: "", o: null, p: [], f: 0 }));
@@ -477,11 +475,11 @@
         timed = values("timed")[0] == "yes";
       const count = Math.floor(Number(form.querySelector('input[name="count"]').value));
       const problem = !chosen.length
-        ? "Choose at least one domain."
+        ? t("exam.need_domain")
         : !levels.size
-          ? "Choose at least one difficulty."
+          ? t("exam.need_difficulty")
           : !(count >= 1 && count <= 200)
-            ? "How many questions: enter a number from 1 to 200."
+            ? t("exam.need_count", { max: 200 })
             : "";
       const error = form.querySelector(".ss-exam__error");
       if (error) error.remove();
@@ -494,14 +492,14 @@
       performance.mark("ss-exam-start");
       const go = form.querySelector(".ss-exam__buttons button");
       go.disabled = true;
-      go.textContent = "Loading the questions\u2026";
+      go.textContent = t("exam.loading");
       Promise.all(chosen.map((n) => load(domains[n]))).then(
         () => {
           const answers = store.load().answers;
           const pool = [];
           chosen.forEach((n) =>
             data[n].list.forEach((q) => {
-              if (!levels.has(q.diff) || !q.topics.some((t) => wanted.has(t))) return;
+              if (!levels.has(q.diff) || !q.topics.some((topic) => wanted.has(topic))) return;
               const rec = answers[q.id + ":" + q.hash];
               if (which == "unanswered" && rec) return;
               if (which == "wrong" && !(rec && rec.correct === false)) return;
@@ -510,15 +508,15 @@
           );
           if (!pool.length) {
             go.disabled = false;
-            go.textContent = "Start the custom practice";
+            go.textContent = t("exam.start_custom");
             const p = el(
               "p",
               "ss-exam__error",
               which == "wrong"
-                ? "No question matches: you have no wrong answers among the questions you chose."
+                ? t("exam.none_wrong")
                 : which == "unanswered"
-                  ? "No question matches: you have answered every question you chose."
-                  : "No question matches these choices.",
+                  ? t("exam.none_unanswered")
+                  : t("exam.none_match"),
             );
             p.setAttribute("role", "alert");
             form.lastChild.before(p);
@@ -527,10 +525,11 @@
           const seed = newSeed(),
             rand = random(seed);
           const drawn = shuffle(pool, rand).slice(0, count);
-          a = fresh("custom", "Custom practice", timed ? Math.max(60, Math.round(drawn.length * pace * 60)) : 0, seed);
+          const title = t("exam.custom_title");
+          a = fresh("custom", title, timed ? Math.max(60, Math.round(drawn.length * pace * 60)) : 0, seed);
           a.slots = drawn.map((q) => ({ d: q.domain, q: q.id, h: q.hash, o: optionOrder(q, rand), p: [], f: 0 }));
           if (drawn.length < count) {
-            a.note = `Only ${drawn.length} question${s(drawn.length)} match${drawn.length == 1 ? "es" : ""} your choices, so this practice has ${drawn.length}.`;
+            a.note = t("exam.only_some", { count: drawn.length });
           }
           save();
           SS.emit(root, "ss:exam-start", { mode: "custom", total: a.slots.length });
@@ -538,7 +537,7 @@
         },
         (e) => {
           go.disabled = false;
-          go.textContent = "Start the custom practice";
+          go.textContent = t("exam.start_custom");
           fail(e);
         },
       );
@@ -557,9 +556,7 @@
           fill(slot.d);
           if (!question(slot)) {
             // A question kept in the attempt is no longer in this site's bank.
-            throw Error(
-              "A question of this attempt is no longer on this site (the bank has changed). Abandon the attempt and start a new one.",
-            );
+            throw Error(t("exam.question_gone"));
           }
           then();
         })
@@ -606,17 +603,17 @@
       if (!ui) return;
       if (a.deadline) {
         const left = remaining();
-        ui.time.textContent = "Time left " + clock(left);
+        ui.time.textContent = t("exam.time_left", { time: clock(left) });
         WARN.forEach((w) => {
           if (left <= w * 60000 && left > 0 && !a.warned.includes(w)) {
             a.warned.push(w);
             save();
-            say(`${w} minute${s(w)} left.` + (w == 1 ? " The attempt is submitted when the time runs out." : ""));
+            say(w == 1 ? t("exam.last_minute") : t("exam.minutes_left", { count: w }));
           }
         });
         if (left <= 0) submit("time");
       } else {
-        ui.time.textContent = "Time taken " + clock(taken());
+        ui.time.textContent = t("exam.time_taken", { time: clock(taken()) });
       }
     }
 
@@ -629,27 +626,27 @@
       bar.append(where, time, flagState);
       const body = el("div", "ss-exam__question");
       const controls = el("div", "ss-exam__controls");
-      const prev = button("Previous", "", () => go(a.cur - 1));
-      const flag = button("Flag for review", "ss-exam__flag", () => toggleFlag());
+      const prev = button(t("exam.previous"), "", () => go(a.cur - 1));
+      const flag = button(t("exam.flag"), "ss-exam__flag", () => toggleFlag());
       flag.setAttribute("aria-pressed", "false");
-      const next = button("Next", "md-button--primary", () => go(a.cur + 1));
-      const review = button("Review and submit", "", () => reviewView());
+      const next = button(t("exam.next"), "md-button--primary", () => go(a.cur + 1));
+      const review = button(t("exam.review_submit"), "", () => reviewView());
       controls.append(prev, flag, next, review);
       const nav = el("nav", "ss-exam__nav");
-      nav.setAttribute("aria-label", "Questions of this attempt");
+      nav.setAttribute("aria-label", t("exam.navigator"));
       const legend = el("p", "ss-exam__legend");
       legend.append(
         icon("\u2713"),
-        " answered · ",
+        " " + t("exam.legend_answered") + " · ",
         icon("\u25d0"),
-        " partly answered · ",
+        " " + t("exam.legend_partly") + " · ",
         icon("\u25cb"),
-        " not answered · ",
+        " " + t("exam.legend_open") + " · ",
         icon("\u2691"),
-        " flagged for review",
+        " " + t("exam.legend_flagged"),
       );
       const cells = el("ol", "ss-exam__grid");
-      nav.append(el("h3", "", "Questions"), legend, cells);
+      nav.append(el("h3", "", t("exam.questions")), legend, cells);
       const intro = el("p", "ss-exam__intro");
       intro.hidden = !a.note;
       intro.textContent = a.note;
@@ -675,13 +672,20 @@
     function cell(i) {
       const slot = a.slots[i],
         b = ui.buttons[i];
-      const state = answered(slot) ? "answered" : partly(slot) ? `partly answered (${picked(slot)})` : "not answered";
+      const state = answered(slot)
+        ? t("exam.state_answered")
+        : partly(slot)
+          ? t("exam.state_partly", { picked: picked(slot) })
+          : t("exam.state_open");
       b.replaceChildren(
         el("span", "ss-exam__num", String(i + 1)),
         icon(answered(slot) ? "\u2713" : partly(slot) ? "\u25d0" : "\u25cb"),
       );
       if (slot.f) b.append(icon("\u2691"));
-      b.setAttribute("aria-label", `Question ${i + 1}: ${state}${slot.f ? ", flagged" : ""}`);
+      b.setAttribute(
+        "aria-label",
+        slot.f ? t("exam.cell_flagged", { number: i + 1, state }) : t("exam.cell", { number: i + 1, state }),
+      );
       b.classList.toggle("ss-exam__cell--answered", answered(slot));
       b.classList.toggle("ss-exam__cell--flagged", !!slot.f);
       if (i == a.cur) b.setAttribute("aria-current", "step");
@@ -708,7 +712,7 @@
       const i = a.cur,
         slot = a.slots[i],
         q = question(slot);
-      ui.where.textContent = `Question ${i + 1} of ${a.slots.length}`;
+      ui.where.textContent = t("exam.question_of", { number: i + 1, count: a.slots.length });
       ui.prev.disabled = i == 0;
       ui.next.disabled = i == a.slots.length - 1;
       flagShown(slot);
@@ -732,7 +736,7 @@
         input.addEventListener("change", () => pick(k, input.checked));
         const text = el("span", "ss-exam__option-text");
         text.append(rich(q.options[k][0]));
-        label.append(input, el("span", "ss-exam__letter", letter(shown) + "."), text);
+        label.append(input, el("span", "ss-exam__letter", t("exam.letter", { letter: letter(shown) })), text);
         li.append(label);
         list.append(li);
       });
@@ -747,16 +751,14 @@
     function hintShown() {
       const slot = a.slots[a.cur],
         q = question(slot);
+      const counts = { picked: slot.p.length, choose: q.choose };
       ui.hint.textContent =
-        q.choose > 1
-          ? `${slot.p.length} of ${q.choose} picked` +
-            (slot.p.length > q.choose ? `: too many, choose ${words[q.choose] || q.choose}.` : ".")
-          : "";
+        q.choose < 2 ? "" : slot.p.length > q.choose ? t("exam.too_many", counts) : t("exam.picked", counts);
     }
     function flagShown(slot) {
       ui.flag.setAttribute("aria-pressed", slot.f ? "true" : "false");
-      ui.flag.textContent = slot.f ? "\u2691 Flagged for review" : "Flag for review";
-      ui.flagState.textContent = slot.f ? "Flagged for review" : "";
+      ui.flag.textContent = slot.f ? "\u2691 " + t("exam.flagged") : t("exam.flag");
+      ui.flagState.textContent = slot.f ? t("exam.flagged") : "";
     }
 
     function pick(k, on) {
@@ -776,7 +778,11 @@
       const on = input.type == "radio" ? true : !input.checked;
       input.checked = on;
       pick(Number(input.value), on);
-      say(`${letter(position)} ${on ? "picked" : "unpicked"}.`);
+      say(
+        on
+          ? t("exam.said_picked", { letter: letter(position) })
+          : t("exam.said_unpicked", { letter: letter(position) }),
+      );
     }
 
     function toggleFlag() {
@@ -785,7 +791,7 @@
       save();
       flagShown(slot);
       cell(a.cur);
-      say(`Question ${a.cur + 1} ${slot.f ? "flagged for review" : "no longer flagged"}.`);
+      say(slot.f ? t("exam.said_flagged", { number: a.cur + 1 }) : t("exam.said_unflagged", { number: a.cur + 1 }));
     }
 
     // ---- review and submit ----------------------------------------------------------------
@@ -794,7 +800,7 @@
       save();
       const open = a.slots.map((_, i) => i).filter((i) => !answered(a.slots[i]));
       const flagged = a.slots.map((_, i) => i).filter((i) => a.slots[i].f);
-      const h = heading(2, "Review your answers");
+      const h = heading(2, t("exam.review_title"));
       const time = el("p", "ss-exam__bar");
       time.append(ui.time);
       const nodes = [
@@ -803,12 +809,16 @@
         el(
           "p",
           "",
-          `${a.slots.length - open.length} of ${a.slots.length} questions answered, ${flagged.length} flagged for review. Nothing is marked until you submit.`,
+          t("exam.review_summary", {
+            done: a.slots.length - open.length,
+            count: a.slots.length,
+            flagged: flagged.length,
+          }),
         ),
       ];
       const list = (title, items, empty) => {
         const sec = el("section", "ss-exam__review-list");
-        sec.append(el("h3", "", `${title} (${items.length})`));
+        sec.append(el("h3", "", t("exam.review_list", { title, count: items.length })));
         if (!items.length) sec.append(el("p", "", empty));
         else {
           const ul = el("ul");
@@ -816,7 +826,9 @@
             const li = el("li");
             li.append(
               button(
-                `Question ${i + 1}` + (partly(a.slots[i]) ? ` (${picked(a.slots[i])})` : ""),
+                partly(a.slots[i])
+                  ? t("exam.question_partly", { number: i + 1, picked: picked(a.slots[i]) })
+                  : t("exam.question", { number: i + 1 }),
                 "ss-exam__link",
                 () => backTo(i),
               ),
@@ -828,30 +840,26 @@
         return sec;
       };
       nodes.push(
-        list("Not answered", open, "Every question has an answer."),
-        list("Flagged for review", flagged, "No question is flagged."),
+        list(t("exam.not_answered"), open, t("exam.all_answered")),
+        list(t("exam.flagged"), flagged, t("exam.none_flagged")),
       );
       const buttons = el("p", "ss-exam__buttons");
       const confirmBox = el("div", "ss-exam__confirm");
       buttons.append(
-        button("Back to the questions", "", () => backTo(a.cur)),
+        button(t("exam.back_to_questions"), "", () => backTo(a.cur)),
         " ",
-        button("Submit the exam", "md-button--primary", () => {
+        button(t("exam.submit"), "md-button--primary", () => {
           if (!open.length) return submit("submitted");
-          const title = heading(3, "Submit with unanswered questions?");
+          const title = heading(3, t("exam.submit_open_title"));
           confirmBox.replaceChildren(
             title,
-            el(
-              "p",
-              "",
-              `${open.length} question${s(open.length)} ${open.length == 1 ? "has" : "have"} no complete answer and will count as wrong.`,
-            ),
+            el("p", "", t("exam.submit_open", { count: open.length })),
             el("p", "ss-exam__buttons"),
           );
           confirmBox.lastChild.append(
-            button("Submit now", "md-button--primary", () => submit("submitted")),
+            button(t("exam.submit_now"), "md-button--primary", () => submit("submitted")),
             " ",
-            button("Keep answering", "", () => backTo(open[0])),
+            button(t("exam.keep_answering"), "", () => backTo(open[0])),
           );
           title.focus();
         }),
@@ -932,11 +940,11 @@
 
     // ---- result ---------------------------------------------------------------------------
     function table(caption, head, rows) {
-      const t = el("table"),
+      const tbl = el("table"),
         thead = el("thead"),
         tr = el("tr"),
         tbody = el("tbody");
-      t.append(el("caption", "", caption));
+      tbl.append(el("caption", "", caption));
       head.forEach((h) => tr.append(el("th", "", h)));
       tr.firstChild.scope = "col";
       thead.append(tr);
@@ -949,39 +957,32 @@
         });
         tbody.append(row);
       });
-      t.append(thead, tbody);
+      tbl.append(thead, tbody);
       // A wide table scrolls on a phone: the region takes focus so keys can scroll it.
       const wrap = el("div", "ss-exam__table");
       Object.assign(wrap, { tabIndex: 0, role: "region", ariaLabel: caption });
-      wrap.append(t);
+      wrap.append(tbl);
       return wrap;
     }
 
     function resultView(kept) {
       const r = a.result;
       const nodes = [];
-      const h = heading(2, r.passed === null ? "Your result" : r.passed ? "Result: passed" : "Result: not passed");
+      const h = heading(
+        2,
+        r.passed === null ? t("exam.result") : r.passed ? t("exam.result_passed") : t("exam.result_not_passed"),
+      );
       nodes.push(h);
-      if (r.reason == "time")
-        nodes.push(
-          el("p", "ss-exam__reason", "Time ran out, so the attempt was submitted with the answers you had given."),
-        );
-      if (r.reason == "time-away")
-        nodes.push(
-          el(
-            "p",
-            "ss-exam__reason",
-            "The time ran out while this page was closed, so the attempt was submitted with the answers you had given.",
-          ),
-        );
+      if (r.reason == "time") nodes.push(el("p", "ss-exam__reason", t("exam.time_ran_out")));
+      if (r.reason == "time-away") nodes.push(el("p", "ss-exam__reason", t("exam.time_ran_out_away")));
       const score = el("p", "ss-exam__score");
       score.append(
-        el("strong", "", `${r.right} of ${r.total} right (${r.percent}%)`),
+        el("strong", "", t("exam.score", { right: r.right, total: r.total, percent: r.percent })),
         r.passed === null
-          ? "."
+          ? t("exam.score_end")
           : r.passed
-            ? `: at or above the pass mark of ${r.pass}%.`
-            : `: below the pass mark of ${r.pass}%.`,
+            ? t("exam.score_above", { pass: r.pass })
+            : t("exam.score_below", { pass: r.pass }),
       );
       nodes.push(
         score,
@@ -989,64 +990,63 @@
         el(
           "p",
           "",
-          `${r.title}. Time taken: ${SS.text.duration(r.seconds * 1000)}` +
-            (r.timed ? ` of ${SS.text.duration(r.limit * 1000)}.` : "."),
+          r.timed
+            ? t("exam.took_of", {
+                title: r.title,
+                time: SS.text.duration(r.seconds * 1000),
+                limit: SS.text.duration(r.limit * 1000),
+              })
+            : t("exam.took", { title: r.title, time: SS.text.duration(r.seconds * 1000) }),
         ),
       );
-      if (!kept)
-        nodes.push(
-          el(
-            "p",
-            "ss-exam__notice",
-            "This result could not be added to your progress: this browser did not let the site store it.",
-          ),
-        );
+      if (!kept) nodes.push(el("p", "ss-exam__notice", t("exam.not_kept")));
       const byDomain = {},
         byTopic = {};
       const add = (map, k, right) => {
-        const t = map[k] || (map[k] = [0, 0]);
-        t[1]++;
-        if (right) t[0]++;
+        const tally = map[k] || (map[k] = [0, 0]);
+        tally[1]++;
+        if (right) tally[0]++;
       };
       r.items.forEach((it) => {
         add(byDomain, it[2], it[5]);
-        data[it[2]].byId[it[0]].topics.forEach((t) => add(byTopic, t, it[5]));
+        data[it[2]].byId[it[0]].topics.forEach((topic) => add(byTopic, topic, it[5]));
       });
       nodes.push(
-        heading(3, "By domain"),
+        heading(3, t("exam.by_domain")),
         table(
-          "Right answers by domain",
-          ["Domain", "Right", "Questions", "Percent"],
+          t("exam.by_domain_caption"),
+          [t("exam.domain"), t("exam.right"), t("exam.questions"), t("exam.percent")],
           Object.keys(byDomain).map((n) => [
-            `Domain ${n}: ${domains[n].title}`,
-            String(byDomain[n][0]),
-            String(byDomain[n][1]),
-            pct(...byDomain[n]) + "%",
+            t("exam.domain_title", { domain: Number(n), title: domains[n].title }),
+            SS.num(byDomain[n][0]),
+            SS.num(byDomain[n][1]),
+            t("exam.percent_of", { percent: pct(...byDomain[n]) }),
           ]),
         ),
       );
       nodes.push(
-        heading(3, "By topic"),
+        heading(3, t("exam.by_topic")),
         table(
-          "Right answers by topic, weakest first",
-          ["Topic", "Right", "Questions", "Percent"],
+          t("exam.by_topic_caption"),
+          [t("exam.topic"), t("exam.right"), t("exam.questions"), t("exam.percent")],
           Object.keys(byTopic)
             .sort((x, y) => pct(...byTopic[x]) - pct(...byTopic[y]))
-            .map((t) => {
-              const info = topics[t],
-                link = info ? Object.assign(el("a", "", info.title), { href: info.href }) : t;
-              return [link, String(byTopic[t][0]), String(byTopic[t][1]), pct(...byTopic[t]) + "%"];
+            .map((topic) => {
+              const info = topics[topic],
+                link = info ? Object.assign(el("a", "", info.title), { href: info.href }) : topic;
+              const [right, all] = byTopic[topic];
+              return [link, SS.num(right), SS.num(all), t("exam.percent_of", { percent: pct(right, all) })];
             }),
         ),
       );
-      nodes.push(heading(3, "Every question"));
+      nodes.push(heading(3, t("exam.every_question")));
       const filter = el("fieldset", "ss-exam__fieldset ss-exam__filter");
-      filter.append(el("legend", "", "Show"));
+      filter.append(el("legend", "", t("exam.show")));
       const list = el("ol", "ss-exam__answers");
       [
-        ["all", "All questions"],
-        ["wrong", "Wrong or unanswered"],
-        ["flagged", "Flagged"],
+        ["all", t("exam.show_all")],
+        ["wrong", t("exam.show_wrong")],
+        ["flagged", t("exam.show_flagged")],
       ].forEach(([v, text], i) => {
         const label = el("label", "ss-exam__check"),
           input = el("input");
@@ -1064,7 +1064,7 @@
       nodes.push(list);
       const again = el("p", "ss-exam__buttons");
       again.append(
-        button("New practice exam", "md-button--primary", () => {
+        button(t("exam.again"), "md-button--primary", () => {
           a = null;
           save();
           startView();
@@ -1081,18 +1081,23 @@
       const li = el("li", "ss-exam__answer");
       li.dataset.right = String(right);
       li.dataset.flagged = String(flagged);
-      const status = !picks.length ? ["\u2717", "Not answered"] : right ? ["\u2713", "Right"] : ["\u2717", "Wrong"];
+      const status = !picks.length
+        ? ["\u2717", t("exam.not_answered")]
+        : right
+          ? ["\u2713", t("exam.right")]
+          : ["\u2717", t("exam.wrong")];
       const head = el("p", "ss-exam__answer-head");
       head.append(
-        el("strong", "", `Question ${i + 1}: `),
+        el("strong", "", t("exam.question_head", { number: i + 1 })),
+        " ",
         icon(status[0]),
         " " + status[1],
-        flagged ? " · flagged" : "",
-        ` · Domain ${n}`,
+        flagged ? " · " + t("exam.flagged_tag") : "",
+        " · " + t("exam.domain_number", { domain: n }),
       );
-      q.topics.forEach((t) => {
-        if (!topics[t]) return;
-        head.append(" · ", Object.assign(el("a", "", topics[t].title), { href: topics[t].href }));
+      q.topics.forEach((topic) => {
+        if (!topics[topic]) return;
+        head.append(" · ", Object.assign(el("a", "", topics[topic].title), { href: topics[topic].href }));
       });
       const stem = el("p", "ss-exam__stem");
       stem.append(rich(q.stem), " ", el("strong", "", chooseLabel(q)));
@@ -1101,14 +1106,21 @@
         const o = el("li"),
           good = q.correct.includes(k),
           mine = picks.includes(k);
-        const tags = [good ? "right answer" : "wrong", mine ? "your pick" : ""].filter(Boolean).join(", ");
+        const tags = good
+          ? mine
+            ? t("exam.tag_right_mine")
+            : t("exam.tag_right")
+          : mine
+            ? t("exam.tag_wrong_mine")
+            : t("exam.tag_wrong");
         o.className = good ? "ss-exam__why--right" : mine ? "ss-exam__why--wrong" : "";
         const title = el("p");
         title.append(
           icon(good ? "\u2713" : mine ? "\u2717" : ""),
-          el("strong", "", `${letter(shown)}. `),
+          el("strong", "", t("exam.letter", { letter: letter(shown) }) + " "),
           rich(q.options[k][0]),
-          el("em", "", ` (${tags})`),
+          " ",
+          el("em", "", tags),
         );
         const why = el("p", "ss-exam__explain");
         why.append(rich(q.options[k][1]));
@@ -1122,12 +1134,12 @@
     // ---- keyboard: during an attempt, before Material's own shortcuts ------------------------
     function onKey(event) {
       if (!a || a.result || a.phase != "question" || !ui || event.ctrlKey || event.metaKey || event.altKey) return;
-      const t = event.target;
+      const target = event.target;
       if (
-        t &&
-        (t.isContentEditable ||
-          /^(TEXTAREA|SELECT)$/.test(t.tagName) ||
-          (t.tagName == "INPUT" && !/^(radio|checkbox|button)$/.test(t.type)))
+        target &&
+        (target.isContentEditable ||
+          /^(TEXTAREA|SELECT)$/.test(target.tagName) ||
+          (target.tagName == "INPUT" && !/^(radio|checkbox|button)$/.test(target.type)))
       )
         return;
       const k = event.key;

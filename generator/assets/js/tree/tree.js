@@ -7,7 +7,8 @@
 (() => {
   "use strict";
   const SS = window.StudySite,
-    make = SS.el;
+    make = SS.el,
+    t = SS.t;
 
   // {treeId: "node:i,node:i"} from the fragment; a plain anchor gives {}.
   function readHash() {
@@ -82,14 +83,14 @@
     const list = make("ol");
     const step = make("div", "ss-tree__step");
     const controls = make("div", "ss-tree__controls");
-    const back = make("button", "ss-tree__back", "Back");
-    const restart = make("button", "ss-tree__restart", "Restart");
+    const back = make("button", "ss-tree__back", t("tree.back"));
+    const restart = make("button", "ss-tree__restart", t("tree.restart"));
     const live = make("div", "ss-sr");
     app.role = "group";
     if (title) app.setAttribute("aria-labelledby", (title.id = root.id + "-title"));
-    trail.ariaLabel = "Your answers";
+    trail.ariaLabel = t("tree.trail");
     live.ariaLive = "polite";
-    trail.append(make("p", "ss-tree__head", "Your answers"), list);
+    trail.append(make("p", "ss-tree__head", t("tree.trail")), list);
     controls.append(back, restart);
     app.append(trail, step, controls, live);
     root.insertBefore(app, outline);
@@ -140,7 +141,7 @@
         const asked = rich("question", s[0], "q").textContent;
         crumb.title = asked;
         crumb.append(
-          make("span", "ss-sr", "Go back to: " + asked + " You answered: "),
+          make("span", "ss-sr", t("tree.go_back", { question: asked }) + " "),
           rich("choice", s.join(":"), "label"),
         );
         crumb.onclick = () => go(path.slice(0, i));
@@ -150,7 +151,7 @@
         set = make("fieldset", "ss-tree__question");
         const legend = set.appendChild(make("legend", "ss-tree__legend"));
         const choices = make("div", "ss-tree__choices");
-        legend.append(count("Question " + (path.length + 1)), rich("question", node, "q"));
+        legend.append(count(t("tree.question", { number: path.length + 1 })), rich("question", node, "q"));
         if (question.help) set.append(rich("question", node, "help", "ss-tree__hint"));
         question.choices.forEach((_, i) => {
           const b = choices.appendChild(make("button", "ss-tree__option"));
@@ -162,7 +163,7 @@
       } else {
         set = make("div", "ss-tree__card");
         const head = set.appendChild(make("p", "ss-tree__result"));
-        head.append(count("Answer"), rich("outcome", node, "answer"));
+        head.append(count(t("tree.answer")), rich("outcome", node, "answer"));
         const why = set.appendChild(make("p")).appendChild(rich("outcome", node, "why"));
         set.appendChild(make("p")).append(rich("outcome", node, "links"));
         set.querySelectorAll("a[href*='#']").forEach(keepPath);
