@@ -281,7 +281,8 @@ def _question_types() -> list[str]:
         "An entry of `questions:` is a question of one `type`; without `type` it is a "
         "multiple-choice question (`choice`). Every type has `id`, `topics`, `stem` and the "
         "optional `difficulty`, `explanation` and `source`; explanations never name a letter "
-        "or a position (pages shuffle options and items). One example of each type:",
+        "or a position (pages shuffle options and items). One example of each type, as "
+        "`init` writes them:",
         "",
     ]
     seen: set[str] = set()

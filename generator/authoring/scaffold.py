@@ -144,8 +144,8 @@ trees:
 
 QUESTIONS = """\
 # Practice questions: each option says why it is right or wrong. Options are shuffled, so
-# never refer to one by letter. `choose: 2` takes exactly two correct options. Other types
-# (true-false, ordering, matching, numeric, short-answer, case-study): see the reference.
+# never refer to one by letter. `choose: 2` takes exactly two correct options. One question
+# of each other type follows; the reference beside the schemas describes every field.
 questions:
   - id: d{n}-small-workload
     topics: [d{n}-first-topic]
@@ -275,7 +275,7 @@ DOMAIN_FILES = {
     "topics.yml": TOPICS,
     "tables.yml": TABLES,
     "trees.yml": TREES,
-    "questions.yml": QUESTIONS,
+    "questions.yml": ALL_TYPES,
 }
 
 

@@ -69,17 +69,28 @@ def test_init_writes_the_skeleton_and_says_what_next(new_exam: Path, bundled_ban
     bank = load_bank(exam)
     assert bank.exam.id == "my-exam" != bundled_bank.exam.id
     questions = bank.domains[0].questions
-    assert (
-        len(questions) == 3
-        and [q.choose for q in questions if isinstance(q, Question)].count(2) == 1
-    )
+    # One of each type: three multiple choice (one "choose 2"), five others, a case study's two.
+    assert [q.type for q in questions] == [
+        "choice",
+        "choice",
+        "choice",
+        "true-false",
+        "ordering",
+        "matching",
+        "numeric",
+        "short-answer",
+        "choice",
+        "true-false",
+    ]
+    assert [q.choose for q in questions if isinstance(q, Question)].count(2) == 1
+    assert type(bank.domains[0].items[-1]).__name__ == "CaseStudy"
     assert len(bank.domains[0].tables) == 1 and len(bank.domains[0].trees) == 1
 
 
 def test_init_passes_check_with_no_warning(new_exam: Path) -> None:
     result = cli("--data", "my-exam", "check", cwd=new_exam)
     assert result.returncode == 0
-    assert result.stdout == "ok: 1 domains, 1 topics, 3 questions\n"
+    assert result.stdout == "ok: 1 domains, 1 topics, 10 questions\n"
     assert result.stderr == ""
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.assets.catalog import load_catalog
 from generator.content.load import load_bank
-from generator.content.model import Exam
+from generator.content.model import Exam, Question
 from generator.site.widgets import exam as exam_data
 from tests.support.exam_scripts import decode_script
 from tests.support.project import FIXTURES
@@ -85,6 +85,7 @@ def test_domain_script_holds_every_question_compactly() -> None:
     assert data["topics"] == [t.id for t in content.topics]
     assert [q[0] for q in data["q"]] == [q.id for q in content.questions]
     first, question = data["q"][0], content.questions[0]
+    assert isinstance(question, Question)
     assert first[1] == question.content_hash
     assert [data["topics"][t] for t in first[2]] == question.topics
     assert first[6] == question.stem

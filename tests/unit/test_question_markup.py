@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from generator.assets.catalog import load_catalog
 from generator.content.model import DomainFile, answerable
 from generator.site.widgets.question_markup import (
     answer_shape,
@@ -14,34 +15,7 @@ from generator.site.widgets.question_markup import (
     types_on,
 )
 
-
-class Words:
-    """English words for the views, as the catalog gives them."""
-
-    def t(self, key: str, /, **params: object) -> str:
-        forms = {
-            "types.true": "True",
-            "types.false": "False",
-            "types.true_false": "True or false?",
-            "types.ordering": "Put the {count} items in order.",
-            "types.matching": "Match each of the {count} prompts to an answer.",
-            "types.numeric": "Type a number.",
-            "types.short_answer": "Type your answer.",
-            "types.number_unit": "{number} {unit}",
-            "types.number_range": "{min} to {max}",
-            "types.number_tolerance": "{answer} (plus or minus {tolerance})",
-            "types.or": "{first} or {second}",
-        }
-        text = forms[key]
-        for name, value in params.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
-
-    def number(self, value: float) -> str:
-        return f"{value:g}"
-
-    def list(self, items: list[str]) -> str:
-        return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+WORDS = load_catalog("en")
 
 
 @pytest.mark.parametrize("count", range(2, 11))
@@ -119,7 +93,7 @@ QUESTIONS = {q.id: q for q in answerable(BANK)}
 
 
 def test_ordering_view_lists_a_shuffle_and_keys_the_right_order() -> None:
-    view = type_view(QUESTIONS["q-order"], Words())
+    view = type_view(QUESTIONS["q-order"], WORDS)
     assert view is not None
     assert [e.index for e in view.shown] == seeded_order("q-order", 3)
     assert [e.label for e in view.shown] == ["A", "B", "C"]
@@ -130,7 +104,7 @@ def test_ordering_view_lists_a_shuffle_and_keys_the_right_order() -> None:
 
 
 def test_matching_view_offers_each_answer_once_and_keys_by_letter() -> None:
-    view = type_view(QUESTIONS["q-match"], Words())
+    view = type_view(QUESTIONS["q-match"], WORDS)
     assert view is not None
     assert sorted(e.text for e in view.offered) == ["amphibian", "bird", "mammal"]
     assert view.attributes == {"data-ss-prompts": "3", "data-ss-answers": "3"}
@@ -141,7 +115,7 @@ def test_matching_view_offers_each_answer_once_and_keys_by_letter() -> None:
 
 
 def test_numeric_data_and_key() -> None:
-    view = type_view(QUESTIONS["q-num"], Words())
+    view = type_view(QUESTIONS["q-num"], WORDS)
     assert view is not None
     assert json.loads(view.attributes["data-ss-number"]) == {
         "accept": [{"min": 5.5, "max": 6.5, "answer": 6, "tolerance": 0.5}, {"min": 10, "max": 12}],
@@ -152,7 +126,7 @@ def test_numeric_data_and_key() -> None:
 
 
 def test_short_answer_carries_normalised_answers_only_in_attributes() -> None:
-    view = type_view(QUESTIONS["q-short"], Words())
+    view = type_view(QUESTIONS["q-short"], WORDS)
     assert view is not None
     assert json.loads(view.attributes["data-ss-accept"]) == ["invokeendpoint", "invoke endpoint"]
     assert json.loads(view.attributes["data-ss-accept-why"]) == {"invoke endpoint": 1}
@@ -160,7 +134,7 @@ def test_short_answer_carries_normalised_answers_only_in_attributes() -> None:
 
 
 def test_true_false_is_a_two_option_choice() -> None:
-    view = type_view(QUESTIONS["q-tf"], Words())
+    view = type_view(QUESTIONS["q-tf"], WORDS)
     assert view is not None
     assert view.attributes == {"data-ss-choose": "1", "data-ss-shuffle": "false"}
     assert (view.answer, [e.text for e in view.shown]) == ("False", ["True", "False"])

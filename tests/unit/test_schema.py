@@ -183,6 +183,7 @@ def test_readme_content_examples_make_a_domain_that_passes_check(tmp_path: Path)
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "mini", data)
     shutil.rmtree(data / "domain-1")
+    shutil.rmtree(data / "domain-2")
     blocks = readme_yaml_blocks()
     domain = data / "domain-4"
     domain.mkdir()

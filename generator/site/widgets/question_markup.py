@@ -42,7 +42,10 @@ the ``<details>``. The static forms are ``data-search-exclude``.
   questions' sections, numbered with the page's other questions; the scenario is searchable
   on its main topic's page only, as stems are.
 
-Each page's types decide which per-type scripts and styles load (:data:`TYPE_ASSETS`).
+A type's widget is a bundle module of its own (generator/assets/bundle.py ``MODULES``): a
+page loads it when it holds the module's mark, the attribute only that type's questions have
+(``data-ss-items``, ``data-ss-prompts``, ``data-ss-number``, ``data-ss-accept``,
+``data-ss-case-study``). True/false is the core quiz's.
 """
 
 from __future__ import annotations
@@ -52,13 +55,14 @@ import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
+from generator.assets.catalog import Catalog
 from generator.content.model import (
     NO_EXPLANATION,
     Answerable,
     MatchingQuestion,
-    Number,
+    NumberAccept,
     NumericQuestion,
     OrderingQuestion,
     Question,
@@ -66,28 +70,6 @@ from generator.content.model import (
     TrueFalseQuestion,
     normalise_answer,
 )
-
-TYPE_ASSETS: dict[str, tuple[str, ...]] = {
-    "ordering": ("js/types/ordering.js", "css/types/ordering.css"),
-    "matching": ("js/types/matching.js", "css/types/matching.css"),
-    "numeric": ("js/types/typed.js", "js/types/numeric.js", "css/types/typed.css"),
-    "short-answer": ("js/types/typed.js", "js/types/short-answer.js", "css/types/typed.css"),
-    "case-study": ("css/types/case-study.css",),
-}
-"""Per question type, the asset files (under generator/assets) a page holding it loads, when
-they exist: the widget engineer drops them in, the plugin links each only where it is used.
-Multiple choice and true/false are the core quiz's."""
-
-
-class Words(Protocol):
-    """What the views need of the string catalog."""
-
-    def t(self, key: str, /, **params: object) -> str: ...  # pragma: no cover
-
-    def number(self, value: int | float) -> str: ...  # pragma: no cover
-
-    def list(self, items: list[str]) -> str: ...  # pragma: no cover
-
 
 def letter(index: int) -> str:
     """Letter of the ``index``-th entry: 0 -> A, 25 -> Z, 26 -> AA."""
@@ -157,7 +139,7 @@ class TypeView:
     """Whether the static form is a blank to fill (numeric, short answer)."""
 
 
-def either(texts: list[str], words: Words) -> str:
+def either(texts: list[str], words: Catalog) -> str:
     """Accepted answers joined with 'or': "6 MB or 10 to 12 MB"."""
     text = texts[0]
     for other in texts[1:]:
@@ -169,7 +151,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def true_false_view(question: TrueFalseQuestion, words: Words) -> TypeView:
+def true_false_view(question: TrueFalseQuestion, words: Catalog) -> TypeView:
     """True/false: a two-option choice, True first, never shuffled."""
     labels = [words.t("types.true"), words.t("types.false")]
     right = 0 if question.answer else 1
@@ -184,7 +166,7 @@ def true_false_view(question: TrueFalseQuestion, words: Words) -> TypeView:
     )
 
 
-def ordering_view(question: OrderingQuestion, words: Words) -> TypeView:
+def ordering_view(question: OrderingQuestion, words: Catalog) -> TypeView:
     """Ordering: the items in a fixed shuffle, lettered; the key lists the right order."""
     order = seeded_order(question.id, len(question.items))
     shown = [
@@ -204,7 +186,7 @@ def ordering_view(question: OrderingQuestion, words: Words) -> TypeView:
     )
 
 
-def matching_view(question: MatchingQuestion, words: Words) -> TypeView:
+def matching_view(question: MatchingQuestion, words: Catalog) -> TypeView:
     """Matching: prompts numbered in authored order, the answers offered in a fixed shuffle."""
     answers = question.answers
     key = question.key
@@ -244,26 +226,26 @@ def number_data(question: NumericQuestion) -> dict[str, Any]:
     return {"accept": entries, "unit": question.unit}
 
 
-def _number_words(low: Number, high: Number, answer: Number | None, words: Words) -> str:
-    if answer is not None and low != high:
+def _number_words(accepted: NumberAccept, words: Catalog) -> str:
+    low, high = accepted.bounds
+    answer = accepted.answer if accepted.range is None else None
+    if answer is not None and accepted.tolerance:
         return words.t(
             "types.number_tolerance",
             answer=words.number(answer),
-            tolerance=words.number(high - answer),
+            tolerance=words.number(accepted.tolerance),
         )
     if low == high:
         return words.number(low)
     return words.t("types.number_range", min=words.number(low), max=words.number(high))
 
 
-def numeric_view(question: NumericQuestion, words: Words) -> TypeView:
+def numeric_view(question: NumericQuestion, words: Catalog) -> TypeView:
     """Numeric: a blank with the unit; the key gives every accepted value or range."""
     texts: list[str] = []
     explained: list[Entry] = []
     for i, accepted in enumerate(question.accepted):
-        low, high = accepted.bounds
-        answer = accepted.answer if accepted.range is None else None
-        text = _number_words(low, high, answer, words)
+        text = _number_words(accepted, words)
         if question.unit:
             text = words.t("types.number_unit", number=text, unit=question.unit)
         texts.append(text)
@@ -282,7 +264,7 @@ def numeric_view(question: NumericQuestion, words: Words) -> TypeView:
     )
 
 
-def short_answer_view(question: ShortAnswerQuestion, words: Words) -> TypeView:
+def short_answer_view(question: ShortAnswerQuestion, words: Catalog) -> TypeView:
     """Short answer: a blank; the key gives the accepted answers as written."""
     accepted = question.accepted
     attributes = {"data-ss-accept": _json(question.normalised)}
@@ -302,7 +284,7 @@ def short_answer_view(question: ShortAnswerQuestion, words: Words) -> TypeView:
     )
 
 
-def type_view(question: Answerable, words: Words) -> TypeView | None:
+def type_view(question: Answerable, words: Catalog) -> TypeView | None:
     """The view of ``question``'s type; None for multiple choice (the quiz's own markup)."""
     if isinstance(question, TrueFalseQuestion):
         return true_false_view(question, words)
@@ -334,7 +316,7 @@ def answer_shape(question: Answerable) -> dict[str, object]:
 
 def types_on(questions: Sequence[Answerable]) -> list[str]:
     """The types of ``questions`` (case-study when any is a case study's part), sorted."""
-    found = {q.type for q in questions}
+    found: set[str] = {q.type for q in questions}
     if any(q.case is not None for q in questions):
         found.add("case-study")
     return sorted(found)
