@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -177,7 +178,7 @@ def test_new_domain_adds_the_folder_and_its_blueprint_entry(tmp_path: Path) -> N
     )
     exam_file.write_text(exam_file.read_text().replace("weight: 100", "weight: 99"))
     check = cli("--data", "exam", "check", cwd=tmp_path)
-    assert check.stdout == "ok: 2 domains, 2 topics, 6 questions\n"
+    assert check.stdout == "ok: 2 domains, 2 topics, 20 questions\n"
     assert check.stderr == ""
     again = cli("new-domain", "2", "--data", "exam", cwd=tmp_path)
     assert again.returncode == 1
@@ -187,6 +188,7 @@ def test_new_domain_adds_the_folder_and_its_blueprint_entry(tmp_path: Path) -> N
 def test_new_domain_in_the_blueprint_already_leaves_exam_yml_alone(tmp_path: Path) -> None:
     data = tmp_path / "data"
     subprocess.run(["cp", "-r", str(FIXTURES / "mini"), str(data)], check=True)
+    shutil.rmtree(data / "domain-2")  # in the blueprint, without a folder
     before = (data / "exam.yml").read_text()
     result = cli("new-domain", "2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -42,6 +42,12 @@ the ``<details>``. The static forms are ``data-search-exclude``.
   questions' sections, numbered with the page's other questions; the scenario is searchable
   on its main topic's page only, as stems are.
 
+The core quiz mounts multiple choice and true/false only; a question of another type keeps
+its static form and its answer visible until its widget adds ``ss-question--live`` to the
+section. The same data reaches the practice exam in its data scripts
+(:mod:`generator.site.widgets.exam`) and the store through the Progress page's index
+(:func:`answer_shape`).
+
 A type's widget is a bundle module of its own (generator/assets/bundle.py ``MODULES``): a
 page loads it when it holds the module's mark, the attribute only that type's questions have
 (``data-ss-items``, ``data-ss-prompts``, ``data-ss-number``, ``data-ss-accept``,
