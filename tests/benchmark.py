@@ -143,7 +143,7 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
     from generator.pipeline import gc_paused
     from generator.site import fragment_marks
     from generator.site.layout import build_site
-    from generator.site.render import render_pages
+    from generator.site.render import link_modules, render_pages
     from generator.site.widgets.exam import exam_data_files
     from generator.write import write_files
 
@@ -160,9 +160,11 @@ def _run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         site = build_site(bank)
         data_files = exam_data_files(site)
         lap()
-        # As generator.pipeline.build writes them: fragment marks removed.
-        files = {path: fragment_marks.strip(text) for path, text in render_pages(site).items()}
-        files.update(Bundles().files())
+        # As generator.pipeline.build writes them: the modules linked, fragment marks removed.
+        rendered = render_pages(site)
+        link_modules(site, rendered)
+        files = {path: fragment_marks.strip(text) for path, text in rendered.items()}
+        files.update(Bundles().files(site.catalog))
         files.update(data_files)
         lap()
         report = write_files(files, docs)
