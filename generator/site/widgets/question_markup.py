@@ -318,16 +318,3 @@ def answer_shape(question: Answerable) -> dict[str, object]:
     if isinstance(question, NumericQuestion):
         return {"type": "number"}
     return {"type": "text"}
-
-
-def types_on(questions: Sequence[Answerable]) -> list[str]:
-    """The types of ``questions`` (case-study when any is a case study's part), sorted."""
-    found: set[str] = {q.type for q in questions}
-    if any(q.case is not None for q in questions):
-        found.add("case-study")
-    return sorted(found)
-
-
-def why_text(why: str | None) -> str:
-    """An entry's feedback as shown: its ``why``, else the words for none."""
-    return why or NO_EXPLANATION
