@@ -15,9 +15,10 @@ Each script bundle starts with the strings of the site's language that its scrip
 (``t("group.key")``, :mod:`generator.assets.catalog`), those of the core right after
 ``text.js``, which reads them; a module's leave out what the core already holds.
 
-A later question type is one more module: a folder under ``js/`` and ``css/`` and a line in
-:data:`MODULES` naming the attribute that marks its questions (its budget is in
-tests/build/test_assets.py).
+Each question type but multiple choice and true/false is a module (:data:`MODULES`) marked
+by an attribute only its questions carry; its widget is a folder under ``js/`` and ``css/``
+named for the type (``js/ordering/``...). A module without sources has no bundle, and its
+pages link nothing for it (the static form and key show). Budgets: tests/build/test_assets.py.
 """
 
 from __future__ import annotations
@@ -79,6 +80,13 @@ MODULES = (
     Module("progress", "page", "data-ss-progress"),
     Module("tree", "widget", "data-ss-tree"),
     Module("table", "widget", "data-ss-table"),
+    # The question types (generator/site/widgets/question_markup.py): each mark is an
+    # attribute only that type's questions carry. True/false is the core quiz's.
+    Module("ordering", "question", "data-ss-items"),
+    Module("matching", "question", "data-ss-prompts"),
+    Module("numeric", "question", "data-ss-number"),
+    Module("short-answer", "question", "data-ss-accept"),
+    Module("case-study", "question", "data-ss-case-study"),
 )
 """Every module but the core, in the order a page loads them."""
 

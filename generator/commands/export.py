@@ -28,6 +28,10 @@ def run(args: argparse.Namespace, say: Say) -> int:
     """Check the data, then export it; errors go up to the CLI."""
     result = export_file(args.format, args.out, folder(args).path, args.domain)
     say(f"exported {result.questions} questions to {result.path} ({result.size:,} bytes)")
+    if result.not_exported:
+        say(f"not exported ({len(result.not_exported)}):")
+        for qid, reason in result.not_exported:
+            say(f"  {qid}: {reason}")
     if result.warnings:  # content lint is for authors: `check` lists it
         count = len(result.warnings)
         say(f"note: {count} content warning{'s' if count != 1 else ''}; `check` lists them")

@@ -17,8 +17,9 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
         "import",
         parents=common,
         help="add questions from another format as a new content file of a domain",
-        description="Read a GIFT or CSV file and write its questions into a new content file "
-        "of the domain folder (or update the file an earlier import of it wrote).",
+        description="Read a GIFT, Moodle XML, Aiken or CSV file and write its questions into a "
+        "new content file of the domain folder (or update the file an earlier import of it "
+        "wrote). Every question of the file is imported or listed with its line and the reason.",
     )
     parser.add_argument("format", choices=readers(), metavar="FORMAT", help=", ".join(readers()))
     parser.add_argument("file", type=Path, metavar="FILE", help="the file to import")
@@ -27,13 +28,31 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print what would be written; write nothing"
     )
+    parser.add_argument(
+        "--columns",
+        metavar="MAPPING",
+        help="csv: which header holds what, e.g. 'question=Question,option=Answer 1,"
+        "option=Answer 2,answer=Correct' (keys: question, option, options, answer, why, "
+        "explanation, id, topic, difficulty, type, name)",
+    )
+    parser.add_argument(
+        "--preset",
+        metavar="NAME",
+        help="csv: a named layout of another tool (kahoot, moodle-csv, one-cell)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, say: Say) -> int:
     """Import the file into the data folder; errors go up to the CLI."""
     report = import_file(
-        args.format, args.file, folder(args).path, args.domain, args.topic, dry_run=args.dry_run
+        args.format,
+        args.file,
+        folder(args).path,
+        args.domain,
+        args.topic,
+        dry_run=args.dry_run,
+        options={"columns": args.columns, "preset": args.preset},
     )
     print_import(report, quiet=args.quiet)
     return 0
@@ -60,10 +79,19 @@ def print_import(report: ImportReport, *, quiet: bool = False) -> None:
     if report.removed:
         print(f"  no longer in the source, removed: {', '.join(report.removed)}")
     if report.skipped:
-        print(f"not imported ({len(report.skipped)}): question types this site does not have")
+        print(f"not imported ({len(report.skipped)}):")
         for skipped in report.skipped:
-            print(f"  {report.where(skipped)}: {skipped.kind}: {skipped.name}")
+            print(f"  {report.where(skipped)}: {skipped.kind}: {skipped.name}: {skipped.reason}")
+    partial = report.partial_credit
+    if partial:
+        print(
+            f"partial credit ({len(partial)}): scored all or nothing here, so these answers "
+            "count as wrong or are not accepted:"
+        )
+        for draft, qid in partial:
+            print(f"  {report.where(draft)}: {qid}: {'; '.join(draft.partial_credit)}")
     if report.notes:
         print("notes:")
         for note in report.notes:
             print(f"  {note}")
+    print(report.summary)

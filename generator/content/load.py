@@ -13,6 +13,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.content.model import (
+    ANSWERABLE_TYPES,
+    QUESTION_TYPES,
     SOURCE_KEY,
     Bank,
     Domain,
@@ -246,6 +248,9 @@ def problems_from_validation(
     found: dict[str, Problem] = {}
     for item in error.errors(include_url=False):
         path, line, value, present = _locate(data, item["loc"], file)
+        if item["type"] in ("question_type", "part_type"):
+            found[path] = _type_problem(item, value, file, path, line)
+            continue
         if item["type"] == "missing" or not present:
             message = f"missing required field '{path.rsplit('.', 1)[-1]}'"
         elif item["type"] == "extra_forbidden":
@@ -263,6 +268,28 @@ def problems_from_validation(
             message = f"expected {either}, found {_describe(value)}"
         found[path] = Problem(file, line, path, message)
     return list(found.values())
+
+
+def _type_problem(error: Any, value: Any, file: str, path: str, line: int) -> Problem:
+    """A question whose ``type`` names no question type (or a case study inside another)."""
+    kinds = ANSWERABLE_TYPES if error["type"] == "part_type" else QUESTION_TYPES
+    expected = "one of " + ", ".join(f"'{k}'" for k in kinds)
+    if not isinstance(value, dict):
+        return Problem(
+            file, line, path, f"expected a question (a mapping), found {_describe(value)}"
+        )
+    source = value.get(SOURCE_KEY)
+    if isinstance(source, Source):
+        line = source.line_of("type")
+    kind = value.get("type")
+    if error["type"] == "part_type" and kind == "case-study":
+        message = (
+            "a case study's questions cannot be case studies (case studies do not nest); "
+            f"expected {expected}"
+        )
+    else:
+        message = f"expected {expected}, found {_describe(kind)}"
+    return Problem(file, line, f"{path}.type", message)
 
 
 QUOTE_YES = ' (YAML reads a bare Yes, On or True as true: write the text in quotes, as in "Yes")'
@@ -461,7 +488,7 @@ def load_bank(data_dir: Path) -> Bank:
                 topics=[t for part in loaded for t in part.topics],
                 tables=[t for part in loaded for t in part.tables],
                 trees=[t for part in loaded for t in part.trees],
-                questions=[q for part in loaded for q in part.questions],
+                items=[q for part in loaded for q in part.questions],
             )
         )
     if problems or exam is None or glossary is None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, get_args
 
@@ -18,7 +19,12 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
     Tag,
+    TypeAdapter,
     field_validator,
     model_validator,
 )
@@ -432,8 +438,45 @@ class Option(Node):
     """Why the option is right or wrong, shown after answering (else: No explanation given)."""
 
 
-class Question(Node):
-    """A practice question: a scenario, its options and how many of them to choose."""
+QuestionType = Literal[
+    "choice", "true-false", "ordering", "matching", "numeric", "short-answer", "case-study"
+]
+QUESTION_TYPES: tuple[QuestionType, ...] = get_args(QuestionType)
+"""Every value of a question's ``type``; ``choice`` when it is absent."""
+ANSWERABLE_TYPES: tuple[QuestionType, ...] = QUESTION_TYPES[:-1]
+"""The types of questions a learner answers (a case study holds them; it is not one)."""
+
+ORDERING_ITEMS = (3, 10)
+"""Fewest and most items of an ordering question."""
+MATCHING_PROMPTS = (2, 10)
+"""Fewest and most prompts of a matching question."""
+MIN_CASE_PARTS = 2
+"""Fewest questions of a case study."""
+
+Number = StrictInt | StrictFloat
+"""A number as the author wrote it: ``6`` stays an int, ``0.5`` a float; text is refused."""
+
+
+def normalise_answer(text: str) -> str:
+    """A typed short answer as it is compared: NFKC, case folded, spaces trimmed and collapsed.
+
+    NFKC turns full-width and compatibility characters into their plain forms (full-width
+    letters and digits, ligatures), case folding is Unicode's full folding (``Straße`` and
+    ``STRASSE`` are equal), NFKC again after folding (folding can leave composable pairs),
+    and every run of white space is one space, none at either end. Pages carry accepted
+    answers in this form; the quiz script folds what the learner types the same way.
+    """
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return " ".join(folded.split())
+
+
+def _digest(payload: Mapping[str, Any]) -> str:
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+class BaseQuestion(Node):
+    """What every question has: id, topics, stem, difficulty, explanation, source."""
 
     id: Id
     """Stable id of the question; learners' progress is kept under it."""
@@ -441,12 +484,6 @@ class Question(Node):
     """Ids of the topics the question tests; the first is its main topic."""
     stem: Text
     """The scenario and the question (Markdown)."""
-    choose: int = Field(default=1, ge=1)
-    """How many options to pick; exactly that many are correct."""
-    options: list[Option]
-    """The answer options; they are shuffled unless shuffle is false."""
-    shuffle: bool = True
-    """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
     difficulty: Difficulty | None = None
     """How hard the question is: easy, medium or hard."""
     explanation: Text | None = None
@@ -454,21 +491,425 @@ class Question(Node):
     source: str | None = None
     """Where the question comes from, for the author's records."""
 
+    _case: CaseStudy | None = PrivateAttr(default=None)
+
+    @property
+    def case(self) -> CaseStudy | None:
+        """The case study this question is a part of, if any."""
+        return self._case
+
+    def _answer_payload(self) -> dict[str, Any]:  # pragma: no cover - every type overrides
+        raise NotImplementedError
+
     @property
     def content_hash(self) -> str:
-        """A short hash of what the learner sees; an edited question counts as a new one."""
-        payload = {
-            "stem": self.stem,
-            "choose": self.choose,
-            "options": [[o.text, o.correct] for o in self.options],
-        }
-        digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode("utf-8"))
-        return digest.hexdigest()[:12]
+        """A short hash of what the learner sees; an edited question counts as a new one.
+
+        A case study's part also hashes the scenario and table it is read with.
+        """
+        payload = {"stem": self.stem, **self._answer_payload()}
+        if self._case is not None:
+            payload["case"] = self._case.scenario_payload()
+        return _digest(payload)
+
+
+class Question(BaseQuestion):
+    """A multiple-choice question: a scenario, its options and how many of them to choose."""
+
+    type: Literal["choice"] = "choice"
+    """The question's kind; `choice` (options to pick) when absent."""
+    choose: int = Field(default=1, ge=1)
+    """How many options to pick; exactly that many are correct."""
+    options: list[Option]
+    """The answer options; they are shuffled unless shuffle is false."""
+    shuffle: bool = True
+    """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
+
+    def _answer_payload(self) -> dict[str, Any]:
+        # The payload of every question before types existed: stored progress stays valid.
+        return {"choose": self.choose, "options": [[o.text, o.correct] for o in self.options]}
 
     @property
     def correct_indexes(self) -> list[int]:
         """Positions of the correct options, in authored order."""
         return [i for i, option in enumerate(self.options) if option.correct]
+
+
+ChoiceQuestion = Question
+"""The multiple-choice question (`type: choice`), under the name of its type."""
+
+
+class TrueFalseQuestion(BaseQuestion):
+    """A statement the learner judges true or false."""
+
+    type: Literal["true-false"]
+    """`true-false`: the stem is a statement, `answer` says whether it is true."""
+    answer: StrictBool
+    """Whether the statement is true; say why in `explanation`."""
+
+    def _answer_payload(self) -> dict[str, Any]:
+        return {"type": self.type, "answer": self.answer}
+
+
+class OrderItem(Node):
+    """One step or element of an ordering question."""
+
+    text: Text
+    """The item as the learner reads it; never say its position ('first', 'then', '1.')."""
+    why: Text | None = None
+    """Why it goes where it goes, shown after answering; never name positions by number."""
+
+
+class OrderingQuestion(BaseQuestion):
+    """Items the learner puts in order; written here in the right order, shown shuffled."""
+
+    type: Literal["ordering"]
+    """`ordering`: put the items in the right order."""
+    items: list[OrderItem]
+    """The items in their RIGHT order, 3 to 10; pages show them shuffled."""
+
+    def _answer_payload(self) -> dict[str, Any]:
+        return {"type": self.type, "items": [i.text for i in self.items]}
+
+
+class Pair(Node):
+    """A matching prompt and its one right answer."""
+
+    prompt: Text
+    """What the learner matches, for example a service."""
+    answer: Text
+    """Its right answer; two prompts may share one answer."""
+    why: Text | None = None
+    """Why this answer belongs to this prompt, shown after answering."""
+
+
+class MatchingQuestion(BaseQuestion):
+    """Prompts the learner pairs with answers; extra answers may serve as distractors."""
+
+    type: Literal["matching"]
+    """`matching`: pair each prompt with one of the answers."""
+    pairs: list[Pair]
+    """Each prompt with its right answer, 2 to 10 prompts."""
+    distractors: list[Text] = Field(default_factory=list)
+    """Answers offered that fit no prompt; each differs from every answer."""
+
+    def _answer_payload(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "pairs": [[p.prompt, p.answer] for p in self.pairs],
+            "distractors": list(self.distractors),
+        }
+
+    @property
+    def answers(self) -> list[str]:
+        """The answers offered: each distinct answer once (authored order), then distractors."""
+        return list(dict.fromkeys(p.answer for p in self.pairs)) + list(self.distractors)
+
+    @property
+    def key(self) -> list[int]:
+        """For each prompt, the index of its answer in :attr:`answers`."""
+        answers = self.answers
+        return [answers.index(p.answer) for p in self.pairs]
+
+
+class NumberAccept(Node):
+    """One accepted numeric answer: a value with a tolerance, or a range."""
+
+    answer: Number | None = None
+    """The value (with `tolerance`), when the entry is not a `range`."""
+    tolerance: Number | None = None
+    """Plus or minus this around `answer`; default 0, never negative."""
+    range: list[Number] | None = None
+    """`[min, max]`, both accepted (min <= max), instead of `answer`."""
+    why: Text | None = None
+    """Feedback for a learner whose number falls here."""
+
+    @property
+    def bounds(self) -> tuple[Number, Number]:
+        """The accepted interval, both ends included."""
+        if self.range is not None and len(self.range) == 2:
+            return self.range[0], self.range[1]
+        value = self.answer if self.answer is not None else 0
+        tolerance = self.tolerance or 0
+        return (value - tolerance, value + tolerance) if tolerance else (value, value)
+
+
+class NumericQuestion(BaseQuestion):
+    """A number to type: a value with a tolerance, a range, or several accepted entries."""
+
+    type: Literal["numeric"]
+    """`numeric`: the learner types a number."""
+    answer: Number | None = None
+    """The right value (with `tolerance`); or give `range` or `accept` instead."""
+    tolerance: Number | None = None
+    """Plus or minus this around `answer` is right too; default 0, never negative."""
+    range: list[Number] | None = None
+    """`[min, max]`: every number from min to max is right (min <= max)."""
+    accept: list[NumberAccept] | None = None
+    """Several accepted entries, each `{answer, tolerance?, why?}` or `{range, why?}`."""
+    unit: str | None = None
+    """Unit shown beside the input, for example MB."""
+
+    @property
+    def accepted(self) -> list[NumberAccept]:
+        """Every accepted entry, whichever way the author wrote it."""
+        if self.accept is not None:
+            return list(self.accept)
+        return [
+            NumberAccept.model_construct(
+                answer=self.answer, tolerance=self.tolerance, range=self.range, why=None, at=self.at
+            )
+        ]
+
+    def _answer_payload(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "accept": [list(a.bounds) for a in self.accepted],
+            "unit": self.unit,
+        }
+
+
+class AcceptedText(Node):
+    """An accepted short answer with feedback for a learner who typed it."""
+
+    text: Text
+    """The accepted answer."""
+    why: Text | None = None
+    """Feedback shown when the learner typed this answer."""
+
+
+class ShortAnswerQuestion(BaseQuestion):
+    """A word or phrase to type, compared after normalisation with the accepted answers."""
+
+    type: Literal["short-answer"]
+    """`short-answer`: the learner types a short text."""
+    accept: list[Text | AcceptedText]
+    """Accepted answers, at least one: texts, or `{text, why}`; compared after Unicode NFKC,
+    case folding and trimming and collapsing spaces."""
+
+    @property
+    def accepted(self) -> list[AcceptedText]:
+        """Every accepted answer as a text with its optional feedback."""
+        return [
+            a if isinstance(a, AcceptedText) else AcceptedText(text=a, at=self.at)
+            for a in self.accept
+        ]
+
+    @property
+    def normalised(self) -> list[str]:
+        """The accepted answers as compared (:func:`normalise_answer`), each once."""
+        return list(dict.fromkeys(normalise_answer(a.text) for a in self.accepted))
+
+    def _answer_payload(self) -> dict[str, Any]:
+        return {"type": self.type, "accept": self.normalised}
+
+
+def _question_tag(value: Any) -> str:
+    """The member of a question union `value` is: its `type`, `choice` when absent."""
+    if isinstance(value, Mapping):
+        kind = value.get("type", "choice")
+        return kind if isinstance(kind, str) else repr(kind)
+    return str(getattr(value, "type", "choice"))
+
+
+def _union_error(what: str) -> str:
+    return f"{what} with 'type' one of " + ", ".join(f"'{t}'" for t in ANSWERABLE_TYPES)
+
+
+AnyQuestion = Annotated[
+    Annotated[Question, Tag("choice")]
+    | Annotated[TrueFalseQuestion, Tag("true-false")]
+    | Annotated[OrderingQuestion, Tag("ordering")]
+    | Annotated[MatchingQuestion, Tag("matching")]
+    | Annotated[NumericQuestion, Tag("numeric")]
+    | Annotated[ShortAnswerQuestion, Tag("short-answer")],
+    Discriminator(
+        _question_tag,
+        custom_error_type="question_type",
+        custom_error_message=_union_error("a question"),
+    ),
+]
+"""An answerable question of any type (a case study holds them; it is not one)."""
+
+Answerable = (
+    Question
+    | TrueFalseQuestion
+    | OrderingQuestion
+    | MatchingQuestion
+    | NumericQuestion
+    | ShortAnswerQuestion
+)
+"""The answerable question classes, for annotations and `isinstance`."""
+
+
+class ChoicePart(Question):
+    """A multiple-choice part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+class TrueFalsePart(TrueFalseQuestion):
+    """A true/false part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+class OrderingPart(OrderingQuestion):
+    """An ordering part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+class MatchingPart(MatchingQuestion):
+    """A matching part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+class NumericPart(NumericQuestion):
+    """A numeric part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+class ShortAnswerPart(ShortAnswerQuestion):
+    """A short-answer part of a case study."""
+
+    topics: list[Id] = Field(default_factory=list)
+    """Topics the part tests; default: the case study's."""
+
+
+AnyPart = Annotated[
+    Annotated[ChoicePart, Tag("choice")]
+    | Annotated[TrueFalsePart, Tag("true-false")]
+    | Annotated[OrderingPart, Tag("ordering")]
+    | Annotated[MatchingPart, Tag("matching")]
+    | Annotated[NumericPart, Tag("numeric")]
+    | Annotated[ShortAnswerPart, Tag("short-answer")],
+    Discriminator(
+        _question_tag,
+        custom_error_type="part_type",
+        custom_error_message=_union_error("a question of any type but case-study"),
+    ),
+]
+"""A question of a case study: any type but case-study."""
+
+
+class ScenarioTable(Node):
+    """A small table of facts shown with a case study's scenario."""
+
+    columns: list[Text] = Field(min_length=1)
+    """Column headings."""
+    rows: list[list[str | int | float]] = Field(min_length=1)
+    """Rows of cells, one cell per column (text or numbers)."""
+
+
+class CaseStudy(Node):
+    """A shared scenario followed by two or more questions, kept together everywhere."""
+
+    id: Id
+    """Stable id of the case study (its questions have ids of their own)."""
+    type: Literal["case-study"]
+    """`case-study`: a scenario with its questions."""
+    topics: list[Id] = Field(min_length=1)
+    """Topics of the case study; each question inherits them unless it gives its own."""
+    title: Text | None = None
+    """A short title, for example 'A retailer's demand forecasts'."""
+    scenario: Text
+    """The shared scenario (Markdown), read before every question of the case study."""
+    table: ScenarioTable | None = None
+    """An optional table of facts shown under the scenario."""
+    difficulty: Difficulty | None = None
+    """Default difficulty of its questions."""
+    source: str | None = None
+    """Where the case study comes from, for the author's records."""
+    questions: list[AnyPart]
+    """Its questions in order, 2 or more, of any type but case-study; ids unique in the bank."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _inherit(cls, data: Any) -> Any:
+        # Parts without topics or difficulty take the case study's (before validation, so a
+        # part is a complete question from then on).
+        if not isinstance(data, Mapping) or not isinstance(data.get("questions"), list):
+            return data
+        inherited = {k: data[k] for k in ("topics", "difficulty") if data.get(k) is not None}
+        parts = [
+            {**{k: v for k, v in inherited.items() if k not in part}, **part}
+            if isinstance(part, Mapping)
+            else part
+            for part in data["questions"]
+        ]
+        return {**data, "questions": parts}
+
+    @model_validator(mode="after")
+    def _adopt(self) -> CaseStudy:
+        for part in self.questions:
+            part._case = self
+        return self
+
+    def scenario_payload(self) -> dict[str, Any]:
+        """What the learner reads with every part (part of each part's content hash)."""
+        table = None
+        if self.table is not None:
+            table = [self.table.columns, self.table.rows]
+        return {"title": self.title, "scenario": self.scenario, "table": table}
+
+    @property
+    def content_hash(self) -> str:
+        """A short hash of the scenario and every part as the learner sees them."""
+        return _digest(
+            {"case": self.scenario_payload(), "parts": [q.content_hash for q in self.questions]}
+        )
+
+
+QuestionEntry = Annotated[
+    Annotated[Question, Tag("choice")]
+    | Annotated[TrueFalseQuestion, Tag("true-false")]
+    | Annotated[OrderingQuestion, Tag("ordering")]
+    | Annotated[MatchingQuestion, Tag("matching")]
+    | Annotated[NumericQuestion, Tag("numeric")]
+    | Annotated[ShortAnswerQuestion, Tag("short-answer")]
+    | Annotated[CaseStudy, Tag("case-study")],
+    Discriminator(
+        _question_tag,
+        custom_error_type="question_type",
+        custom_error_message="a question with 'type' one of "
+        + ", ".join(f"'{t}'" for t in QUESTION_TYPES),
+    ),
+]
+"""An entry of a `questions:` list: a question of any type, or a case study."""
+
+Entry = Answerable | CaseStudy
+"""The classes of :data:`Item`, for annotations and `isinstance`."""
+
+
+_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(AnyQuestion)  # type: ignore[arg-type]
+
+
+def parse_question(data: Any) -> Answerable:
+    """Validate one question of any answerable type (``type`` absent: choice).
+
+    Raises:
+        pydantic.ValidationError: ``data`` is no valid question.
+    """
+    return _QUESTION_ADAPTER.validate_python(data)
+
+
+def answerable(items: Iterable[Entry]) -> list[Answerable]:
+    """Every question a learner answers, in order: a case study's parts in its place."""
+    out: list[Answerable] = []
+    for item in items:
+        if isinstance(item, CaseStudy):
+            out.extend(item.questions)
+        else:
+            out.append(item)
+    return out
 
 
 # ---- domain, glossary, bank -----------------------------------------------------------
@@ -502,8 +943,8 @@ class DomainFile(Node):
     """Comparison tables."""
     trees: list[Tree] = Field(default_factory=list)
     """Decision trees."""
-    questions: list[Question] = Field(default_factory=list)
-    """Practice questions."""
+    questions: list[QuestionEntry] = Field(default_factory=list)
+    """Practice questions of any type, and case studies (a scenario with its questions)."""
 
 
 TermKind = Literal["abbreviation", "concept"]
@@ -538,7 +979,18 @@ class DomainContent:
     topics: list[Topic]
     tables: list[Table]
     trees: list[Tree]
-    questions: list[Question]
+    items: list[Entry]
+    """The domain's ``questions:`` entries as written: questions and whole case studies."""
+
+    @property
+    def questions(self) -> list[Answerable]:
+        """Every answerable question of the domain, case studies' parts in their place."""
+        return answerable(self.items)
+
+    @property
+    def case_studies(self) -> list[CaseStudy]:
+        """The domain's case studies."""
+        return [item for item in self.items if isinstance(item, CaseStudy)]
 
     @property
     def slug(self) -> str:

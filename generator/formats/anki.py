@@ -97,6 +97,8 @@ def _deck(bank: Bank, content: DomainContent, model: genanki.Model) -> genanki.D
         f"{bank.exam.title}::Domain {domain.number}: {domain.title}",
     )
     for question in content.questions:
+        if not isinstance(question, Question):  # exportable() left multiple choice only
+            continue
         deck.add_note(
             genanki.Note(
                 model=model,

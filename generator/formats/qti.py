@@ -178,18 +178,22 @@ def manifest_xml(bank: Bank) -> bytes:
     _sub(metadata, "schemaversion", "1.0.0")
     _sub(manifest, "organizations")
     resources = _sub(manifest, "resources")
-    for content in bank.domains:
-        for question in content.questions:
-            resource = _sub(
-                resources,
-                "resource",
-                identifier=f"r-{question.id}",
-                type=ITEM_TYPE,
-                href=item_path(question),
-            )
-            _sub(resource, "file", href=item_path(question))
+    for question in _choices(bank):
+        resource = _sub(
+            resources,
+            "resource",
+            identifier=f"r-{question.id}",
+            type=ITEM_TYPE,
+            href=item_path(question),
+        )
+        _sub(resource, "file", href=item_path(question))
     ET.indent(manifest)
     return bytes(ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
+
+
+def _choices(bank: Bank) -> list[Question]:
+    """The multiple-choice questions (the export leaves only those: other types come later)."""
+    return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]
 
 
 def write(bank: Bank) -> bytes:
@@ -197,9 +201,8 @@ def write(bank: Bank) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("imsmanifest.xml", manifest_xml(bank))
-        for content in bank.domains:
-            for question in content.questions:
-                package.writestr(item_path(question), item_xml(question))
+        for question in _choices(bank):
+            package.writestr(item_path(question), item_xml(question))
     return buffer.getvalue()
 
 

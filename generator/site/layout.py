@@ -16,11 +16,12 @@ from mkdocs.structure.files import File
 
 from generator.assets.catalog import FALLBACK, Catalog, load_catalog
 from generator.content.model import (
+    Answerable,
     Bank,
     Callout,
     CalloutKind,
+    CaseStudy,
     DomainContent,
-    Question,
     Table,
     Topic,
     Tree,
@@ -127,7 +128,7 @@ class Site:
     """MkDocs' ``use_directory_urls``, for the links MkDocs does not rewrite (:func:`page_url`)."""
     pdf_downloads: bool = False
     """Whether each study sheet's PDF is published beside the site (the plugin's option)."""
-    _by_topic: dict[str, list[Question]] | None = field(
+    _by_topic: dict[str, list[Answerable]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     exam_scripts: dict[str, str] | None = field(
@@ -137,17 +138,29 @@ class Site:
     catalog: Catalog = field(default_factory=load_catalog, repr=False, compare=False)
     """The words of the site's language (:mod:`generator.assets.catalog`)."""
 
-    def questions_for(self, topic_id: str) -> list[Question]:
-        """Self-check questions of a topic: every question that lists it, in bank order."""
+    def questions_for(self, topic_id: str) -> list[Answerable]:
+        """Self-check questions of a topic: every question that lists it, in bank order.
+
+        A case study is kept whole: when any of its questions lists the topic, all of them
+        are the topic's, in order.
+        """
         if self._by_topic is None:
             # One pass over the bank, not one per topic: large banks stay linear.
-            by_topic: dict[str, list[Question]] = {}
+            by_topic: dict[str, list[Answerable]] = {}
             for content in self.bank.domains:
-                for question in content.questions:
-                    for topic in dict.fromkeys(question.topics):
-                        by_topic.setdefault(topic, []).append(question)
+                for item in content.items:
+                    parts = item.questions if isinstance(item, CaseStudy) else [item]
+                    topics = dict.fromkeys(t for part in parts for t in part.topics)
+                    for topic in topics:
+                        by_topic.setdefault(topic, []).extend(parts)
             self._by_topic = by_topic
         return list(self._by_topic.get(topic_id, ()))
+
+
+    def questions_testing(self, topic_id: str) -> int:
+        """How many questions list the topic (a case study's other questions, shown with
+        them on the topic's page, do not count: the Progress page and the exam count so)."""
+        return sum(topic_id in q.topics for q in self.questions_for(topic_id))
 
 
 def domain_title(content: DomainContent, catalog: Catalog) -> str:
@@ -250,7 +263,7 @@ def topic_rows(site: Site, content: DomainContent, page_path: str) -> list[Topic
             t.title,
             t.summary,
             link(page_path, site.topic_pages[t.id]),
-            len(site.questions_for(t.id)),
+            site.questions_testing(t.id),
         )
         for t in content.topics
     ]

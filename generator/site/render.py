@@ -57,6 +57,7 @@ def environment() -> jinja2.Environment:
         # Every text field of the data reaches a page through one of these (generator/site/text.py).
         inline=text.inline,
         prose=text.block,
+        prose_html=text.block_html,
         plain=text.plain_html,
         meta=text.meta_value,
         abbreviation_ok=abbreviation_ok,
@@ -102,7 +103,8 @@ def link_modules(site: Site, files: dict[str, str]) -> None:
     bundles = module_bundles()
     for page in site.pages:
         text = files[page.path]
-        modules = [bundles[m.name] for m in modules_of(text)]
+        # A module without sources yet (a question type's widget to come) links nothing.
+        modules = [bundles[m.name] for m in modules_of(text) if any(bundles[m.name])]
         if not modules:
             continue
 

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from generator.content.model import Bank, DomainContent, Question
 from generator.site.widgets.quiz import letter
+from tests.support.bank import choices
 from tests.support.project import screenshot_path
 
 pytestmark = pytest.mark.browser
@@ -155,9 +156,9 @@ def test_study_sheet_holds_every_topic_table_tree_and_question(
         missing = [t.title for t in content.topics if normal(t.title) not in text]
         missing += [t.title for t in content.tables if plain(t.title) not in text]
         missing += [t.title for t in content.trees if plain(t.title) not in text]
-        missing += [q.stem for q in content.questions if plain(q.stem) not in text]
+        missing += [q.stem for q in choices(content) if plain(q.stem) not in text]
         missing += [
-            o.text for q in content.questions for o in q.options if plain(o.text) not in text
+            o.text for q in choices(content) for o in q.options if plain(o.text) not in text
         ]
         missing += [p for p in content.domain.takeaways if plain(p) not in text]
         assert not missing, f"{content.slug} study sheet does not print: {missing}"
@@ -185,7 +186,7 @@ def test_answer_key_holds_the_keyed_answers(bank: Bank, sheets: dict[str, Printe
     for content in domains(bank):
         _, key = answer_key_split(sheets[content.slug])
         positions = []
-        for number, question in enumerate(content.questions, start=1):
+        for number, question in enumerate(choices(content), start=1):
             entry = f"Question {number}: {keyed(question)} —"
             assert entry in key, f"answer key lacks {entry!r}"
             positions.append(key.index(entry))
@@ -202,7 +203,7 @@ def test_no_answer_text_before_the_answer_key(bank: Bank, sheets: dict[str, Prin
         assert "Show the answer" not in before
         leaked = [
             o.why
-            for q in content.questions
+            for q in choices(content)
             for o in q.options
             if o.correct and o.why and plain(o.why) in before
         ]
@@ -308,7 +309,7 @@ def test_no_blank_page(sheets: dict[str, Printed]) -> None:
 def test_questions_are_not_split_from_their_options(bank: Bank, sheets: dict[str, Printed]) -> None:
     for content in domains(bank):
         pages = sheets[content.slug].pages
-        for number, question in enumerate(content.questions, start=1):
+        for number, question in enumerate(choices(content), start=1):
             label = f"Question {number}. "
             where = [i for i, text in enumerate(pages) if label in text]
             assert len(where) == 1, f"{label!r} should print once, on one page"
@@ -335,7 +336,7 @@ def test_questions_page_prints_static_questions_and_answer_key(
     print(f"{path}: {len(printed.pages)} pages printed")
     before, key = answer_key_split(printed)
     before = without_expansions(before, bank)
-    for number, question in enumerate(content.questions, start=1):
+    for number, question in enumerate(choices(content), start=1):
         assert f"Question {number}. {plain(question.stem)}" in before
         options = " ".join(f"{letter(i)}. {plain(o.text)}" for i, o in enumerate(question.options))
         assert options in before, f"question {number} does not print its lettered options"
@@ -347,14 +348,14 @@ def test_questions_page_prints_static_questions_and_answer_key(
         assert not re.search(rf"(?<!\w){control}(?!\w)", printed.text), control
     assert not re.search(r"\d+ of \d+ (right|picked)", printed.text)
     leaked = [
-        o.why for q in content.questions for o in q.options if o.why and plain(o.why) in before
+        o.why for q in choices(content) for o in q.options if o.why and plain(o.why) in before
     ]
     assert not leaked, f"explanations printed before the answer key: {leaked}"
 
 
 def test_answer_key_is_for_paper_only_on_quiz_pages(bank: Bank, page: Any, site_url: str) -> None:
     content, path = first_questions_page(bank)
-    topic = next(t for t in content.topics if any(t.id in q.topics for q in content.questions))
+    topic = next(t for t in content.topics if any(t.id in q.topics for q in choices(content)))
     for url in (path, f"{content.slug}/{topic.id}/"):
         page.goto(site_url + url)
         key = page.locator(".ss-answer-key")

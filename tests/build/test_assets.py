@@ -195,6 +195,8 @@ def test_served_bundle_is_smaller_than_its_sources_and_holds_no_comments(
 def test_each_widget_registers_in_the_bundle_of_its_module(built_site: Path) -> None:
     core = (built_site / SERVED[".js"]).read_text(encoding="utf-8")
     for m in (CORE, *MODULES):
+        if m.kind == "question" and not sources(".js", m.name):
+            continue  # a question type whose widget is not written yet: no bundle
         served = (built_site / m.script).read_text(encoding="utf-8")
         names = [
             name

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from generator.content.load import load_bank
-from generator.content.model import Bank, Question
+from generator.content.model import Bank, DomainContent, Question
 from generator.site.layout import Site, build_site
 from tests.support.project import ROOT
 
@@ -27,6 +27,11 @@ def bundled_site() -> Site:
     return build_site(bundled_bank())
 
 
+def choices(content: DomainContent) -> list[Question]:
+    """A domain's multiple-choice questions (the bundled bank has no other type)."""
+    return [q for q in content.questions if isinstance(q, Question)]
+
+
 def questions_in(bank: Bank) -> list[Question]:
-    """Every question of ``bank``, in bank order."""
-    return [q for d in bank.domains for q in d.questions]
+    """Every multiple-choice question of ``bank`` (case studies' too), in bank order."""
+    return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]

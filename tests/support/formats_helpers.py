@@ -3,34 +3,24 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.content.load import load_bank
-from generator.content.model import Question
+from generator.content.model import Answerable, Question
 from tests.support.project import ROOT
+from tests.support.real_banks import shared_folder
 
 
 def shared_banks() -> Path:
     """``../shared/banks`` beside the repository (or beside its main checkout, for a git
     worktree); skips the test when that folder is absent."""
-    candidates = [ROOT.parent / "shared" / "banks"]
-    common = subprocess.run(
-        ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if common.returncode == 0:
-        candidates.append(Path(common.stdout.strip()).parent.parent / "shared" / "banks")
-    for folder in candidates:
-        if folder.is_dir():
-            return folder
-    pytest.skip(f"no shared banks folder at {candidates[0]}")
+    folder = shared_folder()
+    if folder is None:
+        pytest.skip(f"no shared banks folder at {ROOT.parent / 'shared' / 'banks'}")
+    return folder
 
 
 def data_copy(target: Path, *, questions: bool = True) -> Path:
@@ -44,7 +34,12 @@ def data_copy(target: Path, *, questions: bool = True) -> Path:
 
 
 def questions_of(data: Path) -> list[Question]:
-    """Every question of a data folder, in bank order."""
+    """Every multiple-choice question of a data folder, in bank order."""
+    return [q for q in all_questions_of(data) if isinstance(q, Question)]
+
+
+def all_questions_of(data: Path) -> list[Answerable]:
+    """Every answerable question of a data folder (any type), in bank order."""
     return [q for d in load_bank(data).domains for q in d.questions]
 
 

@@ -177,6 +177,9 @@ def test_each_bundle_carries_the_strings_its_scripts_ask_for_once() -> None:
     bundles = joined_sources()
     core = bundles[CORE.script]
     for module in (CORE, *MODULES):
+        if module.script not in bundles:
+            assert module.kind == "question", module.name  # a type's widget still to come
+            continue
         text = bundles[module.script]
         asked = set()
         for path in sorted((ASSETS / "js" / module.name).glob("*.js")):

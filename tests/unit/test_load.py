@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.load import load_bank, read_yaml
-from generator.content.model import TableBlock
+from generator.content.model import Question, TableBlock
 from tests.support.project import FIXTURES
 
 
@@ -13,7 +13,7 @@ def test_models_remember_file_and_line() -> None:
     bank = load_bank(FIXTURES / "mini")
     domain = bank.domains[0]
     question = domain.questions[1]
-    assert question.id == "q-two"
+    assert isinstance(question, Question) and question.id == "q-two"
     assert question.at.file.endswith("tests/fixtures/mini/domain-1/content.yml")
     assert question.at.line == 79
     assert question.at.line_of("stem") == 81

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from generator.content.model import Question
 from generator.site import text
 from generator.site.layout import Site, TopicRow, link, topic_rows
+from generator.site.widgets.question_markup import answer_shape
 
 INDEX_VERSION = 2
 #: How many words of a stem the Progress page shows to name a question.
@@ -46,12 +48,21 @@ class ProgressView:
 
 
 def question_index(site: Site) -> dict[str, object]:
-    """Every question as ``[id, hash, domain, [topic positions], number, options, choose, stem]``.
+    """Every question as ``[id, hash, domain, [topic positions], number, options, choose, stem]``,
+    and for a type other than multiple choice a ninth entry, its answer shape.
 
     Topic positions point into the ``topics`` list; the number is the question's number on
     its domain's practice-question page (where the anchor ``#q-<id>`` finds it); options and
     choose (how many options it has, how many picks it takes) let the store check imports;
     stem is its first words (:func:`stem_start`), which name it on the Progress page.
+
+    Every answerable question is listed, a case study's too. The answer shape
+    (:func:`~generator.site.widgets.question_markup.answer_shape`: ``{"type": "order",
+    "items": 4}``, ``{"type": "pairs", "prompts": 3, "answers": 4}``, ``{"type": "number"}``,
+    ``{"type": "text"}``, ``{"type": "picks", "options": 2, "choose": 1}`` for true/false) is
+    what store.js ``known()`` checks a stored answer against; for those questions options and
+    choose are the shape's picks, else 0. Multiple choice has none (its shape is options and
+    choose), which keeps the index of a multiple-choice bank as it was.
     """
     topics: list[str] = []
     position: dict[str, int] = {}
@@ -62,18 +73,20 @@ def question_index(site: Site) -> dict[str, object]:
     questions: list[list[object]] = []
     for content in site.bank.domains:
         for number, question in enumerate(content.questions, start=1):
-            questions.append(
-                [
-                    question.id,
-                    question.content_hash,
-                    content.domain.number,
-                    [position[t] for t in question.topics if t in position],
-                    number,
-                    len(question.options),
-                    question.choose,
-                    stem_start(question.stem),
-                ]
-            )
+            shape = answer_shape(question)
+            entry: list[object] = [
+                question.id,
+                question.content_hash,
+                content.domain.number,
+                [position[t] for t in question.topics if t in position],
+                number,
+                shape.get("options", 0),
+                shape.get("choose", 0),
+                stem_start(question.stem),
+            ]
+            if not isinstance(question, Question):
+                entry.append(shape)
+            questions.append(entry)
     return {"version": INDEX_VERSION, "topics": topics, "questions": questions}
 
 

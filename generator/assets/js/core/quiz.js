@@ -29,6 +29,7 @@
     other: ["", t("quiz.mark_other"), t("quiz.mark_other")],
   };
   const letter = SS.text.letter;
+  const CHOICES = '[data-ss-question]:not([data-ss-type]), [data-ss-question][data-ss-type="true-false"]';
   // ARIA attributes are set through their reflected properties (btn.ariaPressed = "true").
   const pressed = (o) => o.btn.ariaPressed == "true";
   const picks = (q) => q.opts.filter(pressed);
@@ -212,7 +213,8 @@
   function mount(quiz) {
     const store = SS.store;
     const shuffle = quiz.getAttribute("data-ss-shuffle") != "false";
-    const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) => setup(sec, shuffle));
+    // Multiple choice and true/false (a choice of two); the other types are their widgets'.
+    const qs = [...quiz.querySelectorAll(CHOICES)].map((sec) => setup(sec, shuffle));
     const live = el("div", "ss-sr");
     const bar = el("div", "ss-quiz__bar");
     const score = el("p", "ss-quiz__score");

@@ -71,7 +71,10 @@
  *   problem()               "" or a sentence for a quiet notice; full(): storage is full
  *   probe()                 try a small write, to learn whether storage is full; full()
  *   backups()               the damaged texts set aside: [{at, key, why, text}], oldest first
- *   known(questions)        the questions this site has: [[id, hash, options, choose], ...]
+ *   known(questions)        the questions this site has: [[id, hash, shape], ...], a shape being
+ *                           [options, choose] (multiple choice) or {type, ...} as values[type]
+ *                           reads it: {type: "order", items}, {type: "pairs", prompts, answers},
+ *                           {type: "number"}, {type: "text"}, {type: "picks", options, choose}
  *   unknown()               keys of kept answers for questions known() does not list
  *   dropUnknown()           delete those; the number deleted, or -1 if storage refused
  *   exportText()            the export file's text (version 3, with "exported", an ISO date)
@@ -803,7 +806,8 @@
     keepDraft,
     backups,
     known(questions) {
-      shapes = new Map(questions.map((q) => [q[0] + ":" + q[1], { type: "picks", options: q[2], choose: q[3] }]));
+      const shape = (s) => (Array.isArray(s) ? { type: "picks", options: s[0], choose: s[1] } : s);
+      shapes = new Map(questions.map((q) => [q[0] + ":" + q[1], shape(q[2])]));
     },
     unknown,
     dropUnknown() {
