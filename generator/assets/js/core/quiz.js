@@ -475,7 +475,8 @@
     };
   }
 
-  /* StudySite.typed(name, api, read): the module of a question type registers its widget.
+  /* StudySite.typed(name, api, read): the module of a question type hands over its widget,
+   * and registers the mount this returns for its questions (data-ss-type="name").
    * read(section) -> the question's data d from its markup; the exam (exam.js) makes d from
    * its data file. api (also StudySite.types[name], which the exam uses):
    *   kind            the store's value type ("order", "pairs", "number", "text")
@@ -488,10 +489,11 @@
    */
   SS.typed = (name, api, read) => {
     types[name] = api;
-    SS.register(name, `[data-ss-type="${name}"]`, (sec) => {
+    // The mount of the type's questions: StudySite.register(name, '[data-ss-type="name"]', it).
+    return (sec) => {
       const q = bySection.get(sec);
       if (q && q.typed == name) attach(q, api, read(sec));
-    });
+    };
   };
 
   function attach(q, api, d) {

@@ -96,5 +96,6 @@
   }
 
   const done = (_d, value) => value.every((a) => a !== null);
-  SS.typed("matching", { kind: "pairs", ui, judge, feedback, done }, read);
+  const api = { kind: "pairs", ui, judge, feedback, done };
+  SS.register("matching", '[data-ss-type="matching"]', SS.typed("matching", api, read));
 })();

@@ -56,13 +56,15 @@
   }
 
   function ui(d, env) {
-    const box = el("p", "ss-typed-in"),
+    const box = el("form", "ss-typed-in"),
       input = el("input", "ss-field");
     Object.assign(input, { type: "text", inputMode: "decimal", autocomplete: "off", spellcheck: false });
     input.ariaLabel = d.unit ? t("typed.number_in", { unit: d.unit }) : t("typed.your_number");
     input.oninput = () => env.change(parse(input.value));
-    input.onkeydown = (event) => {
-      if (event.key == "Enter" && env.enter) env.enter();
+    // Enter in the field submits its form: the quiz checks the answer.
+    box.onsubmit = (event) => {
+      event.preventDefault();
+      if (env.enter) env.enter();
     };
     box.append(input);
     if (d.unit) box.append(" ", el("span", "ss-typed-in__unit", d.unit));
@@ -92,5 +94,6 @@
     return list;
   }
 
-  SS.typed("numeric", { kind: "number", ui, judge, feedback, done: () => true, parse }, read);
+  const api = { kind: "number", ui, judge, feedback, done: () => true, parse };
+  SS.register("numeric", '[data-ss-type="numeric"]', SS.typed("numeric", api, read));
 })();

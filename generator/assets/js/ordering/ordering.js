@@ -107,5 +107,6 @@
     return list;
   }
 
-  SS.typed("ordering", { kind: "order", ui, judge, feedback, done: () => true }, read);
+  const api = { kind: "order", ui, judge, feedback, done: () => true };
+  SS.register("ordering", '[data-ss-type="ordering"]', SS.typed("ordering", api, read));
 })();

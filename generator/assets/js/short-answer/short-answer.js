@@ -32,14 +32,16 @@
   }
 
   function ui(_d, env) {
-    const box = el("p", "ss-typed-in"),
+    const box = el("form", "ss-typed-in"),
       input = el("input", "ss-field ss-field--text");
     Object.assign(input, { type: "text", maxLength: 1000, autocomplete: "off", spellcheck: false });
     input.setAttribute("autocapitalize", "off");
     input.ariaLabel = t("typed.your_text");
     input.oninput = () => env.change(input.value);
-    input.onkeydown = (event) => {
-      if (event.key == "Enter" && env.enter) env.enter();
+    // Enter in the field submits its form: the quiz checks the answer.
+    box.onsubmit = (event) => {
+      event.preventDefault();
+      if (env.enter) env.enter();
     };
     box.append(input);
     return {
@@ -63,5 +65,6 @@
     return list;
   }
 
-  SS.typed("short-answer", { kind: "text", ui, judge, feedback, done: () => true, norm }, read);
+  const api = { kind: "text", ui, judge, feedback, done: () => true, norm };
+  SS.register("short-answer", '[data-ss-type="short-answer"]', SS.typed("short-answer", api, read));
 })();
