@@ -32,6 +32,10 @@ def run(args: argparse.Namespace, say: Say) -> int:
         say(f"not exported ({len(result.not_exported)}):")
         for qid, reason in result.not_exported:
             say(f"  {qid}: {reason}")
+    if result.notes:
+        say(f"notes ({len(result.notes)}):")
+        for qid, note in result.notes:
+            say(f"  {qid}: {note}")
     if result.warnings:  # content lint is for authors: `check` lists it
         count = len(result.warnings)
         say(f"note: {count} content warning{'s' if count != 1 else ''}; `check` lists them")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.commands.common import Commands, Say, folder
 from generator.formats import readers
-from generator.formats.importer import ImportReport, import_file
+from generator.formats.importer import ImportReport, NothingImported, import_file
 
 
 def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
@@ -45,22 +45,27 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, say: Say) -> int:
     """Import the file into the data folder; errors go up to the CLI."""
-    report = import_file(
-        args.format,
-        args.file,
-        folder(args).path,
-        args.domain,
-        args.topic,
-        dry_run=args.dry_run,
-        options={"columns": args.columns, "preset": args.preset},
-    )
+    try:
+        report = import_file(
+            args.format,
+            args.file,
+            folder(args).path,
+            args.domain,
+            args.topic,
+            dry_run=args.dry_run,
+            options={"columns": args.columns, "preset": args.preset},
+        )
+    except NothingImported as nothing:
+        # The report still lists every question with its reason and ends with the count.
+        print_import(nothing.report, quiet=args.quiet)
+        raise
     print_import(report, quiet=args.quiet)
     return 0
 
 
 def print_import(report: ImportReport, *, quiet: bool = False) -> None:
     """Print the import report: what was written, skipped and changed on the way."""
-    if report.written is False:
+    if report.written is False and report.imported:
         print(report.text, end="")
         print(f"# dry run: nothing written; this would be {report.target}\n")
     if quiet:
@@ -69,13 +74,16 @@ def print_import(report: ImportReport, *, quiet: bool = False) -> None:
         print(f"warning: {warning}", file=sys.stderr)
     count = len(report.imported)
     verb = "would " if not report.written else ""
+    if not count:
+        print(f"nothing to write: no question of {report.source} can be imported")
     what = "update" if report.action == "update" else "write new file"
     if report.written:
         what = "updated" if report.action == "update" else "wrote new file"
-    print(
-        f"{verb}{what} {report.target}: {count} question{'s' if count != 1 else ''} "
-        f"from {report.source}"
-    )
+    if count:
+        print(
+            f"{verb}{what} {report.target}: {count} question{'s' if count != 1 else ''} "
+            f"from {report.source}"
+        )
     if report.removed:
         print(f"  no longer in the source, removed: {', '.join(report.removed)}")
     if report.skipped:

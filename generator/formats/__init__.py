@@ -13,12 +13,12 @@ import importlib
 import os
 import pkgutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from generator.content.model import Bank, CaseStudy, DomainContent, Entry
+from generator.content.model import Answerable, Bank, CaseStudy, DomainContent, Entry
 from generator.errors import DataError, Problem
 
 QuestionType = Literal["choice", "true-false", "ordering", "matching", "numeric", "short-answer"]
@@ -147,6 +147,11 @@ DataError for a file that cannot be read at all (not the format, too large)."""
 Writer = Callable[[Bank], bytes]
 """``write(bank)``: the bytes of one exported file holding every question of ``bank``."""
 
+CaseExport = Literal["whole", "parts", "none"]
+"""How a format carries case studies: ``whole`` (the scenario once, the parts together: QTI
+sections, Anki notes tagged with the case), ``parts`` (each part it carries as a single
+question, the scenario written before its stem: GIFT, CSV), ``none`` (listed by id)."""
+
 
 @dataclass(frozen=True)
 class Format:
@@ -163,6 +168,12 @@ class Format:
     """Names of the reader's options (``columns``, ``preset``), given on the command line."""
     exports: frozenset[str] = frozenset({"choice"})
     """The question types the writer carries; the export lists the others by id."""
+    cases: CaseExport = "none"
+    """How the writer carries case studies (see :data:`CaseExport`)."""
+    why_not: Mapping[str, str] = field(default_factory=dict)
+    """For each type the writer does not carry, the reason the export lists with its ids."""
+    notes: Callable[[Bank], list[tuple[str, str]]] | None = None
+    """What the writer changes on the way out, as (id, note): printed by the command."""
 
     def problem(self, file: str, line: int, field: str, message: str, row: int = 0) -> Problem:
         """A problem at a line (and row, for tables) of a source file, naming its field."""
@@ -225,27 +236,77 @@ def select(bank: Bank, domain: int | None) -> Bank:
     return Bank(exam=bank.exam, glossary=bank.glossary, domains=chosen, files=bank.files)
 
 
-def exportable(bank: Bank, types: frozenset[str]) -> tuple[Bank, list[tuple[str, str]]]:
-    """``bank`` with only the entries of ``types``, and every other entry as (id, reason).
+def exportable(bank: Bank, fmt: Format) -> tuple[Bank, list[tuple[str, str]]]:
+    """``bank`` with only what ``fmt`` carries, and every other question as (id, reason).
 
-    A case study goes whole or not at all (``case-study`` in ``types``); its reason counts
-    its questions.
+    A case study is kept (with the parts of the types ``fmt`` carries) when the format
+    carries case studies whole or by parts; its other parts are listed by id, and a case
+    study left without parts is listed whole.
     """
     domains: list[DomainContent] = []
     left: list[tuple[str, str]] = []
+
+    def reason(kind: str) -> str:
+        why = fmt.why_not.get(kind, f"{fmt.title} does not carry it")
+        return f"type {kind}: {why}"
+
     for content in bank.domains:
         kept: list[Entry] = []
         for item in content.items:
-            if item.type in types:
-                kept.append(item)
+            if not isinstance(item, CaseStudy):
+                if item.type in fmt.exports:
+                    kept.append(item)
+                else:
+                    left.append((item.id, reason(item.type)))
                 continue
-            what = f"type {item.type}"
-            if isinstance(item, CaseStudy):
-                n = len(item.questions)
-                what += f" ({n} question{'s' if n != 1 else ''})"
-            left.append((item.id, f"{what}: not exported yet"))
+            n = len(item.questions)
+            if fmt.cases == "none":
+                why = fmt.why_not.get("case-study", f"{fmt.title} does not carry it")
+                plural = "s" if n != 1 else ""
+                left.append((item.id, f"type case-study ({n} question{plural}): {why}"))
+                continue
+            parts = [q for q in item.questions if q.type in fmt.exports]
+            left += [
+                (q.id, f"{reason(q.type)} (a question of case study {item.id})")
+                for q in item.questions
+                if q.type not in fmt.exports
+            ]
+            if parts:
+                kept.append(item.model_copy(update={"questions": parts}))
         domains.append(replace(content, items=kept))
     return replace(bank, domains=domains), left
+
+
+def markdown_table(columns: list[str], rows: list[list[str | int | float]]) -> str:
+    """A Markdown table (pipes in cells escaped)."""
+
+    def cell(value: object) -> str:
+        return " ".join(str(value).split()).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(c) for c in columns) + " |"]
+    lines.append("| " + " | ".join("---" for _ in columns) + " |")
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def scenario_text(case: CaseStudy) -> str:
+    """A case study's title, scenario and table as one Markdown text."""
+    parts = [f"**{case.title}**"] if case.title else []
+    parts.append(case.scenario.strip())
+    if case.table is not None:
+        parts.append(markdown_table(case.table.columns, case.table.rows))
+    return "\n\n".join(parts)
+
+
+CASE_STEM_RULE = "\n\n---\n\n"
+"""What separates a case study's scenario from a part's own stem when the two are one text."""
+
+
+def stem_with_case(question: Answerable) -> str:
+    """The question's stem, after its case study's scenario when it is a part of one."""
+    if question.case is None:
+        return question.stem
+    return scenario_text(question.case) + CASE_STEM_RULE + question.stem
 
 
 def too_large(file: str) -> DataError:

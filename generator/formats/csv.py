@@ -1,10 +1,27 @@
 """CSV, one question a row, as spreadsheets (Excel, LibreOffice, Google Sheets) read and write it.
 
-The header names the columns, in any order: ``id, topics, stem, choose, option_1 ..
-option_N, correct, why_1 .. why_N, explanation, difficulty``. Only ``stem``, ``option_1``,
-``option_2`` and ``correct`` are required. ``correct`` holds the right options by letter
-(``B``, ``A,C``) or number (``2``, ``1;3``); ``topics`` holds topic ids separated by commas,
-semicolons or spaces. Files are UTF-8, with or without the byte-order mark Excel writes, with
+The header names the columns, in any order: ``id, type, topics, stem, choose, option_1 ..
+option_N, correct, why_1 .. why_N, match_1 .. match_N, answer, unit, explanation,
+difficulty``. Only ``stem`` is required, and for a file without a ``type`` column
+``option_1``, ``option_2`` and ``correct`` (every row a multiple-choice question).
+``topics`` holds topic ids separated by commas, semicolons or spaces. A row by ``type``:
+
+- ``choice`` (or empty): ``option_N`` the options, ``correct`` the right ones by letter
+  (``B``, ``A,C``) or number (``2``, ``1;3``), ``choose`` how many to pick (default: as many
+  as are right), ``why_N`` each option's explanation;
+- ``true-false``: ``answer`` is ``true`` or ``false`` (also yes/no, T/F, 1/0);
+- ``ordering``: ``option_N`` the items in their right order, ``why_N`` their explanations;
+- ``matching``: ``option_N`` a prompt and ``match_N`` its answer (two prompts may share one),
+  ``why_N`` the pair's explanation; a ``match_N`` without ``option_N`` is a distractor;
+- ``numeric``: ``option_N`` each accepted entry, ``6`` (exact), ``6:0.5`` (plus or minus) or
+  ``5..7`` (a range), with ``why_N``; ``unit`` the unit shown;
+- ``short-answer``: ``option_N`` each accepted answer, with ``why_N``.
+
+The export writes only the columns its questions use (a bank of multiple-choice questions
+gets the columns it always had). A case study's questions are written one row each, the
+scenario before the stem (a row has no place for a shared scenario).
+
+Files are UTF-8, with or without the byte-order mark Excel writes, with
 Excel's quoting (cells with commas, quotes or line breaks in double quotes, ``""`` for a
 quote). Exported cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``-`` or ``@``) get Excel's text marker, a leading apostrophe, which the reader removes again.
@@ -41,23 +58,51 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.model import DIFFICULTIES, Bank, Question
+from generator.content.model import (
+    DIFFICULTIES,
+    Answerable,
+    Bank,
+    MatchingQuestion,
+    NumberAccept,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    ShortAnswerQuestion,
+    TrueFalseQuestion,
+)
 from generator.errors import DataError, Problem
 from generator.formats import (
     MIN_OPTIONS,
     Draft,
     DraftAccept,
+    DraftItem,
+    DraftNumber,
     DraftOption,
+    DraftPair,
     Format,
     Skipped,
     bounded,
+    stem_with_case,
 )
-from generator.formats.gift import numeric_answer
+from generator.formats.gift import number_text, numeric_answer
 from generator.formats.markup import to_markdown, to_plain
 
-FIXED = ("id", "topics", "stem", "choose", "correct", "explanation", "difficulty")
+FIXED = (
+    "id",
+    "type",
+    "topics",
+    "stem",
+    "choose",
+    "correct",
+    "answer",
+    "unit",
+    "explanation",
+    "difficulty",
+)
 REQUIRED = ("stem", "option_1", "option_2", "correct")
-_NUMBERED = re.compile(r"^(option|why)_([1-9][0-9]*)$")
+"""The columns of a file without a ``type`` column (only ``stem`` with one)."""
+_NUMBERED = re.compile(r"^(option|why|match)_([1-9][0-9]*)$")
+ROW_TYPES = ("choice", "true-false", "ordering", "matching", "numeric", "short-answer")
 _SEPARATORS = re.compile(r"[,;\s]+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
@@ -103,17 +148,18 @@ def _header(names: list[str], file: str, problems: list[Problem]) -> list[str]:
                     file,
                     1,
                     column,
-                    f"unknown column '{column}'; expected id, topics, stem, choose, "
-                    "option_1..option_N, correct, why_1..why_N, explanation, difficulty",
+                    f"unknown column '{column}'; expected id, type, topics, stem, choose, "
+                    "option_1..option_N, correct, why_1..why_N, match_1..match_N, answer, "
+                    "unit, explanation, difficulty",
                     1,
                 )
             )
-    for column in REQUIRED:
+    for column in REQUIRED if "type" not in seen else ("stem",):
         if column not in seen:
             problems.append(FORMAT.problem(file, 1, "", f"missing column '{column}'", 1))
     for column in seen:
         match = _NUMBERED.match(column)
-        if match and match.group(1) == "why" and f"option_{match.group(2)}" not in seen:
+        if match and match.group(1) != "option" and f"option_{match.group(2)}" not in seen:
             problems.append(
                 FORMAT.problem(
                     file,
@@ -137,6 +183,12 @@ def _dialect(text: str) -> str:
 
 def _question(row: _Row) -> Draft | None:
     """The question of one row; problems are recorded on the row."""
+    kind = row.get("type").lower() or "choice"
+    if kind not in ROW_TYPES:
+        row.error("type", f"unknown type '{row.get('type')}' (one of {', '.join(ROW_TYPES)})")
+        return None
+    if kind != "choice":
+        return _typed(row, kind)
     before = len(row.problems)
     stem = row.get("stem")
     if not stem:
@@ -207,6 +259,91 @@ def _question(row: _Row) -> Draft | None:
         topics=topics,
         difficulty=difficulty,
     )
+
+
+def _common(row: _Row) -> dict[str, Any]:
+    """What every row has (stem, id, topics, difficulty, explanation); problems recorded."""
+    stem = row.get("stem")
+    if not stem:
+        row.error("stem", "empty: every question needs a stem")
+    topics = [t for t in _SEPARATORS.split(row.get("topics")) if t]
+    for topic in topics:
+        if not _ID.match(topic):
+            row.error("topics", f"'{topic}' is not a topic id (lowercase letters, digits, hyphens)")
+    qid = row.get("id") or None
+    if qid is not None and not _ID.match(qid):
+        row.error("id", f"'{qid}' is not an id (lowercase letters, digits, hyphens)")
+    difficulty = row.get("difficulty").lower() or None
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        row.error("difficulty", f"expected easy, medium or hard, found '{row.get('difficulty')}'")
+    return {
+        "line": row.line,
+        "row": row.number,
+        "name": qid or stem,
+        "stem": stem,
+        "explanation": row.get("explanation") or None,
+        "id": qid,
+        "topics": topics,
+        "difficulty": difficulty,
+    }
+
+
+def _slots(row: _Row) -> list[tuple[int, str, str | None, str]]:
+    """The filled ``option_N``/``why_N``/``match_N`` groups: (N, option, why, match)."""
+    numbers = sorted({int(m.group(2)) for c in row.cells if (m := _NUMBERED.match(c))})
+    slots = []
+    for n in numbers:
+        option, why, match = row.get(f"option_{n}"), row.get(f"why_{n}"), row.get(f"match_{n}")
+        if option or why or match:
+            slots.append((n, option, why or None, match))
+    return slots
+
+
+_TRUTH_CELLS = {"true": True, "t": True, "yes": True, "1": True}
+_TRUTH_CELLS |= {"false": False, "f": False, "no": False, "0": False}
+
+
+def _typed(row: _Row, kind: str) -> Draft | None:
+    """A row of a type other than ``choice`` (see the module doc); problems recorded."""
+    before = len(row.problems)
+    common = _common(row)
+    slots = _slots(row)
+    for n, option, _, match in slots:
+        if not option and not (kind == "matching" and match):
+            row.error(f"option_{n}", "empty, but its row holds text for it")
+        if match and kind != "matching":
+            row.error(f"match_{n}", f"a {kind} question has no answers to match")
+    fields: dict[str, Any] = {"type": kind}
+    if kind == "true-false":
+        truth = _TRUTH_CELLS.get(row.get("answer").lower())
+        if truth is None:
+            row.error("answer", f"expected true or false, found '{row.get('answer')}'")
+        fields["answer"] = truth
+    elif kind == "ordering":
+        fields["items"] = [DraftItem(option, why) for _, option, why, _ in slots]
+    elif kind == "matching":
+        fields["pairs"] = [DraftPair(o, m, why) for _, o, why, m in slots if o and m]
+        fields["distractors"] = [m for _, o, _, m in slots if m and not o]
+        for n, option, _, match in slots:
+            if option and not match:
+                row.error(f"match_{n}", f"empty: the prompt in option_{n} needs its answer")
+    elif kind == "numeric":
+        numbers: list[DraftNumber] = []
+        for n, option, why, _ in slots:
+            found = numeric_answer(option)
+            if isinstance(found, str):
+                row.error(f"option_{n}", found)
+            else:
+                numbers.append(DraftNumber(found.answer, found.tolerance, found.range, why))
+        fields["numbers"] = numbers
+        fields["unit"] = row.get("unit") or None
+    else:
+        fields["accept"] = [DraftAccept(option, why) for _, option, why, _ in slots]
+    if kind != "true-false" and not slots:
+        row.error("option_1", f"empty: a {kind} question needs its entries in option_1..")
+    if len(row.problems) > before:
+        return None
+    return Draft(**common, **fields)
 
 
 def _correct(row: _Row, count: int) -> set[int]:
@@ -736,24 +873,62 @@ def _cell(value: str) -> str:
     return "'" + value if _FORMULA.match(value) else value
 
 
+def _accepted_cell(accepted: NumberAccept) -> str:
+    if accepted.range is not None and len(accepted.range) == 2:
+        return f"{number_text(accepted.range[0])}..{number_text(accepted.range[1])}"
+    value = number_text(accepted.answer if accepted.answer is not None else 0)
+    return f"{value}:{number_text(accepted.tolerance)}" if accepted.tolerance else value
+
+
+def _slots_of(question: Answerable) -> list[tuple[str, str, str]]:
+    """The question's ``option_N``, ``why_N`` and ``match_N`` cells, in order."""
+    if isinstance(question, Question):
+        return [(o.text, o.why or "", "") for o in question.options]
+    if isinstance(question, OrderingQuestion):
+        return [(i.text, i.why or "", "") for i in question.items]
+    if isinstance(question, MatchingQuestion):
+        pairs = [(p.prompt, p.why or "", p.answer) for p in question.pairs]
+        return pairs + [("", "", d) for d in question.distractors]
+    if isinstance(question, NumericQuestion):
+        return [(_accepted_cell(a), a.why or "", "") for a in question.accepted]
+    if isinstance(question, ShortAnswerQuestion):
+        return [(a.text, a.why or "", "") for a in question.accepted]
+    return []
+
+
 def write(bank: Bank) -> bytes:
     """Every question as one row, in the layout :func:`read` reads (UTF-8 with BOM, CRLF)."""
-    questions: list[Question] = [
-        q for d in bank.domains for q in d.questions if isinstance(q, Question)
-    ]
-    width = max([2, *(len(q.options) for q in questions)])
-    header = ["id", "topics", "stem", "choose"]
-    header += [f"option_{i}" for i in range(1, width + 1)]
-    header += ["correct"] + [f"why_{i}" for i in range(1, width + 1)]
+    questions = [q for d in bank.domains for q in d.questions]
+    slots = {q.id: _slots_of(q) for q in questions}
+    width = max([2, *(len(s) for s in slots.values())])
+    typed = any(not isinstance(q, Question) for q in questions)
+    matching = any(isinstance(q, MatchingQuestion) for q in questions)
+    true_false = any(isinstance(q, TrueFalseQuestion) for q in questions)
+    numeric = any(isinstance(q, NumericQuestion) for q in questions)
+    numbers = range(1, width + 1)
+    header = ["id", *(["type"] if typed else []), "topics", "stem", "choose"]
+    header += [f"option_{i}" for i in numbers]
+    header += ["correct"] + [f"why_{i}" for i in numbers]
+    header += [f"match_{i}" for i in numbers] if matching else []
+    header += (["answer"] if true_false else []) + (["unit"] if numeric else [])
     header += ["explanation", "difficulty"]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for q in questions:
-        options = [o.text for o in q.options] + [""] * (width - len(q.options))
-        whys = [o.why or "" for o in q.options] + [""] * (width - len(q.options))
-        row = [q.id, ", ".join(q.topics), q.stem, str(q.choose), *options]
-        row += [",".join(_letter(i) for i in q.correct_indexes), *whys]
+        cells = slots[q.id] + [("", "", "")] * (width - len(slots[q.id]))
+        choice = isinstance(q, Question)
+        row = [q.id, *([("" if choice else q.type)] if typed else [])]
+        row += [", ".join(q.topics), stem_with_case(q)]
+        row += [str(q.choose) if isinstance(q, Question) else ""]
+        row += [c[0] for c in cells]
+        row += [",".join(_letter(i) for i in q.correct_indexes) if isinstance(q, Question) else ""]
+        row += [c[1] for c in cells]
+        row += [c[2] for c in cells] if matching else []
+        if true_false:
+            row += [("true" if q.answer else "false") if isinstance(q, TrueFalseQuestion) else ""]
+        if numeric:
+            row += [(q.unit or "") if isinstance(q, NumericQuestion) else ""]
         row += [q.explanation or "", q.difficulty or ""]
         writer.writerow([_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -767,4 +942,16 @@ FORMAT = Format(
     write=write,
     unit="row",
     options=("columns", "preset"),
+    exports=frozenset(ROW_TYPES),
+    cases="parts",
+    notes=lambda bank: [
+        (
+            q.id,
+            f"a question of case study {q.case.id}: written as a single row, the scenario "
+            "before its stem (a row has no place for a shared scenario)",
+        )
+        for d in bank.domains
+        for q in d.questions
+        if q.case is not None
+    ],
 )

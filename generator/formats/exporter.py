@@ -23,7 +23,9 @@ class ExportReport:
     size: int
     warnings: list[Problem]
     not_exported: list[tuple[str, str]] = field(default_factory=list)
-    """Entries the format does not carry (yet): (id, reason), listed by the command."""
+    """Questions and case studies the format does not carry: (id, reason), listed by the command."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """What the writer changed on the way out: (id, note), listed by the command."""
 
 
 def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None) -> ExportReport:
@@ -31,7 +33,7 @@ def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None)
     fmt = formats()[format_name]
     assert fmt.write is not None
     bank, warnings = check(data_dir)
-    selected, left = exportable(select(bank, domain), fmt.exports)
+    selected, left = exportable(select(bank, domain), fmt)
     data = fmt.write(selected)
     if out.is_dir():
         raise BuildError(f"{display_path(out)} is a folder: name the file to write")
@@ -42,4 +44,5 @@ def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None)
         raise BuildError(f"cannot write {display_path(out)}: {error.strerror}") from None
     count = sum(len(d.questions) for d in selected.domains)
     log.debug("exported %d questions to %s", count, display_path(out))
-    return ExportReport(out, count, len(data), warnings, left)
+    notes = fmt.notes(selected) if fmt.notes is not None else []
+    return ExportReport(out, count, len(data), warnings, left, notes)

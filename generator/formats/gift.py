@@ -60,8 +60,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from generator.content.model import Bank, Question
+from generator.content.model import (
+    Answerable,
+    Bank,
+    MatchingQuestion,
+    NumberAccept,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    ShortAnswerQuestion,
+    TrueFalseQuestion,
+)
 from generator.formats import (
     MATCHING_PROMPTS,
     ORDERING_ITEMS,
@@ -76,6 +87,7 @@ from generator.formats import (
     Skipped,
     bounded,
     scoring,
+    stem_with_case,
 )
 from generator.formats.markup import FORMATS, TextFormat, images_note, to_markdown, to_plain
 
@@ -264,6 +276,12 @@ class _Reader:
                 "a blank line between them",
             )
         region = text[opening + 1 : closing]
+        # A word or two after a numerical question's answers is its unit (``{#24} pins``:
+        # Moodle shows it after the answer box), not a missing word's sentence.
+        tail = _restore(after).strip()
+        unit = None
+        if region.strip().startswith("#") and "\n" not in tail and _UNIT.match(tail):
+            unit, after = tail, ""
         # Text after the answers makes a missing-word question: Moodle shows a blank there.
         shown = text[body:opening] + (_BLANK + after if after.strip() else "")
         fmt: TextFormat = "moodle"
@@ -276,6 +294,7 @@ class _Reader:
         images: list[str] = []
         stem = to_markdown(_restore(shown), fmt, images).replace(_BLANK, "_____")
         reader = _Answers(self, piece, name, label, stem, fmt, images)
+        reader.unit = unit
         return reader.read(region)
 
 
@@ -302,6 +321,7 @@ class _Answers:
         self.notes: list[str] = list(piece.notes)
         self.partial: list[str] = []
         self.explanation: str | None = None
+        self.unit: str | None = None
 
     def text(self, raw: str) -> str:
         """An answer or feedback: its own ``[format]``, else the question's."""
@@ -529,7 +549,9 @@ class _Answers:
             self.notes.append(f"feedback for wrong answers dropped: {wrong_feedback}")
         if not numbers:
             return self.skip("no fully right answer (only partial credit)", "numerical")
-        return self.draft(type="numeric", numbers=numbers, explanation=self.explanation)
+        return self.draft(
+            type="numeric", numbers=numbers, unit=self.unit, explanation=self.explanation
+        )
 
 
 def numeric_answer(value: str) -> DraftNumber | str:
@@ -614,20 +636,78 @@ def _weight(value: float) -> str:
     return f"{value:.5f}".rstrip("0").rstrip(".")
 
 
-def question_gift(question: Question) -> str:
-    """One question in GIFT: its id as the name, Markdown text, feedback on every option."""
-    lines = [f"::{question.id}::[markdown]{escape(question.stem)}{{"]
-    share = 100 / question.choose
-    for option in question.options:
-        if question.choose == 1:
-            mark = "=" if option.correct else "~"
-        else:
-            mark = f"~%{_weight(share if option.correct else -share)}%"
-        why = f"#{escape(option.why)}" if option.why else ""
-        lines.append(f"\t{mark}{_answer(option.text)}{why}")
-    if question.explanation:
-        lines.append(f"\t####{escape(question.explanation)}")
-    lines.append("}")
+def number_text(value: Number) -> str:
+    """A number as GIFT readers read it: digits with a decimal point, never an exponent."""
+    if isinstance(value, int):
+        return str(value)
+    text = repr(value)
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text
+
+
+def _numeric_answer(accepted: NumberAccept) -> str:
+    if accepted.range is not None and len(accepted.range) == 2:
+        low, high = accepted.range
+        return f"{number_text(low)}..{number_text(high)}"
+    value = number_text(accepted.answer if accepted.answer is not None else 0)
+    return f"{value}:{number_text(accepted.tolerance)}" if accepted.tolerance else value
+
+
+def _why(text: str | None) -> str:
+    return f"#{escape(text)}" if text else ""
+
+
+def _pair_feedback(question: MatchingQuestion | OrderingQuestion) -> str | None:
+    """Per-pair feedback, which GIFT matching has no place for, as general feedback."""
+    if isinstance(question, MatchingQuestion):
+        notes = [f"*{p.prompt} \u2192 {p.answer}:* {p.why}" for p in question.pairs if p.why]
+    else:
+        notes = [f"*{i.text}:* {i.why}" for i in question.items if i.why]
+    if not notes:
+        return question.explanation
+    return "\n\n".join([*([question.explanation] if question.explanation else []), *notes])
+
+
+_UNIT = re.compile(r"^[^\W\d_%°][^\s.,;:!?\"'()\[\]{}]*(?: [^\s.,;:!?\"'()\[\]{}]+){0,2}$|^[%°]$")
+"""Text after a numerical question's answers that is read as its unit (``{#24} pins``)."""
+
+
+def question_gift(question: Answerable) -> str:
+    """One question in GIFT: its id as the name, Markdown text, feedback where GIFT has it.
+
+    A case study's part carries the scenario before its stem; a numeric question's unit is
+    the text after its answers (Moodle shows it after the answer box).
+    """
+    lines = [f"::{question.id}::[markdown]{escape(stem_with_case(question))}{{"]
+    explanation = question.explanation
+    after = ""
+    if isinstance(question, Question):
+        share = 100 / question.choose
+        for option in question.options:
+            if question.choose == 1:
+                mark = "=" if option.correct else "~"
+            else:
+                mark = f"~%{_weight(share if option.correct else -share)}%"
+            lines.append(f"\t{mark}{_answer(option.text)}{_why(option.why)}")
+    elif isinstance(question, TrueFalseQuestion):
+        lines.append("\tTRUE" if question.answer else "\tFALSE")
+    elif isinstance(question, ShortAnswerQuestion):
+        lines += [f"\t={_answer(a.text)}{_why(a.why)}" for a in question.accepted]
+    elif isinstance(question, NumericQuestion):
+        lines[-1] += "#"
+        lines += [f"\t={_numeric_answer(a)}{_why(a.why)}" for a in question.accepted]
+        if question.unit:
+            after = " " + escape(question.unit)
+    elif isinstance(question, MatchingQuestion):
+        lines += [f"\t={_answer(p.prompt)} -> {escape(p.answer)}" for p in question.pairs]
+        lines += [f"\t= -> {escape(d)}" for d in question.distractors]
+        explanation = _pair_feedback(question)
+    else:  # pragma: no cover - exportable() leaves only the types of FORMAT.exports
+        raise TypeError(question.type)
+    if explanation:
+        lines.append(f"\t####{escape(explanation)}")
+    lines.append("}" + after)
     return "\n".join(lines)
 
 
@@ -641,14 +721,51 @@ def write(bank: Bank) -> bytes:
     category = None
     for content in bank.domains:
         for question in content.questions:
-            if not isinstance(question, Question):  # exportable() left choice only
-                continue
             here = f"{bank.exam.id}/{content.slug}/{question.topics[0]}"
             if here != category:
                 out += [f"{CATEGORY} {here}", ""]
                 category = here
+            if question.case is not None and question is question.case.questions[0]:
+                out.append(f"// case study {question.case.id}: its scenario before each stem")
             out += [question_gift(question), ""]
     return "\n".join(out).encode("utf-8")
 
 
-FORMAT = Format(name="gift", title="Moodle GIFT", suffix=".gift", read=read, write=write)
+def export_notes(bank: Bank) -> list[tuple[str, str]]:
+    """What the GIFT export changes on the way out, by question id."""
+    notes: list[tuple[str, str]] = []
+    for content in bank.domains:
+        for question in content.questions:
+            if question.case is not None:
+                notes.append(
+                    (
+                        question.id,
+                        f"a question of case study {question.case.id}: written as a single "
+                        "question, the scenario before its stem (GIFT has no case studies)",
+                    )
+                )
+            if isinstance(question, MatchingQuestion) and any(p.why for p in question.pairs):
+                notes.append(
+                    (
+                        question.id,
+                        "the pairs' explanations are in the general feedback (GIFT matching "
+                        "has no feedback per pair)",
+                    )
+                )
+    return notes
+
+
+FORMAT = Format(
+    name="gift",
+    title="Moodle GIFT",
+    suffix=".gift",
+    read=read,
+    write=write,
+    exports=frozenset({"choice", "true-false", "short-answer", "numeric", "matching"}),
+    cases="parts",
+    why_not={
+        "ordering": "GIFT has no ordering question (Moodle 4.4's '{>N ...}' extension reads "
+        "as a short answer in older Moodle and in other GIFT readers)",
+    },
+    notes=export_notes,
+)

@@ -138,6 +138,14 @@ def as_known_type(draft: Draft, known: frozenset[str]) -> Draft | Skipped:
     )
 
 
+class NothingImported(DataError):
+    """No question of the source can be imported; ``report`` lists why, question by question."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        super().__init__([_nothing(report)])
+
+
 @dataclass
 class ImportReport:
     """What an import read, skipped and wrote (or would write, for a dry run)."""
@@ -323,7 +331,8 @@ def import_file(
     ]
     while True:
         if not drafts:
-            raise DataError([_nothing(report)])
+            report.skipped.sort(key=lambda s: (s.line, s.row))
+            raise NothingImported(report)
         mappings, kept = _mappings(drafts, prefix, old_ids, taken, topics, topic, report)
         if not mappings:
             drafts = []

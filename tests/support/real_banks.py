@@ -10,12 +10,16 @@ Three places, none of them committed banks:
 
 A test of a bank that is absent skips, naming the folder. ``python -m tests.support.real_banks``
 prints the import table: for each bank, the questions in the file, how many the readers
-read, how many an import into the bundled data writes today, and why the others are not.
+import command reports as imported and not imported (a dry run into a copy of the bundled data),
+and the reasons it gives for those not imported.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,9 +29,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import DataError
+from generator.commands import main
 from generator.formats import Draft, Skipped, formats
-from generator.formats.importer import as_known_type, import_file, model_types, read_source
+from generator.formats.importer import read_source
 from tests.support.project import FIXTURES, ROOT
 
 FIXTURE_BANKS = FIXTURES / "banks"
@@ -150,49 +154,90 @@ def read_bank(bank: RealBank, path: Path) -> list[Draft | Skipped]:
     return list(read(read_source(path), path.name, **bank.options))
 
 
+SUMMARY = re.compile(r"^(\d+) imported, (\d+) not imported$")
+
+
+@dataclass(frozen=True)
+class CommandRun:
+    """What ``python -m generator import --dry-run`` printed for a bank."""
+
+    code: int
+    stdout: str
+
+    @property
+    def last_line(self) -> str:
+        lines = self.stdout.rstrip("\n").split("\n")
+        return lines[-1] if lines else ""
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """(imported, not imported) from the report's last line."""
+        match = SUMMARY.match(self.last_line)
+        assert match is not None, self.stdout[-2000:]
+        return int(match.group(1)), int(match.group(2))
+
+    @property
+    def not_imported(self) -> list[str]:
+        """``kind: reason`` of each question listed as not imported."""
+        lines = self.stdout.split("\n")
+        start = next((i for i, line in enumerate(lines) if line.startswith("not imported (")), None)
+        if start is None:
+            return []
+        out = []
+        for line in lines[start + 1 :]:
+            if not line.startswith("  "):
+                break
+            # "  file:line: kind: name: reason" (the name may hold ": ", the kind does not)
+            rest = line.strip().partition(": ")[2]
+            kind, _, rest = rest.partition(": ")
+            out.append(f"{kind}: {rest}")
+        return out
+
+
+def run_import(bank: RealBank, path: Path, data: Path) -> CommandRun:
+    """The import command on ``bank`` (a dry run into ``data``), as a user runs it."""
+    args = ["--data", str(data), "import", bank.format, str(path), "--domain", "4"]
+    args += ["--topic", bank.topic, "--dry-run"]
+    for key, value in bank.options.items():
+        args += [f"--{key}", value]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+        code = main(args)
+    return CommandRun(code, printed.getvalue())
+
+
 def _reasons(skipped: list[Skipped]) -> str:
     counts = Counter(f"{s.kind}: {s.reason}" for s in skipped)
     return "; ".join(f"{n} x {reason}" if n > 1 else reason for reason, n in counts.items())
 
 
+def _short(reason: str) -> str:
+    return reason if len(reason) <= 140 else reason[:137] + "..."
+
+
 def table() -> str:
-    """The import table (Markdown) of every bank present on this machine."""
+    """The import table (Markdown) of every bank present on this machine, from the import
+    command's own report (a dry run into a copy of the bundled data)."""
     rows = [
-        "| bank | format | questions in the file | read | imported today | not imported today: reasons |",
+        "| bank | format | questions in the file | imported | not imported | reasons (not imported) |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(ROOT / "data", data)
         for bank in BANKS:
             path = path_of(bank)
-            if path is None:
-                rows.append(f"| {bank.file} | {bank.format} | absent | | | |")
-                continue
-            items = read_bank(bank, path)
-            read = sum(isinstance(i, Draft) for i in items)
-            data = Path(folder) / bank.file.replace("/", "-") / "data"
-            shutil.copytree(ROOT / "data", data)
-            try:
-                report = import_file(
-                    bank.format, path, data, 4, bank.topic, dry_run=True, options=bank.options
-                )
-                imported, skipped = len(report.imported), report.skipped
-            except DataError as error:
-                if "no question to import" not in str(error):
-                    raise
-                known = model_types()
-                imported = 0
-                skipped = [
-                    found
-                    for item in items
-                    if isinstance(
-                        found := as_known_type(item, known) if isinstance(item, Draft) else item,
-                        Skipped,
-                    )
-                ]
             name = Path(bank.file).name
+            if path is None:
+                rows.append(f"| {name} | {bank.format} | absent | | | |")
+                continue
+            run = run_import(bank, path, data)
+            imported, skipped = run.counts
+            reasons = Counter(_short(r) for r in run.not_imported)
+            shown = "; ".join(f"{n} x {r}" if n > 1 else r for r, n in reasons.items())
+            shown = shown.replace("|", "\\|")
             rows.append(
-                f"| {name} | {bank.format} | {len(items)} | {read} | {imported} | "
-                f"{len(skipped)}: {_reasons(skipped)} |"
+                f"| {name} | {bank.format} | {bank.questions} | {imported} | {skipped} | {shown} |"
             )
     return "\n".join(rows)
 

@@ -16,7 +16,7 @@ from generator.errors import DataError
 from generator.formats import Draft, Skipped
 from generator.formats.importer import import_file
 from tests.support.formats_helpers import data_copy
-from tests.support.real_banks import BANKS, RealBank, locate, read_bank
+from tests.support.real_banks import BANKS, RealBank, locate, read_bank, run_import
 
 IDS = [Path(b.file).name for b in BANKS]
 
@@ -44,6 +44,24 @@ def test_an_import_lists_what_it_does_not_write(bank: RealBank, tmp_path: Path) 
         return
     assert len(report.imported) + len(report.skipped) == bank.questions
     assert report.summary == f"{len(report.imported)} imported, {len(report.skipped)} not imported"
+
+
+@pytest.fixture(scope="module")
+def bundled_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the bundled data for the dry runs (they write nothing)."""
+    return data_copy(tmp_path_factory.mktemp("banks"))
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=IDS)
+def test_the_import_command_ends_with_the_count(bank: RealBank, bundled_copy: Path) -> None:
+    """The report's last line is "N imported, M not imported", N + M the questions in the file,
+    also when nothing can be imported (the command then fails, having listed every reason)."""
+    run = run_import(bank, locate(bank), bundled_copy)
+    imported, skipped = run.counts
+    assert imported + skipped == bank.questions
+    assert imported == bank.read
+    assert len(run.not_imported) == skipped
+    assert run.code == (0 if imported else 1)
 
 
 def test_with_every_type_in_the_model_every_read_question_is_imported(tmp_path: Path) -> None:

@@ -112,11 +112,12 @@ def test_bad_rows_name_row_and_column() -> None:
 
 
 def test_bad_header() -> None:
-    assert errors("stem,option_1,answer,why_3\n") == [
+    assert errors("stem,option_1,answers,why_3\n") == [
         "bank.csv:1: row 1: missing column 'correct'",
         "bank.csv:1: row 1: missing column 'option_2'",
-        "bank.csv:1: row 1, column answer: unknown column 'answer'; expected id, topics, stem, "
-        "choose, option_1..option_N, correct, why_1..why_N, explanation, difficulty",
+        "bank.csv:1: row 1, column answers: unknown column 'answers'; expected id, type, topics, "
+        "stem, choose, option_1..option_N, correct, why_1..why_N, match_1..match_N, answer, "
+        "unit, explanation, difficulty",
         "bank.csv:1: row 1, column why_3: column 'why_3' has no column 'option_3'",
     ]
 

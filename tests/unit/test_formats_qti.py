@@ -36,7 +36,9 @@ def test_package_holds_a_manifest_and_every_item(tmp_path: Path, bundled_bank) -
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
         manifest = ET.fromstring(archive.read("imsmanifest.xml"))
-        resources = manifest.findall(f"{CP}resources/{CP}resource")
+        found = manifest.findall(f"{CP}resources/{CP}resource")
+        resources = [r for r in found if r.get("type") == qti.ITEM_TYPE]
+        assert [r.get("type") for r in found if r not in resources] == [qti.TEST_TYPE]
         assert manifest.findtext(f"{CP}metadata/{CP}schema") == "QTIv2.1 Package"
         assert len(resources) == len(questions)
         for resource in resources:
@@ -98,7 +100,7 @@ def test_an_independent_reader_upgrades_every_item(tmp_path: Path, bundled_bank)
         assert sum(f is not None for f in feedback) == sum(bool(o.why) for o in question.options)
     manifest = ET.fromstring(str(upgraded["imsmanifest.xml"]).encode("utf-8"))
     types = {r.get("type") for r in manifest.iter() if r.tag.endswith("resource")}
-    assert types == {"imsqti_item_xmlv3p0"}
+    assert types == {"imsqti_item_xmlv3p0", "imsqti_test_xmlv3p0"}
 
 
 def test_markdown_is_rendered_and_hostile_text_stays_text(tmp_path: Path) -> None:
