@@ -889,7 +889,7 @@ Entry = Answerable | CaseStudy
 """The classes of :data:`Item`, for annotations and `isinstance`."""
 
 
-_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(AnyQuestion)  # type: ignore[arg-type]
+_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(AnyQuestion)
 
 
 def parse_question(data: Any) -> Answerable:
