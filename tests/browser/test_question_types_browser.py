@@ -4,7 +4,9 @@ The core quiz answers multiple choice and true/false (a case study's included); 
 matching, numeric and short answer are their modules' (generator/assets/js/<type>/),
 answered by keyboard, right and wrong, with feedback per part, announced, kept and restored
 on reload; the practice exam answers every type and keeps a case study together; axe-core
-finds nothing serious on a page with every type. Print shows the static forms, and the
+finds nothing serious on a page with every type. A typed number follows the page's language
+(a German page reads a decimal comma and groups with points; any page reads Arabic-Indic and
+full-width digits). Print shows the static forms, and the
 answers only in the key at the end. Screenshots of each type (375 px, light and dark, and
 print) go to the tests' screenshot folder.
 """
@@ -32,6 +34,24 @@ QUESTIONS = {
 @pytest.fixture(scope="module")
 def mini_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("project"), FIXTURES / "mini")
+    out = project / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    yield from serve(out)
+
+
+@pytest.fixture(scope="module")
+def comma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini site in German (theme.language: de), a language that writes a decimal comma.
+
+    No German catalog yet: the labels fall back to English, the page's language stays German,
+    and a typed number follows the page's language.
+    """
+    project = copy_project(tmp_path_factory.mktemp("project-de"), FIXTURES / "mini")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: en\n" in text
+    config.write_text(text.replace("  language: en\n", "  language: de\n"), encoding="utf-8")
     out = project / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
@@ -321,4 +341,92 @@ def test_practice_exam_answers_every_type_and_keeps_a_case_study_together(
     kept = page.evaluate("Object.values(StudySite.store.load().answers).map((r) => r.type).sort()")
     assert {"number", "text", "pairs", "order"} <= set(kept)
     page.screenshot(path=screenshot_path("types-exam-result.png"), full_page=True)
+    assert errors == []
+
+
+# A number typed as a language writes it, and what the numeric widget reads (NaN: no number).
+# Arabic-Indic (U+0660..) and extended Arabic-Indic (U+06F0..) digits, the Arabic decimal and
+# thousands signs (U+066B, U+066C), full-width digits and comma, the minus sign U+2212 and
+# (narrow) no-break spaces as group separators are read in every language.
+TYPED_NUMBERS = {
+    "en": {
+        "7.2": 7.2,
+        "7,2": 7.2,  # a decimal comma is accepted when it cannot be a group separator
+        "7,200": 7200,
+        "1,234.5": 1234.5,
+        "1.234,5": 1234.5,  # both signs: the last one is the decimal sign
+        "\u0662\u0664": 24,
+        "\u0667\u066b\u0662": 7.2,
+        "\u06f7\u066b\u06f2": 7.2,
+        "\u0661\u066c\u0662\u0663\u0664": 1234,
+        "\uff17\uff0e\uff12": 7.2,
+        "\u22127.2": -7.2,
+        "7\u00a0200": 7200,
+        "seven": None,
+        "7..2": None,
+    },
+    "de": {
+        "7,2": 7.2,
+        "7,200": 7.2,  # German writes a decimal comma: not a group
+        "7.200": 7200,  # and groups with points
+        "1.234,5": 1234.5,
+        "7.2": 7.2,  # a lone point that cannot be a group: a decimal point
+        "\u0667\u066b\u0662": 7.2,
+        "\uff17\uff0c\uff12": 7.2,  # full-width 7,2
+        "\u22127,2": -7.2,
+        "1\u202f234,5": 1234.5,  # a narrow no-break space groups
+        "seven": None,
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_typed_numbers_follow_the_pages_language(
+    page: Any, language: str, mini_url: str, comma_url: str
+) -> None:
+    url = comma_url if language == "de" else mini_url
+    errors = open_page(page, url + "domain-2/questions/")
+    assert page.evaluate("document.documentElement.lang") == language
+    read = page.evaluate(
+        "typed => typed.map((s) => { const x = StudySite.types.numeric.parse(s); "
+        "return Number.isNaN(x) ? null : x; })",
+        list(TYPED_NUMBERS[language]),
+    )
+    assert dict(zip(TYPED_NUMBERS[language], read, strict=True)) == TYPED_NUMBERS[language]
+    assert errors == []
+
+
+def test_a_decimal_comma_and_arabic_digits_answer_on_a_german_page(
+    page: Any, comma_url: str
+) -> None:
+    errors = open_page(page, comma_url + "domain-2/questions/")
+    number = question(page, QUESTIONS["numeric"])
+    box = number.get_by_role("textbox", name="Your answer, in thousand rpm")
+    box.focus()
+    page.keyboard.type("7.200")  # seven thousand two hundred, as German groups it
+    page.keyboard.press("Enter")
+    assert verdict(number) == "\u2717 Incorrect."
+    assert "Your answer: 7200 thousand rpm" in number.locator(".ss-result").inner_text()
+    assert said(page).startswith("Incorrect")
+
+    page.get_by_role("button", name="Retry the ones I got wrong").click()
+    box = number.get_by_role("textbox", name="Your answer, in thousand rpm")
+    box.focus()
+    page.keyboard.type("\u0667\u066b\u0662")  # 7,2 in Arabic-Indic digits
+    page.keyboard.press("Enter")
+    assert verdict(number) == "\u2713 Correct."
+    result = number.locator(".ss-result").inner_text()
+    # The number is said back as the page's language writes it, with the entry's feedback.
+    assert "Your answer: 7,2 thousand rpm" in result
+    assert "Most desktop disks spin at 7,200 rpm." in result
+    assert page.evaluate(
+        "Object.values(StudySite.store.load().answers).find((r) => r.type == 'number').value"
+    ) == pytest.approx(7.2)
+
+    # Kept as a number: the reload writes it back in German, and it still reads as 7.2.
+    page.reload()
+    open_page(page, comma_url + "domain-2/questions/")
+    number = question(page, QUESTIONS["numeric"])
+    assert number.locator("input").input_value() == "7,2"
+    assert verdict(number) == "\u2713 Correct."
     assert errors == []
