@@ -6,15 +6,18 @@ answered by keyboard, right and wrong, with feedback per part, announced, kept a
 on reload; the practice exam answers every type and keeps a case study together; axe-core
 finds nothing serious on a page with every type. A typed number follows the page's language
 (a German page reads a decimal comma and groups with points; any page reads Arabic-Indic and
-full-width digits). Print shows the static forms, and the
+full-width digits). The Progress page exports every type's answers and imports them into
+another browser, refusing a damaged value of each type with its reason. Print shows the static forms, and the
 answers only in the key at the end. Screenshots of each type (375 px, light and dark, and
 print) go to the tests' screenshot folder.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -430,3 +433,111 @@ def test_a_decimal_comma_and_arabic_digits_answer_on_a_german_page(
     assert number.locator("input").input_value() == "7,2"
     assert verdict(number) == "\u2713 Correct."
     assert errors == []
+
+
+def answers(page: Any) -> dict[str, Any]:
+    """The answers the store holds, by id:hash."""
+    return page.evaluate("StudySite.store.load().answers")  # type: ignore[no-any-return]
+
+
+def open_progress(page: Any, url: str) -> None:
+    page.goto(url + "progress/")
+    page.wait_for_selector("[data-ss-progress][data-ss-ready]")
+
+
+def import_file(page: Any, files: Any, start: str) -> str:
+    """Import ``files`` on the Progress page; what it says once it starts with ``start``."""
+    message = page.locator("[data-ss-progress-message]")
+    message.evaluate("el => { el.textContent = '' }")
+    page.locator("input[type=file][data-ss-action=import]").set_input_files(files)
+    page.wait_for_function(
+        "([el, start]) => el.textContent.includes(start)", arg=[message.element_handle(), start]
+    )
+    return str(message.inner_text())
+
+
+def test_the_progress_page_exports_and_imports_every_types_answers(
+    browser: Any, page: Any, mini_url: str, tmp_path: Path
+) -> None:
+    errors = open_page(page, mini_url + "domain-2/questions/")
+    order = question(page, QUESTIONS["ordering"])
+    shown = order.locator(".ss-order__letter").all_inner_texts()
+    order.get_by_role("button", name="Check").click()  # the fixed shuffle: never the right order
+    match = question(page, QUESTIONS["matching"])
+    for i, answer in enumerate(["1", "1", "0"]):  # right: 0, 0, 1
+        match.locator("select").nth(i).select_option(answer)
+    match.get_by_role("button", name="Check").click()
+    question(page, QUESTIONS["numeric"]).locator("input").fill("7,2")
+    question(page, QUESTIONS["numeric"]).get_by_role("button", name="Check").click()
+    question(page, QUESTIONS["short-answer"]).locator("input").fill(" rj45 ")
+    question(page, QUESTIONS["short-answer"]).get_by_role("button", name="Check").click()
+    before = answers(page)
+    by_type = {record["type"]: key for key, record in before.items()}
+    assert sorted(by_type) == ["number", "order", "pairs", "text"]
+    assert before[by_type["number"]]["value"] == pytest.approx(7.2)
+    assert before[by_type["text"]]["value"] == " rj45 "
+    assert before[by_type["pairs"]]["value"] == [1, 1, 0]
+
+    open_progress(page, mini_url)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress to a file").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    assert exported["version"] == 3
+    assert exported["answers"] == before
+    assert errors == []
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other_errors: list[str] = []
+        other.on("pageerror", lambda error: other_errors.append(str(error)))
+        open_progress(other, mini_url)
+        said_ = import_file(other, saved, "Imported")
+        assert said_ == f"Imported 4 answers from {saved.name}."
+        assert answers(other) == {k: {**r, "imported": True} for k, r in before.items()}
+        progress = other.locator("[data-ss-progress]").inner_text()
+        assert "You have answered 4 of 12 questions: 2 right, 2 to review." in progress, progress
+
+        # Each answer comes back on the page as it was given, with its verdict.
+        open_page(other, mini_url + "domain-2/questions/")
+        order = question(other, QUESTIONS["ordering"])
+        assert order.locator(".ss-order__letter").all_inner_texts() == shown
+        assert verdict(order).startswith("\u2717 Incorrect: ")
+        match = question(other, QUESTIONS["matching"])
+        assert [s.input_value() for s in match.locator("select").all()] == ["1", "1", "0"]
+        assert verdict(match) == "\u2717 Incorrect: 0 of 3 right."
+        number = question(other, QUESTIONS["numeric"])
+        assert number.locator("input").input_value() == "7.2"
+        assert verdict(number) == "\u2713 Correct."
+        short = question(other, QUESTIONS["short-answer"])
+        assert short.locator("input").input_value() == " rj45 "
+        assert verdict(short) == "\u2713 Correct."
+
+        # A damaged value of each type is refused with its reason; nothing changes.
+        damaged = {
+            "order": ([0, 0, 1], "its order is not the question's items"),
+            "pairs": ([0, 0, 7], "its pairs are not the question's prompts and answers"),
+            "number": ("7.2", "its number is not a finite number"),
+            "text": ("x" * 1001, "its text is longer than 1,000 characters"),
+        }
+        open_progress(other, mini_url)
+        kept = answers(other)
+        for kind, (value, why) in damaged.items():
+            key = by_type[kind]
+            record = {key: {**before[key], "value": value}}
+            payload = json.dumps({**exported, "answers": record}).encode()
+            text = import_file(
+                other,
+                [{"name": f"{kind}.json", "mimeType": "application/json", "buffer": payload}],
+                "Nothing was imported",
+            )
+            assert text == (
+                f'This file holds only damaged records: "{key}" ({why}). '
+                "Nothing was imported; your progress is unchanged."
+            )
+            assert answers(other) == kept
+        assert other_errors == []
+    finally:
+        fresh.close()
