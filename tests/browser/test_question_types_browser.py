@@ -7,7 +7,9 @@ on reload; the practice exam answers every type and keeps a case study together;
 finds nothing serious on a page with every type. A typed number follows the page's language
 (a German page reads a decimal comma and groups with points; any page reads Arabic-Indic and
 full-width digits). The Progress page exports every type's answers and imports them into
-another browser, refusing a damaged value of each type with its reason. Print shows the static forms, and the
+another browser, refusing a damaged value of each type with its reason. On a touch phone
+every type is answered by taps, its controls big enough for a finger, with the names,
+announcements and focus a screen reader needs. Print shows the static forms, and the
 answers only in the key at the end. Screenshots of each type (375 px, light and dark, and
 print) go to the tests' screenshot folder.
 """
@@ -541,3 +543,90 @@ def test_the_progress_page_exports_and_imports_every_types_answers(
         assert other_errors == []
     finally:
         fresh.close()
+
+
+def control_sizes(section: Any) -> list[tuple[str, float, float]]:
+    """Each visible control of a question: its name, width and height in CSS pixels."""
+    return section.evaluate(  # type: ignore[no-any-return]
+        "sec => [...sec.querySelectorAll('button, select, input')].filter((e) => e.offsetParent)"
+        ".map((e) => { const r = e.getBoundingClientRect(); return [e.getAttribute('aria-label') "
+        "|| e.textContent.trim(), r.width, r.height]; })"
+    )
+
+
+def test_every_type_answered_by_touch_names_and_announcements(browser: Any, mini_url: str) -> None:
+    """A phone with touch only, and what a screen reader gets: names, announcements, focus."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        errors = open_page(page, mini_url + "domain-2/questions/")
+        # Targets a finger finds: every control at least 24 px (WCAG 2.5.8), the controls that
+        # give the answer (move buttons, selects, fields) 44 px.
+        for qid in QUESTIONS.values():
+            for name, width, height in control_sizes(question(page, qid)):
+                assert width >= 24 and height >= 24, (qid, name, width, height)
+        for selector in (".ss-order__move", "select.ss-field", "input.ss-field"):
+            for box in page.locator(f".ss-question {selector}:visible").all():
+                size = box.bounding_box()
+                assert size is not None and size["height"] >= 44, (selector, size)
+                if selector == ".ss-order__move":
+                    assert size["width"] >= 44, size
+
+        # Ordering by taps: each move is announced and the moved item keeps the focus.
+        order = question(page, QUESTIONS["ordering"])
+        right = order.locator(".ss-item").evaluate_all(
+            "items => items.map((li, k) => [Number(li.dataset.ssItem), String.fromCharCode(65 + k)])"
+            ".sort((a, b) => a[0] - b[0]).map((p) => p[1])"
+        )
+        for place, letter in enumerate(right):
+            while order.locator(".ss-order__letter").all_inner_texts().index(letter) != place:
+                order.get_by_role("button", name=f"Move {letter} up").tap()
+                at = order.locator(".ss-order__letter").all_inner_texts().index(letter)
+                assert said(page) == f"{letter} moved to place {at + 1} of 3."
+                assert page.evaluate("document.activeElement.getAttribute('aria-label')") in (
+                    f"Move {letter} up",
+                    f"Move {letter} down",
+                )
+        order.get_by_role("button", name="Check").tap()
+        assert said(page).startswith("Correct")
+        # The verdict takes the focus; its mark is for the eye, the words for the reader.
+        assert page.evaluate("document.activeElement.className") == "ss-result__verdict"
+        heard = order.locator(".ss-result").aria_snapshot()
+        assert "- paragraph: Correct." in heard and "\u2713" not in heard, heard
+
+        # Matching: a select per prompt, named by its prompt; checking too early says so.
+        match = question(page, QUESTIONS["matching"])
+        match.get_by_role("button", name="Check").tap()
+        assert said(page) == "Match every prompt first: 0 of 3 matched."
+        for prompt, answer in (("1. HDMI", "B. Video"), ("2. DisplayPort", "B. Video")):
+            match.get_by_role("combobox", name=prompt).select_option(label=answer)
+        match.get_by_role("combobox", name="3. RJ45").select_option(label="C. Mains power")
+        match.get_by_role("button", name="Check").tap()
+        assert said(page).startswith("Incorrect: 2 of 3 right")
+        assert page.evaluate("document.activeElement.className") == "ss-result__verdict"
+
+        # Typed answers: the phone offers a decimal keypad for a number, and leaves the
+        # letters of a short answer as typed (no capitals or corrections of its own).
+        number = question(page, QUESTIONS["numeric"])
+        field = number.get_by_role("textbox", name="Your answer, in thousand rpm")
+        assert field.get_attribute("inputmode") == "decimal"
+        field.tap()
+        page.keyboard.type("5,5")
+        number.get_by_role("button", name="Check").tap()
+        assert said(page).startswith("Correct")
+        assert "Quieter disks spin at 5,400 or 5,900 rpm." in number.inner_text()
+        short = question(page, QUESTIONS["short-answer"])
+        field = short.get_by_role("textbox", name="Your answer")
+        assert field.get_attribute("autocapitalize") == "off"
+        assert field.get_attribute("spellcheck") == "false"
+        assert field.get_attribute("autocomplete") == "off"
+        field.tap()
+        page.keyboard.type("Ethernet")
+        short.get_by_role("button", name="Check").tap()
+        assert said(page).startswith("Incorrect")
+        assert "Your answer: Ethernet" in short.inner_text()
+        assert errors == []
+    finally:
+        context.close()
