@@ -112,24 +112,34 @@ def test_qti_anki_and_csv_carry_every_type(fmt: str, mini: list[Answerable]) -> 
 # ---- GIFT ---------------------------------------------------------------------------------
 
 
-def test_gift_pegjs_reads_every_exported_type(tmp_path: Path, mini: list[Answerable]) -> None:
+def gift_pegjs(exported: Path) -> subprocess.CompletedProcess[str]:
+    """gift-pegjs's ``parse`` of a GIFT file: its questions as JSON on stdout, or an error."""
     parser = ROOT / "tests" / "node_modules" / "gift-pegjs"
     if shutil.which("node") is None or not parser.is_dir():
         pytest.fail("gift-pegjs is not installed: run npm install --prefix tests")
-    exported, _ = export(tmp_path, "gift")
     script = (
         "const {parse} = require(process.argv[1]);"
         "const fs = require('fs');"
         "console.log(JSON.stringify(parse(fs.readFileSync(process.argv[2], 'utf8'))));"
     )
-    result = subprocess.run(
+    return subprocess.run(
         ["node", "-e", script, str(parser), str(exported)],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def gift_pegjs_questions(exported: Path) -> dict[str, dict[str, Any]]:
+    """The questions gift-pegjs reads in a GIFT file, by title (the question id)."""
+    result = gift_pegjs(exported)
     assert result.returncode == 0, result.stderr
-    parsed = {q["title"]: q for q in json.loads(result.stdout) if q["type"] != "Category"}
+    return {q["title"]: q for q in json.loads(result.stdout) if q["type"] != "Category"}
+
+
+def test_gift_pegjs_reads_every_exported_type(tmp_path: Path, mini: list[Answerable]) -> None:
+    exported, _ = export(tmp_path, "gift")
+    parsed = gift_pegjs_questions(exported)
     expected = {q.id: q for q in mini if q.id not in ORDERING_IDS}
     assert set(parsed) == set(expected)
     kinds = {
