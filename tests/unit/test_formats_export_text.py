@@ -364,3 +364,42 @@ def test_gift_reader_takes_unit_signs_and_leaves_sentences() -> None:
     read = list(gift.read(text, "x.gift"))
     assert [getattr(d, "unit", None) for d in read] == ["°C", "%", "m/s²", None]
     assert getattr(read[3], "stem", None) == "S? _____ per hour, roughly"
+
+
+# ---- CSV ----------------------------------------------------------------------------------
+
+
+def test_csv_round_trip_is_equal_for_every_text(
+    hostile: Path, hostile_questions: dict[str, Answerable], tmp_path: Path
+) -> None:
+    exported, output = export(tmp_path, "csv", hostile)
+    assert "not exported" not in output
+    back = reimport(tmp_path, "csv", exported)
+    for qid, question in hostile_questions.items():
+        again = back[qid]
+        assert view(again) == view(question), qid
+        assert (again.topics, again.difficulty) == (question.topics, question.difficulty)
+        if isinstance(question, Question):
+            assert isinstance(again, Question) and again.shuffle == question.shuffle, qid
+    header = exported.read_bytes().decode("utf-8-sig").split("\r\n", 1)[0].split(",")
+    assert header[:6] == ["id", "type", "topics", "stem", "choose", "shuffle"]
+
+
+def test_csv_shuffle_column_is_read_for_choice_rows_only() -> None:
+    from generator.formats import Draft
+    from generator.formats import csv as csv_format
+
+    text = (
+        "type,stem,shuffle,option_1,option_2,correct\n"
+        ",Keep order.,false,A,B,A\n"
+        ",Shuffle.,,A,B,A\n"
+        ",Bad.,maybe,A,B,A\n"
+        "ordering,Order.,false,one,two,\n"
+    )
+    first, second, bad, ordering = csv_format.read(text, "t.csv")
+    assert isinstance(first, Draft) and first.shuffle is False
+    assert isinstance(second, Draft) and second.shuffle is True
+    assert getattr(bad, "reason", None) == "column shuffle: expected true or false, found 'maybe'"
+    assert getattr(ordering, "reason", None) == (
+        "column shuffle: a ordering question has no options to keep in order"
+    )
