@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,12 @@ from generator.content.model import (
     Answerable,
     MatchingQuestion,
     NumericQuestion,
+    OrderingQuestion,
     Question,
     ShortAnswerQuestion,
     TrueFalseQuestion,
 )
-from generator.formats import gift
+from generator.formats import gift, qti
 from generator.formats.importer import import_file
 from generator.site.text import plain
 from tests.support.formats_helpers import all_questions_of
@@ -403,3 +405,87 @@ def test_csv_shuffle_column_is_read_for_choice_rows_only() -> None:
     assert getattr(ordering, "reason", None) == (
         "column shuffle: a ordering question has no options to keep in order"
     )
+
+
+# ---- QTI 2.1: the second reader -------------------------------------------------------------
+
+
+def _texts(question: Answerable) -> tuple[str, Any]:
+    """What citolab-qti-json-schema-converters reads of an item: interaction and content."""
+    if isinstance(question, Question):
+        options = [
+            (
+                qti.choice_identifier(i),
+                plain(o.text)
+                + (f" {'Right' if o.correct else 'Wrong'}: {plain(o.why)}" if o.why else ""),
+            )
+            for i, o in enumerate(question.options)
+        ]
+        right = "#".join(qti.choice_identifier(i) for i in question.correct_indexes)
+        return "CHOICE", (options, right)
+    if isinstance(question, TrueFalseQuestion):
+        options = [("true", "True"), ("false", "False")]
+        return "CHOICE", (options, "true" if question.answer else "false")
+    if isinstance(question, OrderingQuestion):
+        n = len(question.items)
+        options = [(f"item-{i + 1}", plain(item.text)) for i, item in enumerate(question.items)]
+        return "ORDER", (options, "#".join(f"item-{i + 1}" for i in range(n)))
+    if isinstance(question, MatchingQuestion):
+        return "MATCH", (
+            [plain(p.prompt) for p in question.pairs],
+            [plain(a) for a in question.answers],
+            [(plain(p.prompt), plain(p.answer)) for p in question.pairs],
+        )
+    unit = f" {question.unit}" if isinstance(question, NumericQuestion) and question.unit else ""
+    if isinstance(question, NumericQuestion):
+        first = question.accepted[0]
+        value = first.answer if first.range is None else first.range[0]
+        assert value is not None
+        return "TEXT_ENTRY", (f"[[RESPONSE]]{unit}", gift.number_text(value))
+    assert isinstance(question, ShortAnswerQuestion)
+    return "TEXT_ENTRY", ("[[RESPONSE]]", question.accepted[0].text)
+
+
+def _read(item: Any) -> tuple[str, Any]:
+    kind = str(item.interaction_type).rsplit(".", 1)[-1]
+    if kind in ("CHOICE", "ORDER"):
+        return kind, ([(o.id, o.value) for o in item.question_options], item.answer)
+    if kind == "MATCH":
+        sets = item.match_sets
+        text = {c["identifier"]: c["content"] for c in sets["set_a"] + sets["set_b"]}
+        pairs = [(text[p["source"]], text[p["target"]]) for p in sets["correct_pairs"]]
+        return kind, (
+            [c["content"] for c in sets["set_a"]],
+            [c["content"] for c in sets["set_b"]],
+            pairs,
+        )
+    return kind, (item.inline_text, item.answer)
+
+
+@pytest.mark.parametrize("bank", ["mini", "hostile"])
+def test_qti_second_reader_reads_every_item_as_written(
+    bank: str, hostile: Path, tmp_path: Path
+) -> None:
+    """citolab-qti-json-schema-converters, after citolab-qti-convert's upgrade to QTI 3, reads
+    every item's stem, options with their feedback, items, pairs, unit, answer and worth.
+
+    (No PyPI or npm package ships the QTI 2.1 XSD; these readers are the schema check.)
+    """
+    from citolab_qti_json_schema_converters import convert_qti_zip_to_exam_document
+    from qti_convert import upgrade_package
+
+    data = MINI if bank == "mini" else hostile
+    package, _ = export(tmp_path, "qti", data)
+    upgraded = tmp_path / "qti3.zip"
+    upgrade_package(str(package), str(upgraded))
+    with zipfile.ZipFile(upgraded) as archive:
+        assert sorted(archive.namelist()) == sorted(zipfile.ZipFile(package).namelist())
+    document = convert_qti_zip_to_exam_document(str(upgraded))
+    questions = all_questions_of(data)
+    assert [i.item_identifier for i in document.items] == [
+        qti.item_identifier(q) for q in questions
+    ]
+    for question, item in zip(questions, document.items, strict=True):
+        assert item.question == plain(question.stem), question.id
+        assert item.max_score == 1.0
+        assert _read(item) == _texts(question), question.id
