@@ -172,6 +172,9 @@ class Format:
     """How the writer carries case studies (see :data:`CaseExport`)."""
     why_not: Mapping[str, str] = field(default_factory=dict)
     """For each type the writer does not carry, the reason the export lists with its ids."""
+    refuse: Callable[[Answerable], str | None] | None = None
+    """For a question of a type the writer carries: the reason this one cannot be written
+    faithfully (text the format has no escape for), or None. The export lists it by id."""
     notes: Callable[[Bank], list[tuple[str, str]]] | None = None
     """What the writer changes on the way out, as (id, note): printed by the command."""
 
@@ -239,25 +242,29 @@ def select(bank: Bank, domain: int | None) -> Bank:
 def exportable(bank: Bank, fmt: Format) -> tuple[Bank, list[tuple[str, str]]]:
     """``bank`` with only what ``fmt`` carries, and every other question as (id, reason).
 
-    A case study is kept (with the parts of the types ``fmt`` carries) when the format
-    carries case studies whole or by parts; its other parts are listed by id, and a case
-    study left without parts is listed whole.
+    A question is left out when ``fmt`` does not carry its type, or when ``fmt.refuse``
+    gives a reason for it (text the format cannot write faithfully). A case study is kept
+    (with the parts ``fmt`` carries) when the format carries case studies whole or by parts;
+    its other parts are listed by id, and a case study left without parts is listed whole.
     """
     domains: list[DomainContent] = []
     left: list[tuple[str, str]] = []
 
-    def reason(kind: str) -> str:
-        why = fmt.why_not.get(kind, f"{fmt.title} does not carry it")
-        return f"type {kind}: {why}"
+    def reason(question: Answerable) -> str | None:
+        if question.type not in fmt.exports:
+            why = fmt.why_not.get(question.type, f"{fmt.title} does not carry it")
+            return f"type {question.type}: {why}"
+        return fmt.refuse(question) if fmt.refuse is not None else None
 
     for content in bank.domains:
         kept: list[Entry] = []
         for item in content.items:
             if not isinstance(item, CaseStudy):
-                if item.type in fmt.exports:
+                why = reason(item)
+                if why is None:
                     kept.append(item)
                 else:
-                    left.append((item.id, reason(item.type)))
+                    left.append((item.id, why))
                 continue
             n = len(item.questions)
             if fmt.cases == "none":
@@ -265,12 +272,13 @@ def exportable(bank: Bank, fmt: Format) -> tuple[Bank, list[tuple[str, str]]]:
                 plural = "s" if n != 1 else ""
                 left.append((item.id, f"type case-study ({n} question{plural}): {why}"))
                 continue
-            parts = [q for q in item.questions if q.type in fmt.exports]
-            left += [
-                (q.id, f"{reason(q.type)} (a question of case study {item.id})")
-                for q in item.questions
-                if q.type not in fmt.exports
-            ]
+            parts = []
+            for question in item.questions:
+                why = reason(question)
+                if why is None:
+                    parts.append(question)
+                else:
+                    left.append((question.id, f"{why} (a question of case study {item.id})"))
             if parts:
                 kept.append(item.model_copy(update={"questions": parts}))
         domains.append(replace(content, items=kept))

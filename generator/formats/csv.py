@@ -1,14 +1,15 @@
 """CSV, one question a row, as spreadsheets (Excel, LibreOffice, Google Sheets) read and write it.
 
-The header names the columns, in any order: ``id, type, topics, stem, choose, option_1 ..
-option_N, correct, why_1 .. why_N, match_1 .. match_N, answer, unit, explanation,
+The header names the columns, in any order: ``id, type, topics, stem, choose, shuffle,
+option_1 .. option_N, correct, why_1 .. why_N, match_1 .. match_N, answer, unit, explanation,
 difficulty``. Only ``stem`` is required, and for a file without a ``type`` column
 ``option_1``, ``option_2`` and ``correct`` (every row a multiple-choice question).
 ``topics`` holds topic ids separated by commas, semicolons or spaces. A row by ``type``:
 
 - ``choice`` (or empty): ``option_N`` the options, ``correct`` the right ones by letter
   (``B``, ``A,C``) or number (``2``, ``1;3``), ``choose`` how many to pick (default: as many
-  as are right), ``why_N`` each option's explanation;
+  as are right), ``why_N`` each option's explanation, ``shuffle`` ``false`` to keep the
+  options in their order (default ``true``);
 - ``true-false``: ``answer`` is ``true`` or ``false`` (also yes/no, T/F, 1/0);
 - ``ordering``: ``option_N`` the items in their right order, ``why_N`` their explanations;
 - ``matching``: ``option_N`` a prompt and ``match_N`` its answer (two prompts may share one),
@@ -93,6 +94,7 @@ FIXED = (
     "topics",
     "stem",
     "choose",
+    "shuffle",
     "correct",
     "answer",
     "unit",
@@ -149,8 +151,8 @@ def _header(names: list[str], file: str, problems: list[Problem]) -> list[str]:
                     1,
                     column,
                     f"unknown column '{column}'; expected id, type, topics, stem, choose, "
-                    "option_1..option_N, correct, why_1..why_N, match_1..match_N, answer, "
-                    "unit, explanation, difficulty",
+                    "shuffle, option_1..option_N, correct, why_1..why_N, match_1..match_N, "
+                    "answer, unit, explanation, difficulty",
                     1,
                 )
             )
@@ -232,6 +234,9 @@ def _question(row: _Row) -> Draft | None:
                 f"'choose {choose}' needs {choose} right answer{'s' if choose != 1 else ''} "
                 f"in column correct, found {len(correct)}",
             )
+    shuffle = _TRUTH_CELLS.get(row.get("shuffle").lower() or "true")
+    if shuffle is None:
+        row.error("shuffle", f"expected true or false, found '{row.get('shuffle')}'")
     topics = [t for t in _SEPARATORS.split(row.get("topics")) if t]
     for topic in topics:
         if not _ID.match(topic):
@@ -258,6 +263,7 @@ def _question(row: _Row) -> Draft | None:
         id=qid,
         topics=topics,
         difficulty=difficulty,
+        shuffle=shuffle is not False,
     )
 
 
@@ -313,6 +319,8 @@ def _typed(row: _Row, kind: str) -> Draft | None:
             row.error(f"option_{n}", "empty, but its row holds text for it")
         if match and kind != "matching":
             row.error(f"match_{n}", f"a {kind} question has no answers to match")
+    if row.get("shuffle"):
+        row.error("shuffle", f"a {kind} question has no options to keep in order")
     fields: dict[str, Any] = {"type": kind}
     if kind == "true-false":
         truth = _TRUTH_CELLS.get(row.get("answer").lower())
@@ -905,8 +913,10 @@ def write(bank: Bank) -> bytes:
     matching = any(isinstance(q, MatchingQuestion) for q in questions)
     true_false = any(isinstance(q, TrueFalseQuestion) for q in questions)
     numeric = any(isinstance(q, NumericQuestion) for q in questions)
+    ordered = any(isinstance(q, Question) and not q.shuffle for q in questions)
     numbers = range(1, width + 1)
     header = ["id", *(["type"] if typed else []), "topics", "stem", "choose"]
+    header += ["shuffle"] if ordered else []
     header += [f"option_{i}" for i in numbers]
     header += ["correct"] + [f"why_{i}" for i in numbers]
     header += [f"match_{i}" for i in numbers] if matching else []
@@ -921,6 +931,8 @@ def write(bank: Bank) -> bytes:
         row = [q.id, *([("" if choice else q.type)] if typed else [])]
         row += [", ".join(q.topics), stem_with_case(q)]
         row += [str(q.choose) if isinstance(q, Question) else ""]
+        if ordered:
+            row += ["false" if isinstance(q, Question) and not q.shuffle else ""]
         row += [c[0] for c in cells]
         row += [",".join(_letter(i) for i in q.correct_indexes) if isinstance(q, Question) else ""]
         row += [c[1] for c in cells]

@@ -1,4 +1,4 @@
-r"""GIFT, Moodle's question format: read every type Moodle's GIFT import reads; write choices.
+r"""GIFT, Moodle's question format: read every type Moodle's GIFT import reads; write ours.
 
 Reading follows Moodle's parser (``question/format/gift/format.php``; its research notes are
 in the project's issue 29) question by question:
@@ -53,6 +53,12 @@ several answers; matching its pairs, shared answers and distractors (``= -> answ
 Essays, descriptions and cloze-style embedded answers are reported by line with the reason.
 Every question of the file is yielded once, as a :class:`~generator.formats.Draft` or a
 :class:`~generator.formats.Skipped`, so that imported + not imported = questions in the file.
+
+**Writing** (``generator/formats/EXPORTS.md``): choice, true/false, short answer, numeric and
+matching, text escaped as Moodle's exporter escapes it. What GIFT cannot write faithfully is
+left out and listed by :func:`refuse` (``->`` in a matching prompt or a short answer, two
+matching answers that show the same text); what it changes is listed by
+:func:`export_notes`.
 """
 
 from __future__ import annotations
@@ -90,6 +96,7 @@ from generator.formats import (
     stem_with_case,
 )
 from generator.formats.markup import FORMATS, TextFormat, images_note, to_markdown, to_plain
+from generator.site.text import inline, plain
 
 # Escaped control characters become private-use placeholders while the text is parsed
 # (Moodle does the same with "&&058;"-style strings), then turn back into the character.
@@ -113,6 +120,7 @@ _CLOZE = re.compile(
     r"MULTIRESPONSE(_H|_S|_HS)?|MR(H|S|HS)?|SHORTANSWER(_C)?|SA|MW|SAC|MWC):"
 )
 _FULL = scoring.FULL
+_MARKUP = re.compile(r"<[a-z]")  # an element in rendered inline text (its text is escaped)
 _BLANK = "\ue0ff"  # where a missing word's answers were; "_____" once the stem is Markdown
 CATEGORY = "$CATEGORY:"
 UNREADABLE = "unreadable"
@@ -628,8 +636,9 @@ def escape(text: str) -> str:
 
 
 def _answer(text: str) -> str:
-    # A text that starts with "[" could read as a format name: say the format explicitly.
-    return ("[markdown]" if text.startswith("[") else "") + escape(text)
+    # A text that starts with "[" could read as a format name, one that starts with "%" as a
+    # weight ("%50%"): a format named first leaves neither to be read so.
+    return ("[markdown]" if text.startswith(("[", "%")) else "") + escape(text)
 
 
 def _weight(value: float) -> str:
@@ -669,8 +678,12 @@ def _pair_feedback(question: MatchingQuestion | OrderingQuestion) -> str | None:
     return "\n\n".join([*([question.explanation] if question.explanation else []), *notes])
 
 
-_UNIT = re.compile(r"^[^\W\d_%°][^\s.,;:!?\"'()\[\]{}]*(?: [^\s.,;:!?\"'()\[\]{}]+){0,2}$|^[%°]$")
-"""Text after a numerical question's answers that is read as its unit (``{#24} pins``)."""
+_UNIT = re.compile(
+    r"^(?:[^\W\d_]|[%°‰$€£¥])[^\s.,;:!?\"'()\[\]{}]*(?: [^\s.,;:!?\"'()\[\]{}]+){0,2}$"
+)
+"""Text after a numerical question's answers that is read as its unit (``{#24} pins``,
+``{#-5} °C``): at most three words, starting with a letter or a unit sign, without sentence
+punctuation. Longer text is a missing word's sentence, as Moodle shows it."""
 
 
 def question_gift(question: Answerable) -> str:
@@ -700,8 +713,10 @@ def question_gift(question: Answerable) -> str:
         if question.unit:
             after = " " + escape(question.unit)
     elif isinstance(question, MatchingQuestion):
-        lines += [f"\t={_answer(p.prompt)} -> {escape(p.answer)}" for p in question.pairs]
-        lines += [f"\t= -> {escape(d)}" for d in question.distractors]
+        # The answers are plain text in GIFT (Moodle offers them in a drop-down list): the
+        # text each one shows. refuse() leaves out what this cannot write faithfully.
+        lines += [f"\t={_answer(p.prompt)} -> {escape(plain(p.answer))}" for p in question.pairs]
+        lines += [f"\t= -> {escape(plain(d))}" for d in question.distractors]
         explanation = _pair_feedback(question)
     else:  # pragma: no cover - exportable() leaves only the types of FORMAT.exports
         raise TypeError(question.type)
@@ -731,11 +746,98 @@ def write(bank: Bank) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
+_ARROW = "->"
+"""What ends a matching prompt in GIFT; no escape writes it as text (Moodle's qformat_gift
+splits each pair at the first ``->``, and only ``\\~ \\= \\# \\{ \\} \\: \\n``
+escape)."""
+
+
+def refuse(question: Answerable) -> str | None:
+    """Why ``question`` cannot be written in GIFT as it is, or None.
+
+    - A matching prompt holding ``->``: Moodle and gift-pegjs end the prompt at its first
+      ``->`` and no escape prevents it, so the pair would be read wrong.
+    - Two different matching answers (or distractors) that show the same text: GIFT's
+      answers are plain text, so they would become one answer.
+    - A short answer with ``->`` in an accepted answer or its feedback: answers holding
+      ``=`` and ``->`` are read as a matching question.
+    """
+    if isinstance(question, MatchingQuestion):
+        for pair in question.pairs:
+            if _ARROW in pair.prompt:
+                return (
+                    f"the prompt '{pair.prompt}' holds '->', which ends a prompt in GIFT "
+                    "matching and has no escape (Moodle would read a different pair)"
+                )
+        shown: dict[str, str] = {}
+        for answer in question.answers:
+            text = plain(answer)
+            if shown.setdefault(text, answer) != answer:
+                return (
+                    f"the answers '{shown[text]}' and '{answer}' both show as '{text}': GIFT "
+                    "matching answers are plain text, so they would become one answer"
+                )
+    if isinstance(question, ShortAnswerQuestion):
+        for accepted in question.accepted:
+            if _ARROW in accepted.text or _ARROW in (accepted.why or ""):
+                return (
+                    f"the accepted answer '{accepted.text}' or its feedback holds '->': in "
+                    "GIFT, answers with '=' and '->' are read as a matching question"
+                )
+    return None
+
+
 def export_notes(bank: Bank) -> list[tuple[str, str]]:
     """What the GIFT export changes on the way out, by question id."""
     notes: list[tuple[str, str]] = []
     for content in bank.domains:
         for question in content.questions:
+            if (
+                isinstance(question, Question)
+                and question.choose == 1
+                and question.options[0].correct
+                and _ARROW in question.options[0].text
+            ):
+                notes.append(
+                    (
+                        question.id,
+                        "its first answer is the right one and holds '->': Moodle reads it "
+                        "right, but readers built on gift-pegjs take '=... -> ...' for a "
+                        "matching pair and cannot read the file (put a wrong option first)",
+                    )
+                )
+            if isinstance(question, Question) and not question.shuffle:
+                notes.append(
+                    (
+                        question.id,
+                        "its options are to stay in order (shuffle: false), which GIFT cannot "
+                        "say: Moodle shuffles them where the quiz shuffles answers",
+                    )
+                )
+            if isinstance(question, MatchingQuestion):
+                for answer in question.answers:
+                    if _MARKUP.search(inline(answer)):
+                        notes.append(
+                            (
+                                question.id,
+                                f"the answer '{answer}' is written as the plain text "
+                                f"'{plain(answer)}' (GIFT matching answers have no formatting)",
+                            )
+                        )
+            if (
+                isinstance(question, NumericQuestion)
+                and question.unit
+                and not _UNIT.match(question.unit)
+            ):
+                notes.append(
+                    (
+                        question.id,
+                        f"the unit '{question.unit}' is written as text after the answers; "
+                        "GIFT readers show it after the answer box, and a GIFT import reads it "
+                        "back into the stem (a unit of up to three words without punctuation "
+                        "reads back as the unit)",
+                    )
+                )
             if question.case is not None:
                 notes.append(
                     (
@@ -762,6 +864,7 @@ FORMAT = Format(
     read=read,
     write=write,
     exports=frozenset({"choice", "true-false", "short-answer", "numeric", "matching"}),
+    refuse=refuse,
     cases="parts",
     why_not={
         "ordering": "GIFT has no ordering question (Moodle 4.4's '{>N ...}' extension reads "

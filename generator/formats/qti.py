@@ -1,6 +1,7 @@
 """QTI 2.1: an IMS content package (zip with ``imsmanifest.xml``) of items and one test.
 
-Every question is one ``assessmentItem``, scored all or nothing (``SCORE`` 1 or 0):
+Every question is one ``assessmentItem``, scored all or nothing (``SCORE`` 1 or 0; its
+``MAXSCORE`` is 1):
 
 - multiple choice: ``choiceInteraction``, single cardinality for a single-answer question,
   multiple (``maxChoices`` = how many to choose) for a "choose N" one; every option carries
@@ -102,9 +103,20 @@ def _fill(element: ET.Element, text: str) -> ET.Element:
 
 def _outcomes(item: ET.Element, feedback: bool, explanation: bool) -> None:
     score = _sub(
-        item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float"
+        item,
+        "outcomeDeclaration",
+        identifier="SCORE",
+        cardinality="single",
+        baseType="float",
+        normalMaximum="1",
     )
     _sub(_sub(score, "defaultValue"), "value", "0")
+    # The most an item scores, under the name test systems read it by (a system that finds
+    # no MAXSCORE takes SCORE's default, 0, as the item's worth).
+    maximum = _sub(
+        item, "outcomeDeclaration", identifier="MAXSCORE", cardinality="single", baseType="float"
+    )
+    _sub(_sub(maximum, "defaultValue"), "value", "1")
     if feedback:
         _sub(
             item,

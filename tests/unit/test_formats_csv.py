@@ -116,8 +116,8 @@ def test_bad_header() -> None:
         "bank.csv:1: row 1: missing column 'correct'",
         "bank.csv:1: row 1: missing column 'option_2'",
         "bank.csv:1: row 1, column answers: unknown column 'answers'; expected id, type, topics, "
-        "stem, choose, option_1..option_N, correct, why_1..why_N, match_1..match_N, answer, "
-        "unit, explanation, difficulty",
+        "stem, choose, shuffle, option_1..option_N, correct, why_1..why_N, match_1..match_N, "
+        "answer, unit, explanation, difficulty",
         "bank.csv:1: row 1, column why_3: column 'why_3' has no column 'option_3'",
     ]
 

@@ -112,24 +112,34 @@ def test_qti_anki_and_csv_carry_every_type(fmt: str, mini: list[Answerable]) -> 
 # ---- GIFT ---------------------------------------------------------------------------------
 
 
-def test_gift_pegjs_reads_every_exported_type(tmp_path: Path, mini: list[Answerable]) -> None:
+def gift_pegjs(exported: Path) -> subprocess.CompletedProcess[str]:
+    """gift-pegjs's ``parse`` of a GIFT file: its questions as JSON on stdout, or an error."""
     parser = ROOT / "tests" / "node_modules" / "gift-pegjs"
     if shutil.which("node") is None or not parser.is_dir():
         pytest.fail("gift-pegjs is not installed: run npm install --prefix tests")
-    exported, _ = export(tmp_path, "gift")
     script = (
         "const {parse} = require(process.argv[1]);"
         "const fs = require('fs');"
         "console.log(JSON.stringify(parse(fs.readFileSync(process.argv[2], 'utf8'))));"
     )
-    result = subprocess.run(
+    return subprocess.run(
         ["node", "-e", script, str(parser), str(exported)],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def gift_pegjs_questions(exported: Path) -> dict[str, dict[str, Any]]:
+    """The questions gift-pegjs reads in a GIFT file, by title (the question id)."""
+    result = gift_pegjs(exported)
     assert result.returncode == 0, result.stderr
-    parsed = {q["title"]: q for q in json.loads(result.stdout) if q["type"] != "Category"}
+    return {q["title"]: q for q in json.loads(result.stdout) if q["type"] != "Category"}
+
+
+def test_gift_pegjs_reads_every_exported_type(tmp_path: Path, mini: list[Answerable]) -> None:
+    exported, _ = export(tmp_path, "gift")
+    parsed = gift_pegjs_questions(exported)
     expected = {q.id: q for q in mini if q.id not in ORDERING_IDS}
     assert set(parsed) == set(expected)
     kinds = {
@@ -270,6 +280,16 @@ def test_qti_items_of_every_type(qti_package: Path) -> None:
     modal = short.find(f"{QTI2}modalFeedback")
     assert modal is not None and "That is the plug's formal name." in "".join(modal.itertext())
 
+    with zipfile.ZipFile(qti_package) as archive:
+        items = [ET.fromstring(archive.read(n)) for n in archive.namelist() if "items/" in n]
+    for item in items:
+        # Worth 1 (MAXSCORE, which test systems read), scored 0 or 1 (SCORE).
+        declared = {
+            o.get("identifier"): (o.get("normalMaximum"), o.findtext(f".//{QTI2}value"))
+            for o in item.findall(f"{QTI2}outcomeDeclaration")
+        }
+        assert declared["SCORE"] == ("1", "0") and declared["MAXSCORE"] == (None, "1")
+
     true_false = _item(qti_package, "q-tf-ssd")
     choices = true_false.findall(f"{QTI2}itemBody/{QTI2}choiceInteraction/{QTI2}simpleChoice")
     assert [(c.get("identifier"), c.text, c.get("fixed")) for c in choices] == [
@@ -331,6 +351,7 @@ def test_qti_citolab_converts_every_interaction_and_its_reader_reads_the_answers
         i.item_identifier: (str(i.interaction_type).rsplit(".", 1)[-1], i.answer)
         for i in document.items
     }
+    assert {i.max_score for i in document.items} == {1.0}
     assert read == {
         "q-q-gpu": ("CHOICE", "choice-2"),
         "q-q-two": ("CHOICE", "choice-1#choice-2"),
@@ -347,13 +368,13 @@ def test_qti_citolab_converts_every_interaction_and_its_reader_reads_the_answers
     }
 
 
-def test_qti_onyx2moodle_reads_choice_matching_and_short_answer_items(
+def test_qti_onyx2moodle_reads_every_item_but_orderings(
     qti_package: Path, tmp_path: Path, mini: list[Answerable]
 ) -> None:
     """onyx2moodle reads QTI 2.1 items into Moodle XML, which our Moodle XML reader reads.
 
     It has no ordering (``orderInteraction``: "no interactions detected") and no numeric
-    tolerance (a numeric item becomes a short answer).
+    tolerance (a numeric item becomes a short answer of its first value).
     """
     from onyx2moodle.classifier import classify
     from onyx2moodle.parser import parse_item
@@ -362,31 +383,39 @@ def test_qti_onyx2moodle_reads_choice_matching_and_short_answer_items(
     with zipfile.ZipFile(qti_package) as archive:
         archive.extractall(tmp_path)
     translators = {"multichoice": multichoice, "matching": matching, "shortanswer": shortanswer}
-    questions = []
-    for qid in ("q-two", "q-tf-ssd", "q-match-cables", "q-short-plug"):
-        item = parse_item(tmp_path / "items" / f"{qid}.xml")
+    for question in mini:
+        item = parse_item(tmp_path / qti.item_path(question))
         target = classify(item).target
-        questions.append(translators[target].translate(item))
-    order = parse_item(tmp_path / "items" / "q-order-backup.xml")
-    assert classify(order).target == "unknown"
-    xml = "<?xml version='1.0' encoding='UTF-8'?>\n<quiz>\n" + "\n".join(questions) + "\n</quiz>\n"
-    drafts = [d for d in read_moodle_xml(xml, "onyx.xml") if isinstance(d, Draft)]
-    by_id = {q.id: q for q in mini}
-    two, true_false, match, short = drafts
-    original = by_id["q-two"]
-    assert isinstance(original, Question)
-    # It reads an option's feedbackInline (inside its simpleChoice) as part of its text.
-    assert [(o.text.split(" Right: ")[0].split(" Wrong: ")[0], o.correct) for o in two.options] == [
-        (o.text, o.correct) for o in original.options
-    ]
-    assert [(o.text, o.correct) for o in true_false.options] == [("True", False), ("False", True)]
-    assert [(p.prompt, p.answer) for p in match.pairs] == [
-        ("HDMI", "Video"),
-        ("DisplayPort", "Video"),
-        ("RJ45", "Network traffic"),
-    ]
-    assert match.distractors == ["Mains power"]
-    assert [a.text for a in short.accept] == ["RJ45", "8P8C"]
+        if isinstance(question, OrderingQuestion):
+            assert target == "unknown", question.id
+            continue
+        xml = "<?xml version='1.0' encoding='UTF-8'?>\n<quiz>\n"
+        xml += translators[target].translate(item) + "\n</quiz>\n"
+        (draft,) = read_moodle_xml(xml, "onyx.xml")
+        assert isinstance(draft, Draft), (question.id, draft)
+        assert draft.stem.startswith(question.stem.split("\n")[0]), question.id
+        if isinstance(question, Question):
+            # It reads an option's feedbackInline (inside its simpleChoice) as part of its text.
+            options = [
+                (o.text.split(" Right: ")[0].split(" Wrong: ")[0], o.correct) for o in draft.options
+            ]
+            assert options == [(o.text, o.correct) for o in question.options], question.id
+        elif isinstance(question, TrueFalseQuestion):
+            assert [(o.text, o.correct) for o in draft.options] == [
+                ("True", question.answer),
+                ("False", not question.answer),
+            ]
+        elif isinstance(question, MatchingQuestion):
+            assert [(p.prompt, p.answer) for p in draft.pairs] == [
+                (p.prompt, p.answer) for p in question.pairs
+            ]
+            assert draft.distractors == question.distractors
+        elif isinstance(question, ShortAnswerQuestion):
+            assert [a.text for a in draft.accept] == [a.text for a in question.accepted]
+        else:
+            assert isinstance(question, NumericQuestion)
+            first = question.accepted[0].answer
+            assert first is not None and [a.text for a in draft.accept] == [gift.number_text(first)]
 
 
 # ---- Anki ---------------------------------------------------------------------------------
