@@ -3,14 +3,15 @@
 The core quiz answers multiple choice and true/false (a case study's included); ordering,
 matching, numeric and short answer are their modules' (generator/assets/js/<type>/),
 answered by keyboard, right and wrong, with feedback per part, announced, kept and restored
-on reload; the practice exam answers every type and keeps a case study together; axe-core
-finds nothing serious on a page with every type. A typed number follows the page's language
-(a German page reads a decimal comma and groups with points; any page reads Arabic-Indic and
-full-width digits). The Progress page exports every type's answers and imports them into
-another browser, refusing a damaged value of each type with its reason. On a touch phone
-every type is answered by taps, its controls big enough for a finger, with the names,
-announcements and focus a screen reader needs. Print shows the static forms, and the
-answers only in the key at the end. Screenshots of each type (375 px, light and dark, and
+on reload; the practice exam answers every type and keeps a case study together (its full
+mock exam draws the case study whole, as 3 questions of domain 2's share, and scores each part
+all or nothing); axe-core finds nothing serious on a page with every type. A typed number
+follows the page's language (a German page reads a decimal comma and groups with points; any
+page reads Arabic-Indic and full-width digits). The Progress page exports every type's answers
+and imports them into another browser, refusing a damaged value of each type with its reason.
+On a touch phone every type is answered by taps, its controls big enough for a finger, with
+the names, announcements and focus a screen reader needs. Print shows the static forms, and
+the answers only in the key at the end. Screenshots of each type (375 px, light and dark, and
 print) go to the tests' screenshot folder.
 """
 
@@ -38,7 +39,19 @@ QUESTIONS = {
 
 @pytest.fixture(scope="module")
 def mini_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini site, its domains weighted 30 / 70 (the fixture's are 60 / 40).
+
+    So its full mock exam is the whole blueprint (10 questions: domain 1's 3 and 7 of domain
+    2's 9) and domain 2's share is large enough to draw its case study whole: with the
+    fixture's weights the mock exam draws 2 questions of domain 2, never its case study. One
+    build serves every test of this file.
+    """
     project = copy_project(tmp_path_factory.mktemp("project"), FIXTURES / "mini")
+    exam = project / "data" / "exam.yml"
+    text = exam.read_text(encoding="utf-8")
+    assert "    weight: 60\n" in text and "    weight: 40\n" in text
+    text = text.replace("    weight: 60\n", "    weight: 30\n")
+    exam.write_text(text.replace("    weight: 40\n", "    weight: 70\n"), encoding="utf-8")
     out = project / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
@@ -346,6 +359,101 @@ def test_practice_exam_answers_every_type_and_keeps_a_case_study_together(
     kept = page.evaluate("Object.values(StudySite.store.load().answers).map((r) => r.type).sort()")
     assert {"number", "text", "pairs", "order"} <= set(kept)
     page.screenshot(path=screenshot_path("types-exam-result.png"), full_page=True)
+    assert errors == []
+
+
+def test_the_mock_exam_draws_a_case_study_whole_and_scores_each_part(
+    page: Any, mini_url: str
+) -> None:
+    """The full mock exam (not a custom practice) draws the case study whole, in a row."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(mini_url + "exam/?seed=5")
+    page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
+    config = json.loads(
+        page.locator("[data-ss-exam-page]").get_attribute("data-ss-exam-config") or "{}"
+    )
+    # The whole blueprint: no scaling note; domain 2's share holds the case study's 3.
+    assert config["mock"]["domains"] == {"1": 3, "2": 7}
+    assert config["mock"]["note"] == ""
+    assert "10 questions in 30 minutes" in page.locator(".ss-exam__view").inner_text()
+    page.get_by_role("button", name="Start the mock exam").click()
+    page.wait_for_selector("[data-ss-question]")
+    # Every domain drawn (the rest load in the background after the first question).
+    page.wait_for_function(
+        "() => { const k = Object.keys(localStorage).find((k) => k.endsWith(':draft:exam'));"
+        " return k && JSON.parse(localStorage.getItem(k)).slots.every((s) => s.q); }"
+    )
+    slots = attempt(page)["slots"]
+    ids = [s["q"] for s in slots]
+    assert len(set(ids)) == 10, ids
+    # The navigator counts the share: 10 places, 7 of domain 2, the case study's parts 3.
+    cells = page.locator(".ss-exam__cell")
+    assert cells.count() == 10
+    assert page.locator(".ss-exam__bar h2").inner_text().endswith(" of 10")
+    assert [s["d"] for s in slots].count(2) == 7
+    parts = ["case-desk-cable", "case-desk-order", "case-desk-socket"]
+    at = ids.index(parts[0])
+    assert ids[at : at + 3] == parts, ids
+    assert {s["d"] for s in slots[at : at + 3]} == {2}
+    # Topped up with 4 single questions of domain 2.
+    assert sum(s["d"] == 2 and s["q"] not in parts for s in slots) == 4
+    for k, qid in enumerate(parts):
+        cells.nth(at + k).click()
+        body = page.locator(".ss-exam__question")
+        body.locator(f'[data-ss-question="{qid}"]').wait_for()
+        assert page.locator(".ss-exam__bar h2").inner_text() == f"Question {at + k + 1} of 10"
+        shown = body.inner_text()
+        # The shared scenario and its table come with each part.
+        assert f"Case study: A new desk, question {k + 1} of 3" in shown
+        assert "A team sets up a desk with a laptop, a monitor and a network socket." in shown
+        assert body.locator("table").count() == 1
+        assert "USB-C" in body.locator("table").inner_text()
+        if qid == "case-desk-cable":
+            body.locator("label", has_text="USB-C to HDMI").locator("input").check()
+        elif qid == "case-desk-order":
+            # Two items swapped, the last in its place: one part of three right, so wrong.
+            texts = [
+                "Plug the cable into the laptop",
+                "Plug the cable into the monitor",
+                "Pick the HDMI input on the monitor",
+            ]
+            # A move first: the order shown is only an answer once the learner moved an item.
+            press(page, body.locator(".ss-order__move:enabled").first)
+            for place, text in enumerate(texts):
+                while True:
+                    now = body.locator(".ss-order__text").all_inner_texts()
+                    if now.index(text) == place:
+                        break
+                    item = body.locator(".ss-order__item", has_text=text)
+                    press(page, item.locator(".ss-order__move").first)
+            assert body.locator(".ss-order__text").all_inner_texts() == texts
+        else:
+            body.locator("input").fill("rj45")
+        assert cells.nth(at + k).get_attribute("aria-label") == f"Question {at + k + 1}: answered"
+    page.get_by_role("button", name="Review and submit").click()
+    page.get_by_role("button", name="Submit the exam").click()
+    page.get_by_role("button", name="Submit now").click()
+    page.wait_for_selector(".ss-exam__score")
+    result = page.locator(".ss-exam__view")
+    # All or nothing per part: two parts right of the exam's 10 questions.
+    assert result.locator(".ss-exam__score").inner_text().startswith("2 of 10 right (20%)")
+    rows = result.locator(".ss-exam__table table").first.locator("tbody tr")
+    by_domain = {
+        row[0].split(":")[0]: (row[1], row[2])
+        for row in (rows.nth(i).locator("th, td").all_inner_texts() for i in range(rows.count()))
+    }
+    assert by_domain == {"Domain 1": ("0", "3"), "Domain 2": ("2", "7")}
+    # The result names each part, right or wrong; the ordering says which items were placed.
+    answers = result.locator(".ss-exam__answer")
+    for k, right in enumerate([True, False, True]):
+        item = answers.nth(at + k)
+        head = item.locator(".ss-exam__answer-head").inner_text()
+        assert f"Case study: A new desk, question {k + 1} of 3" in head
+        assert ("\u2713 Right" if right else "\u2717 Wrong") in head, head
+    order = answers.nth(at + 1)
+    assert order.locator(".ss-part--right").count() == 1
+    assert order.locator(".ss-part--wrong").count() == 2
     assert errors == []
 
 
