@@ -121,7 +121,10 @@ def test_publish_builds_the_site_linking_its_pdfs_and_prints_them_beside_it(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "wrote site/downloads/domain-1-study-sheet.pdf\n"
+    assert result.stdout == (
+        "wrote site/downloads/domain-1-study-sheet.pdf\n"
+        "wrote site/downloads/domain-2-study-sheet.pdf\n"
+    )
     sheet = project / "site" / "domain-1" / "study-sheet" / "index.html"
     link = BeautifulSoup(sheet.read_text(encoding="utf-8"), "html.parser").select_one(
         "a.ss-sheet-pdf"

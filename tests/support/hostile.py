@@ -31,6 +31,8 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "glossary.yml": Glossary,
     "domain-1/domain.yml": Domain,
     "domain-1/content.yml": DomainFile,
+    # Domain 2 holds one question of each type and a case study.
+    "domain-2/content.yml": DomainFile,
 }
 
 
@@ -98,6 +100,7 @@ _ADDITIONS: dict[str, dict[str, Any]] = {
     "glossary.yml": {},
     "domain-1/domain.yml": {},
     "domain-1/content.yml": {},
+    "domain-2/content.yml": {},
 }
 
 
@@ -121,6 +124,30 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         for question in raw["questions"]:
             question["source"] = "s"
             question["explanation"] = "e"
+    if rel == "domain-2/content.yml":
+        # A case study's question of each type the fixture's case study lacks.
+        case = next(q for q in raw["questions"] if q.get("type") == "case-study")
+        for question in [q for q in raw["questions"] if q.get("type") != "case-study"]:
+            if question.get("type") in ("true-false", "matching", "numeric"):
+                part = {k: v for k, v in question.items() if k != "topics"}
+                case["questions"].append({**part, "id": f"part-{question['id']}"})
+        for item in raw["questions"]:
+            item["source"] = "s"
+            for question in (
+                item.get("questions", [item]) if item.get("type") == "case-study" else [item]
+            ):
+                question["source"] = "s"
+                question["explanation"] = "e"
+
+
+def _fits(model: type[BaseModel], item: dict[str, Any]) -> bool:
+    """Whether ``item`` can be a ``model``: known keys, and its question ``type`` if any."""
+    if not model.model_fields.keys() >= item.keys():
+        return False
+    kind = model.model_fields.get("type")
+    if kind is None:
+        return True
+    return item.get("type", "choice") in typing.get_args(kind.annotation)
 
 
 class _Filler:
@@ -147,7 +174,14 @@ class _Filler:
             if "text" in kinds and isinstance(value, str):
                 raw[name] = self.text(field)
             elif "text" in kinds and isinstance(value, list):
-                raw[name] = [self.text(field) if isinstance(v, str) else v for v in value]
+                raw[name] = [
+                    self.text(field)
+                    if isinstance(v, str)
+                    else [self.text(field) if isinstance(c, str) else c for c in v]  # table rows
+                    if isinstance(v, list)
+                    else v
+                    for v in value
+                ]
             elif "text" in kinds and isinstance(value, dict):  # table cells
                 raw[name] = {
                     k: self.text(field) if isinstance(v, str) else v for k, v in value.items()
@@ -155,7 +189,7 @@ class _Filler:
             models = [k for k in kinds if k != "text"]
             for item in value if isinstance(value, list) else [value]:
                 for sub in models:
-                    if isinstance(item, dict) and sub.model_fields.keys() >= item.keys():
+                    if isinstance(item, dict) and _fits(sub, item):
                         self.fill(item, sub)
                         break
         return raw
