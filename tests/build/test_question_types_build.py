@@ -130,8 +130,9 @@ def test_every_type_carries_the_data_its_widget_reads(site: Path, types: DomainC
     assert tf["data-ss-type"] == "true-false" and tf["data-ss-choose"] == "1"
     assert [li.get_text() for li in tf.select("li.ss-option[data-ss-correct]")] == ["False"]
     assert "data-ss-type" not in sections["case-desk-cable"].attrs  # multiple choice as ever
-    # No widget of these types yet: the pages link no module for them.
-    assert not page.select('script[src*="studysite-ordering"]')
+    # Their widgets' modules (generator/assets/js/<type>/) are linked by the pages holding them.
+    for module in ("ordering", "matching", "numeric", "short-answer", "case-study"):
+        assert page.select(f'script[src*="studysite-{module}.min.js"]'), module
 
 
 def test_study_sheet_prints_every_type_and_its_key_at_the_end(
