@@ -55,7 +55,7 @@ def test_a_section_change_is_a_dated_notice_under_its_heading(
                 continue
             heading = next(h for h in soup.select("article h2") if block.heading in h.get_text())
             notice = heading.find_next_sibling()
-            assert isinstance(notice, Tag) and "ss-changed" in notice.get("class", []), (
+            assert isinstance(notice, Tag) and "ss-changed" in notice.get_attribute_list("class"), (
                 block.heading
             )
             title = notice.select_one(".admonition-title")
