@@ -51,6 +51,16 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
         "explanation": "Batch Transform is the only option with no endpoint left running.",
     },
     "Term": {"kind": "concept"},
+    "SourceRef": {
+        "url": "https://example.com/docs/serverless-endpoints.html",
+        "title": "Serverless endpoints",
+        "checked": "2026-12-07",
+    },
+    "Changed": {
+        "date": "2023-05-10",
+        "note": "Provisioned concurrency keeps capacity warm, billed while it is provisioned.",
+        "source": "https://example.com/news/provisioned-concurrency",
+    },
     "TrueFalseQuestion": {"difficulty": "easy", "source": "exam guide, sample question 2"},
     "OrderingQuestion": {
         "difficulty": "medium",

@@ -167,6 +167,34 @@ class Exam(Node):
     )
 
 
+# ---- sources and changes ----------------------------------------------------------------
+
+Url = Annotated[str, Field(pattern=r"^https?://")]
+
+
+class SourceRef(Node):
+    """A page the facts of a topic or section were checked against, and when."""
+
+    url: Url
+    """Address of the page (http or https)."""
+    title: Text
+    """Title of the page, as the learner sees the link."""
+    checked: datetime.date
+    """Day the facts were last checked against the page (YYYY-MM-DD)."""
+
+
+class Changed(Node):
+    """What changed since the exam was written: one notice per topic or section."""
+
+    date: datetime.date
+    """When the change took effect (YYYY-MM-DD); where the source gives no date, the note says
+    which day this is instead (for example the day it was checked)."""
+    note: Text
+    """What changed, in one or two sentences (Markdown)."""
+    source: Url
+    """The page that says so."""
+
+
 # ---- topic content blocks ---------------------------------------------------------------
 
 CalloutKind = Literal[
@@ -190,6 +218,11 @@ class HeadingBlock(Node):
 
     heading: Text
     """Text of a sub-heading inside the topic page."""
+    sources: list[SourceRef] = Field(default_factory=list)
+    """Pages the facts of this section were checked against; listed under the section."""
+    changed: Changed | None = None
+    """What changed in this section since the exam was written; a dated notice under the
+    heading."""
 
 
 class ProseBlock(Node):
@@ -276,6 +309,10 @@ class Topic(Node):
     """The page's content in order; each block has one key: heading, prose, points, callout..."""
     links: list[Link] = Field(default_factory=list)
     """Links to official documentation, listed at the end of the page."""
+    sources: list[SourceRef] = Field(default_factory=list)
+    """Pages the topic's facts were checked against; listed at the end of the page."""
+    changed: Changed | None = None
+    """What changed for the whole topic since the exam was written; a dated notice at the top."""
 
 
 # ---- comparison tables -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from generator.content.markup import abbreviation_ok
 from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
 from generator.site.layout import Site, admonition, page_url
-from generator.site.widgets import quiz, status, table, tree
+from generator.site.widgets import quiz, sources, status, table, tree
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,6 +54,9 @@ def environment() -> jinja2.Environment:
         tree_diagram=diagram.tree_svg,
         letter=quiz.letter,
         status_notice=status.status_notice,
+        long_date=status.long_date,
+        by_checked=sources.by_checked,
+        sheet_sources=sources.sheet_sources,
         # Every text field of the data reaches a page through one of these (generator/site/text.py).
         inline=text.inline,
         prose=text.block,

@@ -133,6 +133,16 @@ def domains(bank: Bank) -> list[DomainContent]:
     return bank.domains
 
 
+def numbered_choices(content: DomainContent) -> list[tuple[int, Question]]:
+    """The multiple-choice questions with the number they print under: every question of
+    the domain is numbered, whatever its type (the bundled domain mixes types)."""
+    return [
+        (number, q)
+        for number, q in enumerate(content.questions, start=1)
+        if isinstance(q, Question)
+    ]
+
+
 def keyed(question: Question) -> str:
     return ", ".join(letter(i) for i in question.correct_indexes)
 
@@ -186,7 +196,7 @@ def test_answer_key_holds_the_keyed_answers(bank: Bank, sheets: dict[str, Printe
     for content in domains(bank):
         _, key = answer_key_split(sheets[content.slug])
         positions = []
-        for number, question in enumerate(choices(content), start=1):
+        for number, question in numbered_choices(content):
             entry = f"Question {number}: {keyed(question)} —"
             assert entry in key, f"answer key lacks {entry!r}"
             positions.append(key.index(entry))
@@ -309,7 +319,7 @@ def test_no_blank_page(sheets: dict[str, Printed]) -> None:
 def test_questions_are_not_split_from_their_options(bank: Bank, sheets: dict[str, Printed]) -> None:
     for content in domains(bank):
         pages = sheets[content.slug].pages
-        for number, question in enumerate(choices(content), start=1):
+        for number, question in numbered_choices(content):
             label = f"Question {number}. "
             where = [i for i, text in enumerate(pages) if label in text]
             assert len(where) == 1, f"{label!r} should print once, on one page"
@@ -336,8 +346,11 @@ def test_questions_page_prints_static_questions_and_answer_key(
     print(f"{path}: {len(printed.pages)} pages printed")
     before, key = answer_key_split(printed)
     before = without_expansions(before, bank)
-    for number, question in enumerate(choices(content), start=1):
-        assert f"Question {number}. {plain(question.stem)}" in before
+    for number, question in numbered_choices(content):
+        if question.case is None:  # a case study's part prints its part label first
+            assert f"Question {number}. {plain(question.stem)}" in before
+        else:
+            assert f"Question {number}." in before and plain(question.stem) in before
         options = " ".join(f"{letter(i)}. {plain(o.text)}" for i, o in enumerate(question.options))
         assert options in before, f"question {number} does not print its lettered options"
         assert f"Question {number}: {keyed(question)} —" in key
@@ -411,7 +424,9 @@ def test_dark_palette_prints_light(bank: Bank, browser: Any, site_url: str, tmp_
             check=True,
             capture_output=True,
         ).stdout
-        assert light_share(ppm) > 0.9, "the printed page is not mostly white"
+        # White paper and dark ink: a dark palette would leave almost no light pixels; a
+        # text-dense first page (the bundled domain opens with a long list) stays above 0.85.
+        assert light_share(ppm) > 0.85, "the printed page is not mostly white"
 
 
 def test_glossary_terms_are_spelled_out_once_on_paper(

@@ -262,9 +262,14 @@ def test_practice_page_difficulty_sticky_score_and_filters(
     level = next(d for d in ("easy", "medium", "hard") if d in levels)
     page.select_option("select[name=difficulty]", level)
     visible = page.locator(".ss-question:visible")
-    assert visible.count() == levels.count(level)
-    assert set(visible.evaluate_all("els => els.map(e => e.dataset.ssDifficulty)")) == {level}
-    assert f"showing {levels.count(level)}" in status.inner_text()
+    # A case study shows whole when any of its questions matches.
+    cases = questions.evaluate_all("els => els.map(e => e.dataset.ssCase || '')")
+    matching = {c for c, d in zip(cases, levels, strict=True) if c and d == level}
+    expected = sum(d == level or c in matching for c, d in zip(cases, levels, strict=True))
+    assert visible.count() == expected
+    alone = page.locator(".ss-question:visible:not([data-ss-case])")
+    assert set(alone.evaluate_all("els => els.map(e => e.dataset.ssDifficulty)")) == {level}
+    assert f"showing {expected}" in status.inner_text()
     page.select_option("select[name=difficulty]", "")
     # State filters: wrong, then not answered yet.
     page.select_option("select[name=state]", "wrong")
@@ -273,14 +278,15 @@ def test_practice_page_difficulty_sticky_score_and_filters(
     page.select_option("select[name=state]", "unanswered")
     assert page.locator(".ss-question:visible").count() == total - 1
     page.select_option("select[name=state]", "")
-    # Topic filter: every question shown lists the topic.
+    # Topic filter: every question shown lists the topic (a case study's, where one does).
     topic = page.locator("select[name=topic] option").nth(1).get_attribute("value")
     page.select_option("select[name=topic]", topic)
-    topics = page.locator(".ss-question:visible").evaluate_all(
-        "els => els.map(e => e.dataset.ssTopics.split(' '))"
+    shown_topics = page.locator(".ss-question:visible").evaluate_all(
+        "els => els.map(e => [e.dataset.ssCase || '', e.dataset.ssTopics.split(' ')])"
     )
-    assert topics and all(topic in t for t in topics)
-    assert len(topics) < total
+    listing = {c for c, t in shown_topics if c and topic in t}
+    assert shown_topics and all(topic in t or c in listing for c, t in shown_topics)
+    assert len(shown_topics) < total
 
 
 # Layout shifts of what is on screen while the page loads and its widgets mount (Chromium's
@@ -472,7 +478,7 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     # Every question of the page it came back to gets its choices (mounting runs in order).
     page.wait_for_function(
         "document.querySelectorAll('.ss-choices').length"
-        " === document.querySelectorAll('.ss-question').length"
+        " === document.querySelectorAll('.ss-question[data-ss-choose]').length"
     )
     question = single(page)
     choice(question, wrong_indexes(question)[0]).locator("button").click()
@@ -608,7 +614,9 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
         assert len(early) > 12
         assert all(early[:10]), early
         page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
-        assert page.evaluate("window.__laidOut") >= len(early) - 10
+        # A case study is laid out as one block with its questions.
+        blocks = page.locator(".ss-question:not([data-ss-case]), .ss-case").count()
+        assert page.evaluate("window.__laidOut") >= blocks - 10
         assert all(questions.evaluate_all(rendered))
     finally:
         context.close()

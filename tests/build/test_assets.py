@@ -33,13 +33,32 @@ from generator.pipeline import build
 from tests.support.project import ROOT
 
 PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
+# The deployment options topic: its tree and table, and its self-check questions' types
+# (d4-order-deploy-objects, d4-match-deployment-limits, d4-num-realtime-payload; the case
+# studies d4-case-clinic and d4-case-retailer, drawn whole, bring a short answer part).
+DEPLOYMENT_OPTIONS = [
+    "tree",
+    "table",
+    "ordering",
+    "matching",
+    "numeric",
+    "short-answer",
+    "case-study",
+]
 SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 # What each page links of ours, the core first: the page kinds' and widgets' modules.
 LINKED = {
     "index.html": [],
     "404.html": [],
-    "domain-4/deployment-options/index.html": ["tree", "table"],
-    "domain-4/questions/index.html": [],
+    "domain-4/deployment-options/index.html": DEPLOYMENT_OPTIONS,
+    # Every question type is in the bank's practice questions.
+    "domain-4/questions/index.html": [
+        "ordering",
+        "matching",
+        "numeric",
+        "short-answer",
+        "case-study",
+    ],
     "domain-4/study-sheet/index.html": ["tree", "table"],
     "exam/index.html": ["exam"],
     "progress/index.html": ["progress"],
@@ -140,7 +159,7 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 
 @pytest.mark.parametrize(
     ("page", "names"),
-    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", ["tree", "table"])],
+    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS)],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
     built_site: Path, page: str, names: list[str]

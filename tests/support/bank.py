@@ -28,10 +28,17 @@ def bundled_site() -> Site:
 
 
 def choices(content: DomainContent) -> list[Question]:
-    """A domain's multiple-choice questions (the bundled bank has no other type)."""
+    """A domain's multiple-choice questions, case studies' parts too, in bank order."""
     return [q for q in content.questions if isinstance(q, Question)]
 
 
 def questions_in(bank: Bank) -> list[Question]:
     """Every multiple-choice question of ``bank`` (case studies' too), in bank order."""
     return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]
+
+
+def exported_in(bank: Bank) -> list[Question]:
+    """What an export carries of ``bank`` today: its multiple-choice questions outside case
+    studies, in bank order (``generator.formats.exportable``: the formats take no other type
+    yet, and a case study goes whole or not at all)."""
+    return [item for d in bank.domains for item in d.items if isinstance(item, Question)]

@@ -10,6 +10,7 @@ import pytest
 
 from generator.content.load import load_bank
 from generator.content.model import Answerable, Question
+from tests.support.bank import exported_in
 from tests.support.project import ROOT
 from tests.support.real_banks import shared_folder
 
@@ -24,13 +25,19 @@ def shared_banks() -> Path:
 
 
 def data_copy(target: Path, *, questions: bool = True) -> Path:
-    """A copy of the real data folder; without its questions when ``questions`` is false."""
+    """A copy of the real data folder; without its questions when ``questions`` is false
+    (every ``questions*.yml`` of a domain: the bundled domain splits them over several)."""
     data = target / "data"
     shutil.copytree(ROOT / "data", data)
     if not questions:
-        for path in data.glob("*/questions.yml"):
+        for path in data.glob("*/questions*.yml"):
             path.unlink()
     return data
+
+
+def exported_of(data: Path) -> list[Question]:
+    """What an export of a data folder carries today (:func:`tests.support.bank.exported_in`)."""
+    return exported_in(load_bank(data))
 
 
 def questions_of(data: Path) -> list[Question]:

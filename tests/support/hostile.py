@@ -114,6 +114,13 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         topic = raw["topics"][0]
         topic["blocks"].append({"prose": "p"})
         topic["blocks"][2]["callout"]["title"] = "t"
+        # Sources and a change notice on the topic and on a section (issue 33).
+        sourced = {
+            "sources": [{"url": "https://example.org/s", "title": "t", "checked": "2026-12-07"}],
+            "changed": {"date": "2026-04-01", "note": "n", "source": "https://example.org/c"},
+        }
+        topic.update(sourced)
+        next(b for b in topic["blocks"] if "heading" in b).update(sourced)
         table = raw["tables"][0]
         table["intro"] = "i"
         table["notes"] = ["n"]

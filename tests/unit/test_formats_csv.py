@@ -13,7 +13,7 @@ from generator.errors import DataError
 from generator.formats import Draft, Skipped
 from generator.formats import csv as csv_format
 from generator.formats.importer import import_file
-from tests.support.bank import questions_in
+from tests.support.bank import exported_in
 from tests.support.formats_helpers import data_copy, questions_of, round_trip_view
 from tests.support.project import ROOT
 from tests.support.real_banks import BANKS, locate, read_bank
@@ -150,7 +150,7 @@ def test_export_layout_opens_in_a_spreadsheet(tmp_path: Path, bundled_bank) -> N
     assert raw.startswith(b"\xef\xbb\xbfid,topics,stem,choose,option_1,")
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    originals = questions_in(bundled_bank)
+    originals = exported_in(bundled_bank)
     assert [r["id"] for r in rows] == [q.id for q in originals]
     first = rows[0]
     assert first["correct"] == ",".join("ABCDEF"[i] for i in originals[0].correct_indexes)
@@ -192,7 +192,7 @@ def test_csv_round_trip_is_equal(tmp_path: Path, bundled_bank) -> None:
     target = data_copy(tmp_path, questions=False)
     report = import_file("csv", out, target, 4, "deployment-options")
     assert report.skipped == []
-    originals = questions_in(bundled_bank)
+    originals = exported_in(bundled_bank)
     back = questions_of(target)
     assert [round_trip_view(q) for q in back] == [round_trip_view(q) for q in originals]
     # CSV also carries every topic and the difficulty.

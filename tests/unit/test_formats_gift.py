@@ -14,10 +14,11 @@ from generator.commands import main
 from generator.content.model import TrueFalseQuestion
 from generator.formats import Draft, DraftNumber, Skipped, gift
 from generator.formats.importer import import_file
-from tests.support.bank import questions_in
+from tests.support.bank import exported_in
 from tests.support.formats_helpers import (
     all_questions_of,
     data_copy,
+    exported_of,
     questions_of,
     round_trip_view,
     shared_banks,
@@ -653,7 +654,7 @@ def test_gift_round_trip_is_equal(tmp_path: Path) -> None:
     exported = _export(tmp_path, source)
     target = data_copy(tmp_path / "target", questions=False)
     import_file("gift", exported, target, 4, "deployment-options")
-    originals = questions_of(source)
+    originals = exported_of(source)
     back = questions_of(target)
     assert [round_trip_view(q) for q in back] == [round_trip_view(q) for q in originals]
     assert next(q for q in back if q.id == "x-explained").explanation == "General words."
@@ -684,7 +685,7 @@ def test_gift_pegjs_parses_every_exported_question(tmp_path: Path, bundled_bank)
     parsed = json.loads(result.stdout)
     questions = [p for p in parsed if p["type"] != "Category"]
     categories = [p["title"] for p in parsed if p["type"] == "Category"]
-    originals = questions_in(bundled_bank)
+    originals = exported_in(bundled_bank)
     assert len(questions) == len(originals)
     assert categories[0].startswith("mls-c01/domain-4/")
     for question, original in zip(questions, originals, strict=True):

@@ -12,7 +12,7 @@ from qti_convert import upgrade_package
 from generator.commands import main
 from generator.content.model import Question
 from generator.formats import qti
-from tests.support.bank import questions_in
+from tests.support.bank import exported_in
 from tests.support.formats_helpers import data_copy
 from tests.support.project import ROOT
 
@@ -32,7 +32,7 @@ def text_of(element: ET.Element) -> str:
 
 def test_package_holds_a_manifest_and_every_item(tmp_path: Path, bundled_bank) -> None:
     package = export(ROOT / "data", tmp_path / "bank.zip")
-    questions = {q.id: q for q in questions_in(bundled_bank)}
+    questions = {q.id: q for q in exported_in(bundled_bank)}
     with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
         manifest = ET.fromstring(archive.read("imsmanifest.xml"))
@@ -76,7 +76,7 @@ def _check_item(item: ET.Element, question: Question) -> None:
 
 def test_an_independent_reader_upgrades_every_item(tmp_path: Path, bundled_bank) -> None:
     package = export(ROOT / "data", tmp_path / "bank.zip")
-    questions = {q.id: q for q in questions_in(bundled_bank)}
+    questions = {q.id: q for q in exported_in(bundled_bank)}
     upgraded = upgrade_package(str(package)).files
     items = {k: v for k, v in upgraded.items() if k.startswith("items/")}
     assert len(items) == len(questions)
