@@ -38,10 +38,10 @@ SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 LINKED = {
     "index.html": [],
     "404.html": [],
-    "domain-4/deployment-options/index.html": ["tree", "table"],
-    "domain-4/questions/index.html": [],
+    "domain-4/deployment-options/index.html": ["tree", "table", "review"],
+    "domain-4/questions/index.html": ["review"],
     "domain-4/study-sheet/index.html": ["tree", "table"],
-    "exam/index.html": ["exam"],
+    "exam/index.html": ["exam", "review"],
     "progress/index.html": ["progress"],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
@@ -140,7 +140,10 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 
 @pytest.mark.parametrize(
     ("page", "names"),
-    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", ["tree", "table"])],
+    [
+        ("exam/index.html", ["exam", "review"]),
+        ("domain-4/deployment-options/index.html", ["tree", "table", "review"]),
+    ],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
     built_site: Path, page: str, names: list[str]
