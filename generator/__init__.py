@@ -4,6 +4,10 @@ The pipeline is load -> check -> site -> render -> files; :func:`generator.pipel
 runs it. One subpackage per concern: ``content`` (the model, loading, tree walks), ``checks``,
 ``site`` (layout, page and widget views, text, templates), ``plugin`` (MkDocs), ``authoring``,
 ``publishing``, ``formats`` and ``commands`` (one module per command).
+
+Design notes live beside the code: ``README.md`` in this folder (the package map and its
+house rules) and in each subpackage (the decisions and what they bought), and each module's
+docstring (for the plugin's modules, the private MkDocs or Material details they rely on).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Lighthouse (mobile profile, the site served with gzip as a host serves it) on every page
 type: accessibility, best practices and SEO score 100. Performance is a benchmark figure
-(tests/support/lighthouse_report.py prints it), never asserted: it depends on the machine's load."""
+(`python -m tests.bench lighthouse` prints it), never asserted: it depends on the machine's load."""
 
 from __future__ import annotations
 

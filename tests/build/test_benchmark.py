@@ -1,4 +1,5 @@
-"""The benchmark command runs on a fresh checkout and reports what it says it reports.
+"""The benchmark command (python -m tests.bench) runs on a fresh checkout and reports what it
+says it reports.
 
 Its figures are not asserted (they are timings); what is checked is that the documented
 command completes and that its sizes describe the files the built site really serves.
@@ -20,7 +21,8 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
     result = subprocess.run(
         [
             sys.executable,
-            "tests/benchmark.py",
+            "-m",
+            "tests.bench",
             "--sizes",
             "50,100",
             "--repeat",
@@ -80,3 +82,12 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
         "that every page loads (the core: one script bundle and one style bundle" in result.stdout
     )
     assert "served: each page kind's total" in result.stdout
+
+    # The run's record: when, where and under what load, and its tables beside the JSON.
+    meta = data["meta"]
+    assert meta["command"].startswith("python -m tests.bench --sizes 50,100")
+    assert len(meta["load_before"]) == 3 and len(meta["load_after"]) == 3
+    assert meta["machine"]["cpus"] >= 1
+    tables = figures.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| Questions | 50 | 100 | Growth (2x questions) |" in tables
+    assert "What each page kind loads of ours" in tables

@@ -1,5 +1,5 @@
 // Lighthouse on several pages with one Chromium: the CLI starts Node and a browser for each
-// page, which was about half of each page's time. Called by tests/lighthouse_report.py.
+// page, which was about half of each page's time. Called by tests/support/lighthouse_report.py.
 // Usage: node tests/lighthouse_pages.mjs '{"pages": [[url, report.json], ...],
 //   "categories": [...], "chromePath": "...", "chromeFlags": [...]}'
 import fs from "node:fs";

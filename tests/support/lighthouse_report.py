@@ -1,34 +1,22 @@
-"""Lighthouse on every page type of the built site: a benchmark that prints a table.
+"""Lighthouse on every page type of a built site, for the test and the benchmark.
 
-Builds the site (``mkdocs build --strict``), serves it on 127.0.0.1 as a real host serves it
-(gzip, under ``/studysite/``: tests/support/host_server.py), and runs Lighthouse (npm, pinned in
-tests/package.json) with Debian's Chromium, mobile profile, on one page of each type: one
-Node process and one browser for all of them (tests/support/lighthouse_pages.mjs). Prints the scores
-as a Markdown table for the README. Scores are figures, not assertions; the test
-(tests/browser/test_lighthouse.py) asserts accessibility, best practices and SEO only.
-
-Performance moves with the machine's load (Lighthouse simulates a slow phone by scaling the
-main-thread work it measures), so each page is scored ``--runs`` times (3 by default, one
-page after the other, round after round) and the table shows the median; the load average
-before and after is printed with it, and the performance figures of every run.
-
-    .venv/bin/python tests/support/lighthouse_report.py [--site site-dir] [--runs 3]
+Serves the site on 127.0.0.1 as a real host serves it (gzip, under ``/studysite/``:
+tests/support/host_server.py) and runs Lighthouse (npm, pinned in tests/package.json) with
+Debian's Chromium, mobile profile, on one page of each type: one Node process and one browser
+for all of them (tests/support/lighthouse_pages.mjs). The test (tests/browser/test_lighthouse.py)
+asserts accessibility, best practices and SEO; the benchmark (``python -m tests.bench
+lighthouse``, or ``--lighthouse`` in a full run: tests/bench/lighthouse.py) records every
+score, performance included, which moves with the machine's load.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
 import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from generator.publishing.chromium import CHROMIUM
 from tests.support.host_server import serve_like_a_host
@@ -147,52 +135,3 @@ def score_site(
         )
         for name in paths
     }
-
-
-def table(results: dict[str, Scored]) -> str:
-    """The (median) scores as a Markdown table."""
-    lines = [
-        "| Page type | Performance | Accessibility | Best practices | SEO |",
-        "| --- | ---: | ---: | ---: | ---: |",
-    ]
-    for name, result in results.items():
-        lines.append(f"| {name} | " + " | ".join(str(result.scores[c]) for c in CATEGORIES) + " |")
-    return "\n".join(lines)
-
-
-def load_average() -> str:
-    """The machine's load averages over 1, 5 and 15 minutes, as ``uptime`` prints them."""
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
-
-
-def main() -> None:
-    """Build (unless --site is given), score every page type, print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build one now)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per page; the median is shown")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                cwd=ROOT,
-                check=True,
-            )
-        before = load_average()
-        results = score_site(site, Path(tmp), runs=max(1, args.runs))
-        after = load_average()
-        print(table(results))
-        print(f"\nMedian of {max(1, args.runs)} runs; load average {before} before, {after} after.")
-        for name, result in results.items():
-            print(f"{name}, performance of each run: {[r['performance'] for r in result.runs]}")
-            for category in CATEGORIES[1:]:  # performance varies with the machine's load
-                if result.scores[category] < 100:
-                    for audit in failed_audits(result.report, category):
-                        print(f"{name}, {category}: {audit}")
-
-
-if __name__ == "__main__":
-    main()
