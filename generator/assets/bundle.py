@@ -87,8 +87,8 @@ MODULES = (
     Module("tree", "widget", "data-ss-tree"),
     Module("table", "widget", "data-ss-table"),
     # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
-    # a review, on every page where questions are answered, and the Review page's widget.
-    Module("review", "page", "data-ss-quiz", ("data-ss-exam-page", "data-ss-review")),
+    # a review, on every page where questions are answered (the Review page's too).
+    Module("schedule", "widget", "data-ss-quiz", ("data-ss-exam-page", "data-ss-review")),
 )
 """Every module but the core, in the order a page loads them."""
 

@@ -38,10 +38,10 @@ SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 LINKED = {
     "index.html": [],
     "404.html": [],
-    "domain-4/deployment-options/index.html": ["tree", "table", "review"],
-    "domain-4/questions/index.html": ["review"],
+    "domain-4/deployment-options/index.html": ["tree", "table", "schedule"],
+    "domain-4/questions/index.html": ["schedule"],
     "domain-4/study-sheet/index.html": ["tree", "table"],
-    "exam/index.html": ["exam", "review"],
+    "exam/index.html": ["exam", "schedule"],
     "progress/index.html": ["progress"],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
@@ -141,8 +141,8 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 @pytest.mark.parametrize(
     ("page", "names"),
     [
-        ("exam/index.html", ["exam", "review"]),
-        ("domain-4/deployment-options/index.html", ["tree", "table", "review"]),
+        ("exam/index.html", ["exam", "schedule"]),
+        ("domain-4/deployment-options/index.html", ["tree", "table", "schedule"]),
     ],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(

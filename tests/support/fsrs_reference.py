@@ -1,4 +1,4 @@
-"""The site's FSRS scheduler (generator/assets/js/review/fsrs.js) beside the reference, py-fsrs.
+"""The site's FSRS scheduler (generator/assets/js/schedule/fsrs.js) beside the reference, py-fsrs.
 
 Review histories are made while py-fsrs (PyPI ``fsrs``, pinned to 6.3.2 in the test extra)
 schedules them, then replayed in one ``node`` run through fsrs.js, loaded as a classic script
@@ -27,7 +27,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from tests.support.project import ROOT
 
-FSRS_JS = ROOT / "generator" / "assets" / "js" / "review" / "fsrs.js"
+FSRS_JS = ROOT / "generator" / "assets" / "js" / "schedule" / "fsrs.js"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MS = timedelta(milliseconds=1)
 MINUTE = 60_000

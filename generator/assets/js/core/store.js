@@ -26,7 +26,7 @@
  * "id" and its start "at"; its other fields belong to the exam widget (every number finite).
  * A record imported from a file carries "imported": true in storage (never in an export).
  *
- * The review log (schema version 4, issue 30; review/schedule.js writes it, review/fsrs.js
+ * The review log (schema version 4, issue 30; schedule/schedule.js writes it, schedule/fsrs.js
  * schedules): one card per question, its memory state after its last review, and the last
  * reviews themselves, each under its own key, so that merging two exports keeps both logs
  * without duplicates:
@@ -39,7 +39,7 @@
  * questions with ids of 16 characters, about 1.1 MB of cards and 0.16 MB of log. A card whose hash is not the question's
  * is an earlier version's: the question starts over. An import takes a file's card when it
  * was reviewed later than the one kept, and every review not kept yet; the scheduler folds a
- * logged review that a card does not include yet into it (review/schedule.js).
+ * logged review that a card does not include yet into it (schedule/schedule.js).
  *
  * The registries a later feature extends, each with one entry:
  * - store.kind(name, spec): a record kind under a key of its own (the review log's two are):
@@ -316,7 +316,7 @@
     },
     // Version 4: the review log, two kinds of its own, empty until the first review. An answer
     // kept before counts as one review of its question (Good if right, Again if wrong, at its
-    // time) until the question has a card: the scheduler reads it there (review/schedule.js),
+    // time) until the question has a card: the scheduler reads it there (schedule/schedule.js),
     // so nothing is copied into storage that a full one could not take.
     4: (d) => Object.assign({}, d, { version: 4 }),
   };

@@ -20,6 +20,7 @@
  *   known()                        {id: hash} of every question with a card or an answer
  *   offerTap(section, made)        the optional Hard/Easy tap under a question's feedback
  *   settings()                     {retention, newPerDay}, from the store's draft "review"
+ *   after(ms)                      a time to wait in words: "in 10 minutes", "in 3 days"
  * A card is kept packed: {h, at: last review, c: [state, step, stability, difficulty, due]},
  * stability and difficulty to 10 significant digits (within 1e-10 of the scheduler's).
  * Events: "ss:review" {id, hash, rating, due} on document after a review is kept.
@@ -217,7 +218,7 @@
     result.append(line);
   }
 
-  SS.schedule = { review, reviewMany, rerate, card, cards, known, settings, offerTap };
+  SS.schedule = { review, reviewMany, rerate, card, cards, known, settings, offerTap, after };
 
   // The answers kept when the page was shown: a question answered before the review log has
   // its earlier answer there (the quiz and the exam keep a new one before they say so).
