@@ -89,6 +89,8 @@ MODULES = (
     # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
     # a review, on every page where questions are answered (the Review page's too).
     Module("schedule", "widget", "data-ss-quiz", ("data-ss-exam-page", "data-ss-review")),
+    # The Review page: due questions one at a time, the forecast, the settings.
+    Module("review", "page", "data-ss-review"),
 )
 """Every module but the core, in the order a page loads them."""
 

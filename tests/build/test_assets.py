@@ -43,6 +43,7 @@ LINKED = {
     "domain-4/study-sheet/index.html": ["tree", "table"],
     "exam/index.html": ["exam", "schedule"],
     "progress/index.html": ["progress"],
+    "review/index.html": ["schedule", "review"],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
 CORE_BUDGET = 30_000

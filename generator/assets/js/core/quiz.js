@@ -14,6 +14,7 @@
  * (matched to data-ss-topics, data-ss-difficulty and the answer state), which this wires.
  * With the URL hash #practice-mistakes only the questions last answered wrongly are shown;
  * with #practice-revised only those edited (new content hash) since they were answered.
+ * A quiz with data-ss-fresh shows no answer kept from before (the Review page asks again).
  */
 (() => {
   "use strict";
@@ -265,7 +266,8 @@
       SS.emit(quiz, event, { count: list.length });
     }
 
-    const saved = store.load().answers; // read once: a bank can be large
+    // Read once: a bank can be large.
+    const saved = quiz.hasAttribute("data-ss-fresh") ? {} : store.load().answers;
     // Questions answered before an edit changed their content hash.
     const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {
