@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from tests.support.browsing import serious_violations
-from tests.support.review_helpers import DAY, MINUTE, review_log
+from tests.support.quiz_helpers import quiz_pages
+from tests.support.review_helpers import DAY, MINUTE, answer_on, review_log, single_questions
 
 pytestmark = pytest.mark.browser
 
@@ -130,9 +131,15 @@ def test_new_questions_one_at_a_time_with_feedback_and_explanations_then_the_nex
     assert "ss-question__number" in focused
     assert page.locator(QUESTION).locator(".ss-question__number").inner_text() == "Question 2."
     answer(page, right=True)
-    assert page.locator(".ss-review__quiz .ss-rate").get_by_role("button", name="Easy").count()
     card = review_log(page)["cards"][second]
     assert card["c"][4] - card["at"] == 2 * DAY
+    # The optional tap after a right answer: Easy instead of Good, said politely.
+    rate = page.locator(".ss-review__quiz .ss-rate")
+    rate.get_by_role("button", name="Easy").click()
+    assert rate.locator(".ss-rate__said").inner_text() == "Rated Easy: next review in 8 days."
+    assert rate.locator(".ss-rate__said").get_attribute("aria-live") == "polite"
+    card = review_log(page)["cards"][second]
+    assert card["c"][4] - card["at"] == 8 * DAY
     assert errors == []
 
 
@@ -293,4 +300,53 @@ def test_works_from_disk(page: Any, built_site: Path) -> None:
     assert id_ in review_log(page)["cards"]
     go_next(page)
     assert shown(page) != id_
+    assert errors == []
+
+
+def test_weak_areas_rank_topics_by_predicted_recall_and_drill_one(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    errors = errors_of(page)
+    page.clock.install(time=T0)
+    open_review(page, site_url)
+    assert page.locator("[data-ss-review-weak-list]").inner_text() == (
+        "Topics show here once you have answered some of their questions."
+    )
+    index = page.evaluate(
+        "JSON.parse(document.querySelector('[data-ss-review]').dataset.ssReviewIndex)"
+    )
+    titles = {q[0]: [index["topics"][i][1] for i in q[3]] for q in index["q"]}
+    # One question answered wrongly, four more rightly.
+    missed = answer(page, right=False)
+    for _ in range(4):
+        go_next(page)
+        answer(page, right=True)
+    # And one on the last topic page, rightly.
+    question = single_questions(page, site_url + quiz_pages(built_site)[-1])[0]
+    answer_on(page, question, right=True)
+    page.clock.set_system_time(T0 + timedelta(days=1))
+    open_review(page, site_url)
+    areas = page.locator(".ss-review__area")
+    assert areas.count() >= 2
+    # The weakest: a topic of the missed question (its recall after a day is the lowest).
+    first = areas.first
+    weakest = first.get_by_role("link").inner_text()
+    assert weakest in titles[missed]
+    assert "1 wrong last time" in first.inner_text()
+    recall = [int(a.inner_text().split("%")[0].split()[-1]) for a in areas.all()]
+    assert recall == sorted(recall) and recall[0] < recall[-1]
+    # Drill it: its questions only, the missed one first, with a line saying where it is.
+    first.get_by_role("button", name=f"Drill this topic: {weakest}").click()
+    page.wait_for_selector(".ss-review__quiz.ss-quiz--live")
+    assert shown(page) == missed
+    drill = page.locator("[data-ss-review-drill]")
+    count = min(10, sum(1 for id_ in titles if weakest in titles[id_]))
+    assert drill.inner_text().startswith(f"Drill of {weakest}: question 1 of {count}.")
+    answer(page, right=True)
+    go_next(page)
+    assert weakest in titles[shown(page)]
+    assert drill.inner_text().startswith(f"Drill of {weakest}: question 2 of {count}.")
+    drill.get_by_role("button", name="Stop the drill").click()
+    page.wait_for_selector(".ss-review__quiz.ss-quiz--live, .ss-review__done")
+    assert drill.is_hidden()
     assert errors == []

@@ -19,6 +19,12 @@
  * most overdue first; then questions never answered (or changed since: they start over), in
  * the bank's order, as many as the new-per-day limit leaves today (counted in the store's
  * draft "review", with the settings). "Today" ends at the learner's local midnight.
+ *
+ * Weak areas: the topics with answered questions, ranked by their questions' mean predicted
+ * recall now (fsrs.js retrievability, in fractional days), then by how many were last answered
+ * wrongly; the five weakest, each with "Drill this topic": up to 10 of its questions, the
+ * weakest first (the lowest recall, then those never answered), asked here one at a time as
+ * the due ones are (each answer a review), then back to the questions due.
  * Events (bubbling, on the page root): "ss:review-question" {id, fresh} when a question shows.
  * Performance mark: "ss-review-first-question".
  */
@@ -118,6 +124,46 @@
     return { due: due.map((d) => d[1]), fresh, days, next };
   }
 
+  // ---- weak areas ----------------------------------------------------------------------------
+  const WEAKEST = 5,
+    DRILL = 10;
+  /** Per topic (by position) with answered questions: {at, count, seen, recall (mean), wrong,
+   * ids: [[recall or -1, id], ...]}, the weakest first. */
+  function weakAreas(index, now) {
+    const S = SS.schedule,
+      known = S.known(),
+      answers = SS.store.load().answers,
+      seen = {};
+    for (const q of index.q) if (known[q[0]] == q[1]) seen[q[0]] = q[1];
+    const cards = S.cards(seen),
+      topics = index.topics.map((_, at) => ({ at, count: 0, seen: 0, sum: 0, wrong: 0, ids: [] }));
+    for (const q of index.q) {
+      const c = cards[q[0]],
+        r = c ? SS.fsrs.retrievability(c, now, { fractional: true }) : -1,
+        last = answers[q[0] + ":" + q[1]];
+      for (const at of q[3]) {
+        const topic = topics[at];
+        topic.count++;
+        topic.ids.push([r, q[0]]);
+        if (!c) continue;
+        topic.seen++;
+        topic.sum += r;
+        if (last && last.correct === false) topic.wrong++;
+      }
+    }
+    return topics
+      .filter((x) => x.seen)
+      .map((x) => Object.assign(x, { recall: x.sum / x.seen }))
+      .sort((a, b) => a.recall - b.recall || b.wrong - a.wrong || a.at - b.at);
+  }
+  /** A drill's questions: the topic's weakest first (the lowest recall, then those never seen). */
+  const drillIds = (topic) =>
+    topic.ids
+      .slice()
+      .sort((a, b) => (a[0] < 0) - (b[0] < 0) || a[0] - b[0])
+      .slice(0, DRILL)
+      .map((x) => x[1]);
+
   // ---- the forecast: a table; each row a bar and its number (no colour needed) ----------------
   function forecast(box, p, now) {
     const lang = D.documentElement.lang || "en";
@@ -175,13 +221,16 @@
     const summary = $("summary"),
       box = $("question"),
       chart = $("forecast"),
-      form = $("settings");
+      form = $("settings"),
+      weakList = $("weak-list"),
+      drillLine = $("drill");
     const stops = [];
     let p = null,
       shown = 0, // questions shown this visit
       current = null, // the question on screen: {id, fresh, answered}
       timer = 0,
-      firstMarked = false;
+      firstMarked = false,
+      drill = null; // {topic: [id, title, link], ids, at: questions asked, right}
     const skipped = new Set(); // ids whose markup is missing: not asked again this visit
     summary.role = "status";
 
@@ -203,6 +252,48 @@
       const text = words.join(" ");
       if (summary.textContent != text) summary.textContent = text;
       forecast(chart, p, now);
+      weak(now);
+    }
+
+    function weak(now) {
+      const ranked = weakAreas(index, now).slice(0, WEAKEST);
+      if (!ranked.length) return weakList.replaceChildren(el("p", "", t("review.weak_none")));
+      const list = el("ol", "ss-review__areas");
+      for (const area of ranked) {
+        const [, title, href] = index.topics[area.at];
+        const item = el("li", "ss-review__area");
+        const name = el("a", "", title);
+        name.href = href;
+        const facts = t("review.weak_row", {
+          recall: Math.round(100 * area.recall),
+          seen: area.seen,
+          count: area.count,
+          wrong: area.wrong,
+        });
+        const go = el("button", "md-button", t("review.drill"));
+        go.ariaLabel = t("review.drill_topic", { topic: title });
+        go.onclick = () => {
+          drill = { topic: index.topics[area.at], ids: drillIds(area), at: 0, right: 0 };
+          root.querySelector("#due-now").scrollIntoView({ block: "start" });
+          next(true);
+        };
+        item.append(name, " ", el("span", "ss-review__facts", facts), " ", go);
+        list.append(item);
+      }
+      weakList.replaceChildren(list);
+    }
+
+    function drillSays(words, stop) {
+      drillLine.replaceChildren(words);
+      if (stop) {
+        const button = el("button", "md-button", t("review.stop_drill"));
+        button.onclick = () => {
+          drill = null;
+          next(true);
+        };
+        drillLine.append(" ", button);
+      }
+      drillLine.hidden = false;
     }
 
     function refreshPlan() {
@@ -239,10 +330,24 @@
       clearTimeout(timer);
       current = null;
       const now = refreshPlan();
-      const id = p.due[0] || p.fresh[0];
+      let id = null,
+        fresh = false;
+      if (drill && drill.at < drill.ids.length) {
+        id = drill.ids[drill.at++];
+        drillSays(t("review.drilling", { topic: drill.topic[1], number: drill.at, count: drill.ids.length }), true);
+      } else {
+        if (drill) {
+          const words = { topic: drill.topic[1], right: drill.right, count: drill.ids.length };
+          drillSays(t("review.drill_done", words), false);
+          drill = null;
+        } else {
+          drillLine.hidden = true;
+        }
+        id = p.due[0] || p.fresh[0];
+        fresh = !p.due.length;
+      }
       if (!id) return done(now);
-      const fresh = !p.due.length,
-        row = byId[id],
+      const row = byId[id],
         domain = index.domains[row[2]];
       const one = (current = { id, fresh, answered: false });
       box.replaceChildren(el("p", "ss-review__loading", t("review.loading")));
@@ -294,11 +399,12 @@
 
     // An answer: schedule.js has kept it as a review (its listener is on the quiz, below this).
     stops.push(
-      SS.listen(box, "ss:answer", () => {
+      SS.listen(box, "ss:answer", (event) => {
         const one = current;
         if (!one || one.answered) return;
         one.answered = true;
         if (one.fresh) countNew(Date.now());
+        if (drill && event.detail.correct) drill.right++;
         refreshPlan();
         one.after.hidden = false;
       }),
@@ -334,7 +440,7 @@
         else next(false);
       };
     }
-    for (const name of ["now", "coming"]) $(name).hidden = false;
+    for (const name of ["now", "weak", "coming"]) $(name).hidden = false;
     next(false);
     return () => {
       clearTimeout(timer);
