@@ -82,13 +82,19 @@ class Module:
 
 CORE = Module("core", "core")
 MODULES = (
+    # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
+    # a review, on every page where questions are answered, and the cards the Review page and
+    # the Progress page's readiness read. First: the page kinds' scripts use it as they mount.
+    Module(
+        "schedule",
+        "widget",
+        "data-ss-quiz",
+        ("data-ss-exam-page", "data-ss-review", "data-ss-readiness"),
+    ),
     Module("exam", "page", "data-ss-exam-page"),
     Module("progress", "page", "data-ss-progress"),
     Module("tree", "widget", "data-ss-tree"),
     Module("table", "widget", "data-ss-table"),
-    # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
-    # a review, on every page where questions are answered (the Review page's too).
-    Module("schedule", "widget", "data-ss-quiz", ("data-ss-exam-page", "data-ss-review")),
     # The Review page: due questions one at a time, the forecast, the settings.
     Module("review", "page", "data-ss-review"),
 )

@@ -4,6 +4,7 @@ and the desired retention; printing, axe, file://. Times are moved by Playwright
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -349,4 +350,49 @@ def test_weak_areas_rank_topics_by_predicted_recall_and_drill_one(
     drill.get_by_role("button", name="Stop the drill").click()
     page.wait_for_selector(".ss-review__quiz.ss-quiz--live, .ss-review__done")
     assert drill.is_hidden()
+    assert errors == []
+
+
+def test_readiness_by_domain_on_the_progress_page_follows_its_stated_formula(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    errors = errors_of(page)
+    page.clock.install(time=T0)
+    page.goto(site_url + "progress/")
+    box = page.locator("[data-ss-readiness]")
+    box.wait_for(timeout=10_000)
+    index = page.evaluate(
+        "JSON.parse(document.querySelector('[data-ss-progress]').dataset.ssProgressIndex)"
+    )
+    assert "R + (1 \u2212 R) \u00d7 g" in box.inner_text()
+    assert "not a promise of a pass" in box.inner_text()
+
+    def guess(q: list[Any]) -> float:
+        return float(1 / math.comb(q[5], q[6]))
+
+    domain = index["questions"][0][2]
+    mine = [q for q in index["questions"] if q[2] == domain]
+    figure = box.locator(f'[data-ss-ready-domain="{domain}"]')
+    basis = box.locator(f'[data-ss-ready-basis="{domain}"]')
+    # Nothing answered: every question at its guess rate.
+    expected = round(100 * sum(guess(q) for q in mine) / len(mine))
+    assert figure.inner_text() == f"{expected}%"
+    assert basis.inner_text() == f"0 of {len(mine)} questions answered"
+    # Three answered right just now: recall 1, so they count 1 each.
+    question = single_questions(page, site_url + quiz_pages(built_site)[0])
+    right = {answer_on(page, q, right=True) for q in question[:3]}
+    page.goto(site_url + "progress/")
+    box.wait_for(timeout=10_000)
+    expected = round(100 * sum(1 if q[0] in right else guess(q) for q in mine) / len(mine))
+    assert figure.inner_text() == f"{expected}%"
+    assert basis.inner_text() == f"3 of {len(mine)} questions answered"
+    # The bank covers one domain: the blueprint's weighted figure is that domain's.
+    assert box.locator('[data-ss-ready-domain="all"]').inner_text() == f"{expected}%"
+    # A month later, recall has fallen: so has the prediction, never below the guess rate.
+    page.clock.set_system_time(T0 + timedelta(days=30))
+    page.goto(site_url + "progress/")
+    box.wait_for(timeout=10_000)
+    later = int(figure.inner_text().rstrip("%"))
+    floor = round(100 * sum(guess(q) for q in mine) / len(mine))
+    assert floor <= later < expected
     assert errors == []
