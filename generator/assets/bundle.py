@@ -89,14 +89,15 @@ MODULES = (
         "schedule",
         "widget",
         "data-ss-quiz",
-        ("data-ss-exam-page", "data-ss-review", "data-ss-readiness"),
+        ("data-ss-exam-page", "data-ss-review", "data-ss-mistakes", "data-ss-readiness"),
     ),
     Module("exam", "page", "data-ss-exam-page"),
     Module("progress", "page", "data-ss-progress"),
     Module("tree", "widget", "data-ss-tree"),
     Module("table", "widget", "data-ss-table"),
-    # The Review page: due questions one at a time, the forecast, the settings.
-    Module("review", "page", "data-ss-review"),
+    # The Review page (due questions one at a time, the forecast, the settings) and the
+    # wrong-answers page: both show questions from the review data scripts.
+    Module("review", "page", "data-ss-review", ("data-ss-mistakes",)),
 )
 """Every module but the core, in the order a page loads them."""
 

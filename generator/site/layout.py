@@ -91,6 +91,7 @@ PageKind = Literal[
     "progress",
     "exam",
     "review",
+    "mistakes",
     "domain",
     "topic",
     "questions",
@@ -210,6 +211,7 @@ def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLB
         site.trees.update((t.id, t) for t in content.trees)
     site.pages.append(Page("exam.md", catalog.t("nav.practice_exam"), "exam"))
     site.pages.append(Page("review.md", catalog.t("nav.review"), "review"))
+    site.pages.append(Page("mistakes.md", catalog.t("nav.mistakes"), "mistakes"))
     site.pages.append(Page("progress.md", catalog.t("nav.your_progress"), "progress"))
     site.pages.append(Page("glossary.md", catalog.t("nav.glossary"), "glossary"))
     return site
@@ -234,6 +236,7 @@ def nav(site: Site) -> list[dict[str, object]]:
         items.append({text.escaped(domain_title(content, catalog)): children})
     items.append({text.escaped(catalog.t("nav.practice_exam")): "exam.md"})
     items.append({text.escaped(catalog.t("nav.review")): "review.md"})
+    items.append({text.escaped(catalog.t("nav.mistakes")): "mistakes.md"})
     items.append({text.escaped(catalog.t("nav.your_progress")): "progress.md"})
     items.append({text.escaped(catalog.t("nav.glossary")): "glossary.md"})
     return items

@@ -44,6 +44,7 @@ LINKED = {
     "exam/index.html": ["exam", "schedule"],
     "progress/index.html": ["progress", "schedule"],
     "review/index.html": ["schedule", "review"],
+    "mistakes/index.html": ["schedule", "review"],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
 CORE_BUDGET = 30_000

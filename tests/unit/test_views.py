@@ -65,6 +65,7 @@ def test_site_pages_in_reading_order(site) -> None:
         "domain-1/study-sheet.md",
         "exam.md",
         "review.md",
+        "mistakes.md",
         "progress.md",
         "glossary.md",
     ]

@@ -36,37 +36,8 @@
     D = document;
   const WEEK = 7;
 
-  // ---- the questions' markup, a script per domain, loaded when needed -----------------------
-  const data = {},
-    waiting = {},
-    pending = {};
-  SS.reviewData = (n, d) => {
-    if (!d || d.v !== 1 || !d.q || typeof d.q != "object") return;
-    data[n] = d.q;
-    (waiting[n] || []).forEach((f) => f(d.q));
-    delete waiting[n];
-  };
-  function base() {
-    // The bundle's own URL is resolved by the browser for every kind of hosting.
-    const script = D.querySelector('script[src*="assets/studysite"]');
-    return script ? script.src.replace(/assets\/studysite[^/]*$/, "") : "";
-  }
-  function load(n, domain) {
-    if (data[n]) return Promise.resolve(data[n]);
-    if (pending[n]) return pending[n];
-    return (pending[n] = new Promise((resolve, reject) => {
-      (waiting[n] = waiting[n] || []).push(resolve);
-      const script = D.createElement("script");
-      script.src = base() + domain.script;
-      script.onerror = () => {
-        delete pending[n];
-        delete waiting[n];
-        script.remove();
-        reject(Error(t("review.load_failed", { domain: n })));
-      };
-      D.head.append(script);
-    }));
-  }
+  // The questions' markup, a script per domain, loaded when needed (data.js).
+  const load = (n, domain) => SS.reviewMarkup(n, domain);
 
   // ---- days: local midnights ---------------------------------------------------------------
   // The local midnight `days` days after the start of the day of `at`.
