@@ -32,6 +32,7 @@ from generator.site import fragment_marks
 from generator.site.layout import Site, build_site
 from generator.site.render import link_modules, render_pages
 from generator.site.widgets.exam import exam_data_files
+from generator.site.widgets.review import review_data_files
 from generator.write import (
     WriteReport,
     read_manifest,
@@ -126,6 +127,7 @@ def generate(
         files = render_pages(site, env)
         link_modules(site, files)
         files.update(data_files)
+        files.update(review_data_files(site))
         timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files
 

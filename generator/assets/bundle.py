@@ -54,6 +54,13 @@ class Module:
     """core (every page), page (one page kind), widget or question (one question type)."""
     mark: str = ""
     """The attribute that a page holds when it needs the module (none for the core)."""
+    also: tuple[str, ...] = ()
+    """Other attributes that mark a page needing it (a module that several page kinds use)."""
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """Every attribute that marks a page needing the module."""
+        return (self.mark, *self.also) if self.mark else ()
 
     @property
     def script(self) -> str:
@@ -76,6 +83,15 @@ class Module:
 
 CORE = Module("core", "core")
 MODULES = (
+    # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
+    # a review, on every page where questions are answered, and the cards the Review page and
+    # the Progress page's readiness read. First: the page kinds' scripts use it as they mount.
+    Module(
+        "schedule",
+        "widget",
+        "data-ss-quiz",
+        ("data-ss-exam-page", "data-ss-review", "data-ss-mistakes", "data-ss-readiness"),
+    ),
     Module("exam", "page", "data-ss-exam-page"),
     Module("progress", "page", "data-ss-progress"),
     Module("tree", "widget", "data-ss-tree"),
@@ -87,6 +103,9 @@ MODULES = (
     Module("numeric", "question", "data-ss-number"),
     Module("short-answer", "question", "data-ss-accept"),
     Module("case-study", "question", "data-ss-case-study"),
+    # The Review page (due questions one at a time, the forecast, the settings) and the
+    # wrong-answers page: both show questions from the review data scripts.
+    Module("review", "page", "data-ss-review", ("data-ss-mistakes",)),
 )
 """Every module but the core, in the order a page loads them."""
 
@@ -101,7 +120,11 @@ STRINGS_AFTER = "text.js"
 
 def modules_of(page: str) -> list[Module]:
     """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
-    return [m for m in MODULES if re.search(rf"\s{re.escape(m.mark)}(?=[\s=>])", page)]
+    return [
+        m
+        for m in MODULES
+        if any(re.search(rf"\s{re.escape(mark)}(?=[\s=>])", page) for mark in m.marks)
+    ]
 
 
 def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:

@@ -91,6 +91,8 @@ PageKind = Literal[
     "glossary",
     "progress",
     "exam",
+    "review",
+    "mistakes",
     "domain",
     "topic",
     "questions",
@@ -135,6 +137,12 @@ class Site:
         default=None, init=False, repr=False, compare=False
     )
     """The practice exam's data scripts, made once per site (:mod:`generator.site.widgets.exam`)."""
+    review_scripts: dict[str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The Review page's data scripts, made once per site (:mod:`generator.site.widgets.review`)."""
+    review_marks: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    """The marks of the question types' modules that the review data's markup needs."""
     catalog: Catalog = field(default_factory=load_catalog, repr=False, compare=False)
     """The words of the site's language (:mod:`generator.assets.catalog`)."""
 
@@ -215,6 +223,8 @@ def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLB
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
     site.pages.append(Page("exam.md", catalog.t("nav.practice_exam"), "exam"))
+    site.pages.append(Page("review.md", catalog.t("nav.review"), "review"))
+    site.pages.append(Page("mistakes.md", catalog.t("nav.mistakes"), "mistakes"))
     site.pages.append(Page("progress.md", catalog.t("nav.your_progress"), "progress"))
     site.pages.append(Page("glossary.md", catalog.t("nav.glossary"), "glossary"))
     return site
@@ -238,6 +248,8 @@ def nav(site: Site) -> list[dict[str, object]]:
             children.append({text.escaped(within.get(page.kind, page.title)): page.path})
         items.append({text.escaped(domain_title(content, catalog)): children})
     items.append({text.escaped(catalog.t("nav.practice_exam")): "exam.md"})
+    items.append({text.escaped(catalog.t("nav.review")): "review.md"})
+    items.append({text.escaped(catalog.t("nav.mistakes")): "mistakes.md"})
     items.append({text.escaped(catalog.t("nav.your_progress")): "progress.md"})
     items.append({text.escaped(catalog.t("nav.glossary")): "glossary.md"})
     return items

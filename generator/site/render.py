@@ -14,6 +14,7 @@ from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
 from generator.site.layout import Site, admonition, page_url
 from generator.site.widgets import quiz, sources, status, table, tree
+from generator.site.widgets.review import make_review_data
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -82,6 +83,8 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
+    # The Review page's question markup, by the quiz's own macro; the page names its versions.
+    make_review_data(site, env)
     for page in site.pages:
         template = env.get_template(pages.template(page))
         files[page.path] = abbreviations.mark(

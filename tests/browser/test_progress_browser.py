@@ -141,7 +141,7 @@ def test_export_then_import_in_a_fresh_browser(
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
-    assert exported["version"] == 3
+    assert exported["version"] == 4
     assert exported["exam"] == "mls-c01"
     assert exported["attempts"] == []
     assert exported["answers"] == before["answers"]

@@ -346,7 +346,7 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     verdict = question.locator(".ss-result__verdict").inner_text()
     before = score(page)
     data = stored(page)
-    assert data["version"] == 3
+    assert data["version"] == 4
     (key, record), *_ = data["answers"].items()
     assert (
         key

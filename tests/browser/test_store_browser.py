@@ -151,7 +151,7 @@ def test_hostile_import_skips_bad_records_keeps_good_ones_and_what_is_stored(
     page.reload()
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 3
+    assert exported["version"] == 4  # the review log's (issue 30)
     assert exported["answers"][mine] == kept_before
     assert exported["answers"][good] == kept([0], False)  # where it came from stays here
     assert len(exported["answers"]) == 22
@@ -461,7 +461,7 @@ def test_version_2_progress_is_migrated_to_version_3_and_the_old_key_goes(
     open_progress(page, site_url)
     assert summary(page).startswith("You have answered 2 of ")
     data = stored(page)
-    assert data["version"] == 3
+    assert data["version"] == 4  # through version 3, then the review log's (issue 30)
     assert data["answers"] == {
         store_key(q1): {**kept([1], False), "shown": list(range(q1[5]))[::-1]},
         store_key(q2): kept([0]),
@@ -474,7 +474,7 @@ def test_version_2_progress_is_migrated_to_version_3_and_the_old_key_goes(
     assert STORE + "attempts" in keys_of(page, STORE)
     assert {answer_shard(store_key(q1)), answer_shard(store_key(q2))} <= set(keys_of(page, STORE))
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 3
+    assert exported["version"] == 4
     assert exported["answers"] == data["answers"] and exported["attempts"] == [attempt]
     page.reload()
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
@@ -544,7 +544,7 @@ REGISTER_LATER_FEATURE = """() => {
     clean: (r) => ({ text: r.text, at: r.at }),
     newer: (mine, theirs) => theirs.at > mine.at,
   });
-  S.migrations[4] = (d) => Object.assign({}, d, { version: 4, notes: d.notes || { hello: { text: "new in 4", at: 1.7e12 } } });
+  S.migrations[5] = (d) => Object.assign({}, d, { version: 5, notes: d.notes || { hello: { text: "new in 5", at: 1.7e12 } } });
 }"""
 
 
@@ -556,13 +556,13 @@ def test_a_later_kind_and_migration_plug_into_the_registries(
     page.goto(site_url + "glossary/")
     page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
     page.evaluate(REGISTER_LATER_FEATURE)
-    assert page.evaluate("StudySite.store.VERSION") == 4
-    # Stored version 3 is read as it is, migrated once and written back as version 4.
-    assert page.evaluate("StudySite.store.load().version") == 4
-    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4
+    assert page.evaluate("StudySite.store.VERSION") == 5
+    # Stored version 4 is read as it is, migrated once and written back as version 5.
+    assert page.evaluate("StudySite.store.load().version") == 5
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 5
     assert stored(page)["answers"] == before["answers"]
     assert json.loads(page.evaluate(f"localStorage.getItem('{STORE}notes')")) == {
-        "hello": {"text": "new in 4", "at": 1.7e12}
+        "hello": {"text": "new in 5", "at": 1.7e12}
     }
     writes = page.evaluate(
         """() => {
@@ -575,20 +575,20 @@ def test_a_later_kind_and_migration_plug_into_the_registries(
     )
     assert writes == [STORE + "notes"]
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 4 and set(exported["notes"]) == {"hello", "n1"}
+    assert exported["version"] == 5 and set(exported["notes"]) == {"hello", "n1"}
     assert exported["answers"][mine] == before["answers"][mine]
     # Files of every earlier version still import, through the same migrations.
-    for version in (1, 2, 3):
+    for version in (1, 2, 3, 4):
         answer = record([0], True) if version < 3 else kept([0], True)
         text = json.dumps(
             {"version": version, "exam": "mls-c01", "answers": {f"v{version}:abc": answer}}
         )
         report = page.evaluate("t => StudySite.store.importText(t)", text)
         assert report["taken"] == 1, (version, report)
-    assert {f"v{n}:abc" for n in (1, 2, 3)} <= set(stored(page)["answers"])
-    # A copy of the site that knows only version 3 reads version 4's data, never overwrites it.
+    assert {f"v{n}:abc" for n in (1, 2, 3, 4)} <= set(stored(page)["answers"])
+    # A copy of the site that knows only version 4 reads version 5's data, never overwrites it.
     page.reload()
     page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
     assert page.evaluate(f"StudySite.store.put('x', 'y', {json.dumps(kept([0]))})") is False
     assert "a newer version of this site saved it" in page.evaluate("StudySite.store.problem()")
-    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 5

@@ -37,6 +37,7 @@ PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
 # (d4-order-deploy-objects, d4-match-deployment-limits, d4-num-realtime-payload; the case
 # studies d4-case-clinic and d4-case-retailer, drawn whole, bring a short answer part).
 DEPLOYMENT_OPTIONS = [
+    "schedule",
     "tree",
     "table",
     "ordering",
@@ -53,6 +54,7 @@ LINKED = {
     "domain-4/deployment-options/index.html": DEPLOYMENT_OPTIONS,
     # Every question type is in the bank's practice questions.
     "domain-4/questions/index.html": [
+        "schedule",
         "ordering",
         "matching",
         "numeric",
@@ -60,8 +62,10 @@ LINKED = {
         "case-study",
     ],
     "domain-4/study-sheet/index.html": ["tree", "table"],
-    "exam/index.html": ["exam"],
-    "progress/index.html": ["progress"],
+    "exam/index.html": ["exam", "schedule"],
+    "progress/index.html": ["progress", "schedule"],
+    "review/index.html": ["schedule", "review"],
+    "mistakes/index.html": ["schedule", "review"],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
 CORE_BUDGET = 30_000
@@ -159,7 +163,7 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 
 @pytest.mark.parametrize(
     ("page", "names"),
-    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS)],
+    [("exam/index.html", ["schedule", "exam"]), ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS)],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
     built_site: Path, page: str, names: list[str]

@@ -277,6 +277,8 @@ def test_imported_text_cannot_run_script_on_the_site(tmp_path: Path) -> None:
     # HTML is reduced on the way in (scripts dropped with their content), in every format.
     assert "Safe <strong>bold</strong>?" in " ".join(page.split())
     assert "Clicked <strong>here</strong>?" in page
+    # The site's own module scripts aside (a page with a quiz loads the review schedule's).
+    page = re.sub(r'<script src="[./]*assets/studysite-[a-z]+\.min\.js" defer></script>', "", page)
     for hostile in ("<script", "<img", "onerror=", "onclick", "javascript:"):
         assert hostile not in page
 

@@ -71,6 +71,8 @@ def test_site_pages_in_reading_order(site) -> None:
         "domain-2/takeaways.md",
         "domain-2/study-sheet.md",
         "exam.md",
+        "review.md",
+        "mistakes.md",
         "progress.md",
         "glossary.md",
     ]

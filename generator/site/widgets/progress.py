@@ -31,6 +31,8 @@ class DomainProgress:
     questions_link: str
     questions: int
     topics: list[TopicRow]
+    weight: int = 0
+    """The domain's weight in the blueprint, in percent."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def html_json(data: object) -> str:
 def progress_view(site: Site, page_path: str) -> ProgressView:
     """Rows of the Progress page with links from ``page_path``, and the question index."""
     domains = []
+    weights = {d.number: d.weight for d in site.bank.exam.domains}
     for content in site.bank.domains:
         slug = content.slug
         domains.append(
@@ -125,6 +128,7 @@ def progress_view(site: Site, page_path: str) -> ProgressView:
                 questions_link=link(page_path, f"{slug}/questions.md"),
                 questions=len(content.questions),
                 topics=topic_rows(site, content, page_path),
+                weight=weights.get(content.domain.number, 0),
             )
         )
     return ProgressView(

@@ -21,6 +21,7 @@
  * StudySite.typed(name, api, read) (below). Until it mounts, such a question keeps its static
  * form and answer, and an answer kept for it still counts. A case study's parts stay
  * together: a filter shows or hides the whole case study.
+ * A quiz with data-ss-fresh shows no answer kept from before (the Review page asks again).
  */
 (() => {
   "use strict";
@@ -286,7 +287,8 @@
       SS.emit(quiz, event, { count: list.length });
     }
 
-    const saved = store.load().answers; // read once: a bank can be large
+    // Read once: a bank can be large.
+    const saved = quiz.hasAttribute("data-ss-fresh") ? {} : store.load().answers;
     // Questions answered before an edit changed their content hash.
     const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {

@@ -4,9 +4,11 @@
  * exam, hosted, served locally or opened from disk, share it; other exams on the origin never
  * do), each kind of record under keys of its own, so that a change rewrites only its part:
  *
- *   studysite:store:<exam>:meta              {"version": 3}
+ *   studysite:store:<exam>:meta              {"version": 4}
  *   studysite:store:<exam>:answers:<0..63>   one shard of the answers: {"<id>:<hash>": answer}
  *   studysite:store:<exam>:attempts          the practice exam attempts: {"<attempt id>": attempt}
+ *   studysite:store:<exam>:cards:<0..63>     the review log's FSRS cards: {"<id>": card}
+ *   studysite:store:<exam>:reviews:<0..15>   the review log's last reviews: {"<id>@<at>": review}
  *   studysite:store:<exam>:draft:<name>      a widget's work in progress (the exam's running
  *                                            attempt); not exported
  *   studysite:store:<exam>:backups           damaged texts set aside: [{at, key, why, text}]
@@ -24,8 +26,23 @@
  * "id" and its start "at"; its other fields belong to the exam widget (every number finite).
  * A record imported from a file carries "imported": true in storage (never in an export).
  *
+ * The review log (schema version 4, issue 30; schedule/schedule.js writes it, schedule/fsrs.js
+ * schedules): one card per question, its memory state after its last review, and the last
+ * reviews themselves, each under its own key, so that merging two exports keeps both logs
+ * without duplicates:
+ *
+ *   card    "<id>": {"h": "<hash>", "at": <last review>, "c": [state, step, stability,
+ *                    difficulty, due]}     (state 1 learning, 2 review, 3 relearning)
+ *   review  "<id>@<at>": {"h": "<hash>", "at": <time>, "g": <rating 1-4>}
+ *
+ * Bounded: a card per question (cap 20,000, as answers) and the last 2,000 reviews; at 10,000
+ * questions with ids of 16 characters, about 1.1 MB of cards and 0.16 MB of log. A card whose hash is not the question's
+ * is an earlier version's: the question starts over. An import takes a file's card when it
+ * was reviewed later than the one kept, and every review not kept yet; the scheduler folds a
+ * logged review that a card does not include yet into it (schedule/schedule.js).
+ *
  * The registries a later feature extends, each with one entry:
- * - store.kind(name, spec): a record kind under a key of its own (the review log is one):
+ * - store.kind(name, spec): a record kind under a key of its own (the review log's two are):
  *   {shards, cap, list, check(key, record, shape) -> why or "", clean(record) -> record,
  *   newer(mine, theirs) -> whether the file's record replaces the one kept}. list: in files
  *   the kind is a list of records keyed by their "id" (attempts), else an object by key.
@@ -38,8 +55,13 @@
  * Caps per kind: over the cap, records imported from a file go first, then the learner's own,
  * the oldest first within each; an import never evicts the learner's own records.
  *
+ * Two tabs: a tab hears of another's writes by the storage event, and before changing a shard
+ * it reads the shard again in case it has not heard yet (sync()): nothing another tab kept is
+ * written over.
+ *
  * Untrusted input, nothing lost:
- * - Every record is checked (finite times from 2000 to a day ahead, indexes unique
+ * - Every record is checked (finite times from 2000 on, a file's at most a day ahead: a clock
+ *   set years ahead, then put right, leaves records this browser still reads; indexes unique
  *   non-negative integers; with known() also inside the question's options, picks of the
  *   right count). A bad record is skipped and reported, never the file's good records.
  * - A stored text that fails the checks is set aside before anything overwrites it, under
@@ -84,6 +106,9 @@
  *   describe(report, name)  sentences saying what importing the file name did
  *   records(kind), keep(kind, key, record), forget(kind, keys): any kind's records, as
  *                           answers have them (a later kind needs nothing more)
+ *   update(what, [[kind, key, f], ...])  change records from what storage holds now: f(kept
+ *                           record) -> record, null (forget) or undefined (leave); all or
+ *                           nothing (the review log's reviews use it)
  *   VERSION (the last migration's), MAX_FILE (the largest import file, in bytes)
  * Events on document: "ss:store-change" {what: "put" | "remove" | "clear" | "attempt" |
  * "import" | "drop" | "other-tab"} after a kept change; "ss:store-problem" {problem, full}
@@ -100,6 +125,7 @@
     MAX_TEXT = 1000,
     MAX_ATTEMPT_TEXT = 200000;
   const FIRST_AT = Date.UTC(2000, 0, 1),
+    MAX_TIME = 8.64e15,
     DAY = 864e5;
   const V1_KEY = "studysite:progress:v1",
     V2_KEY = "studysite:progress:v2:",
@@ -128,7 +154,11 @@
   const drafts = {};
 
   // ---- the registries ---------------------------------------------------------------------
-  const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= Date.now() + DAY;
+  // A time from 2000 on. An import file's times are at most a day ahead (a time in the future
+  // would win every merge); what this browser stored is trusted up to a Date's range, so that
+  // a clock set years ahead and then put right again corrupts nothing.
+  let importing = false;
+  const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= (importing ? Date.now() + DAY : MAX_TIME);
   function indexes(list, below) {
     return (
       Array.isArray(list) &&
@@ -215,6 +245,61 @@
     newer: () => false,
   });
 
+  // The review log (issue 30), a kind for each part: one FSRS memory state per question, and
+  // the last reviews. A card of another content hash is an earlier version's: it starts over.
+  //   cards    "<id>": {h: hash, at: last review, c: [state, step, stability, difficulty, due]}
+  //   reviews  "<id>@<at>": {h: hash, at, g: rating} (1 Again, 2 Hard, 3 Good, 4 Easy)
+  const HASH = /^[0-9a-z]{1,64}$/,
+    QUESTION = /^[^:@\s]{1,200}$/;
+  const num = (v) => typeof v == "number" && Number.isFinite(v);
+  function cardWhyBad(key, r) {
+    if (!QUESTION.test(key)) return t("store.why_card_key");
+    if (!plain(r) || typeof r.h != "string" || !HASH.test(r.h)) return t("store.why_hash");
+    if (!validAt(r.at)) return t("store.why_time");
+    const c = r.c;
+    if (!Array.isArray(c) || c.length != 5) return t("store.why_card");
+    const [state, step, stability, difficulty, due] = c;
+    const steps = state == 2 ? step === null : (state == 1 || state == 3) && Number.isInteger(step) && step >= 0;
+    if (!steps || !(step === null || step < 100)) return t("store.why_card_state");
+    if (
+      !(
+        num(stability) &&
+        stability >= 0.001 &&
+        stability < 1e12 &&
+        num(difficulty) &&
+        difficulty >= 1 &&
+        difficulty <= 10
+      )
+    ) {
+      return t("store.why_memory");
+    }
+    if (!(Number.isSafeInteger(due) && due >= r.at && due <= MAX_TIME)) return t("store.why_due");
+    return "";
+  }
+  function reviewWhyBad(key, r) {
+    const at = key.slice(key.lastIndexOf("@") + 1);
+    if (!QUESTION.test(key.slice(0, -at.length - 1)) || !/^\d{1,16}$/.test(at)) return t("store.why_review_key");
+    if (!plain(r) || typeof r.h != "string" || !HASH.test(r.h)) return t("store.why_hash");
+    if (!validAt(r.at) || String(r.at) !== at) return t("store.why_time");
+    return [1, 2, 3, 4].includes(r.g) ? "" : t("store.why_rating");
+  }
+  kind("cards", {
+    shards: 64,
+    cap: 20000,
+    check: cardWhyBad,
+    clean: (r) => ({ h: r.h, at: r.at, c: r.c.slice() }),
+    // The one reviewed last; reviews it lacks are in the log, and the scheduler folds them in.
+    newer: (mine, theirs) => theirs.at > mine.at,
+  });
+  kind("reviews", {
+    shards: 16,
+    cap: 2000,
+    check: reviewWhyBad,
+    clean: (r) => ({ h: r.h, at: r.at, g: r.g }),
+    // One review has one key: a file's copy of a review kept here adds nothing.
+    newer: () => false,
+  });
+
   const migrations = {
     // Version 1 had answers only, for every exam of an origin under one key.
     2: (d) => ({ version: 2, exam: d.exam, answers: d.answers, attempts: d.attempts || [] }),
@@ -232,6 +317,11 @@
       }
       return Object.assign({}, d, { version: 3, answers });
     },
+    // Version 4: the review log, two kinds of its own, empty until the first review. An answer
+    // kept before counts as one review of its question (Good if right, Again if wrong, at its
+    // time) until the question has a card: the scheduler reads it there (schedule/schedule.js),
+    // so nothing is copied into storage that a full one could not take.
+    4: (d) => Object.assign({}, d, { version: 4 }),
   };
   // The schema's version: the last migration's (a later feature adds migrations[4], and the
   // version follows).
@@ -597,8 +687,36 @@
     return changed(what, false);
   }
 
+  /** Another tab may have written this shard since this page read it, before its storage event
+   * came: take in what it holds, the kind's newer() deciding, before changing it. Records only
+   * this page holds stay (nothing is lost; another tab's reset is seen through its event). */
+  function sync(k, i) {
+    const key = shardKey(k, i);
+    let text;
+    try {
+      text = storage().getItem(key);
+    } catch {
+      return;
+    }
+    if (text === raw[key] || raw[key] === undefined || text === null || pinned.has(key)) return;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {}
+    if (!plain(value)) return; // damaged: the next full read sets it aside
+    const theirs = sift(k, value, null, []);
+    for (const r in theirs) {
+      const mine = state[k.name].records[r];
+      if (!mine || k.newer(mine, theirs[r])) add(k, r, theirs[r]);
+    }
+    raw[key] = text;
+    view = null;
+  }
+
   function put(kindName, key, record, touched) {
-    const k = kinds[kindName];
+    const k = kinds[kindName],
+      shard = shardKey(k, shardOf(k, key));
+    if (!touched.has(shard)) sync(k, shardOf(k, key));
     add(k, key, record);
     touched.add(shardKey(k, shardOf(k, key)));
     enforceCap(k, false, touched);
@@ -675,11 +793,16 @@
     const doc = migrate(d),
       bad = [],
       got = {};
-    for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
+    importing = true;
+    try {
+      for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
+    } finally {
+      importing = false;
+    }
     if (bad.length && !Object.values(got).some((g) => Object.keys(g).length)) {
       throw Error(t("store.file_only_damaged", { records: listed(bad) }));
     }
-    const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, dropped: 0 };
+    const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, reviews: 0, dropped: 0 };
     const kept = change(
       "import",
       (touched) => {
@@ -703,6 +826,7 @@
           const taken = added.filter((key) => state[name].records[key] === got[name][key]).length;
           if (name == "answers") report.taken = taken;
           else if (name == "attempts") report.attempts = taken;
+          else if (name == "reviews") report.reviews = taken;
         }
       },
       true,
@@ -794,6 +918,33 @@
       const why = kinds[name].check(key, record, null);
       if (why) throw Error(t("store.not_kept", { why }));
       return change(name, (touched) => put(name, key, kinds[name].clean(record), touched));
+    },
+    /** Change records of any kinds at once, all or nothing: entries [[kind, key, f]] (key may be
+     * a function, called after the entries before it), where
+     * f(record kept now, or undefined) gives the record to keep, null to forget it, or
+     * undefined to leave it. Each f sees what storage holds now (another tab's write taken in
+     * first), so two tabs changing one record both count. Each result is checked as keep()
+     * checks; one that fails throws before anything changes. Returns whether storage kept it. */
+    update(what, entries) {
+      load();
+      const plan = entries.map(([name, named, f]) => {
+        const k = kinds[name],
+          key = typeof named == "function" ? named() : named;
+        sync(k, shardOf(k, key));
+        const next = f(state[name].records[key]);
+        const why = next ? k.check(key, next, null) : "";
+        if (why) throw Error(t("store.not_kept", { why }));
+        return [name, key, next && k.clean(next)];
+      });
+      return change(what, (touched) => {
+        for (const [name, key, next] of plan) {
+          if (next) put(name, key, next, touched);
+          else if (next === null) {
+            touched.add(shardKey(kinds[name], shardOf(kinds[name], key)));
+            drop(kinds[name], key);
+          }
+        }
+      });
     },
     forget: (name, keys) =>
       change(name, (touched) => {

@@ -22,7 +22,8 @@
  * Keyboard during an attempt (before Material's own keys): 1-9 pick, N / P next and previous,
  * F flag, ? the shortcuts; a listener on window while the page is shown, removed with the
  * clock by the cleanup when instant navigation leaves it. Events (bubbling, on the page
- * root): "ss:exam-start" {mode, total}, "ss:exam-submit" {right, total, reason}. Performance
+ * root): "ss:exam-start" {mode, total}, "ss:exam-submit" {right, total, reason, answers: [[id,
+ * hash, right], ...], at} (the answers for the review schedule). Performance
  * marks: "ss-exam-start", "ss-exam-first-question".
  *
  * The other question types (the data's "x" entries, and case studies' parts in "c") are
@@ -1161,7 +1162,9 @@
           }
           ui = null;
           resultView(kept);
-          SS.emit(root, "ss:exam-submit", { right, total, reason });
+          // The answers given, for the review schedule: [[id, hash, right], ...] at the end time.
+          const answers = items.filter((it) => it[3].length).map((it) => [it[0], it[1], !!it[5]]);
+          SS.emit(root, "ss:exam-submit", { right, total, reason, answers, at: end });
         })
         .catch((e) => fail(e));
     }
