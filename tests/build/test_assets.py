@@ -36,6 +36,7 @@ PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
 # The deployment options topic: its tree and table, and its self-check questions' types
 # (d4-order-deploy-objects, d4-match-deployment-limits, d4-num-realtime-payload; the case
 # studies d4-case-clinic and d4-case-retailer, drawn whole, bring a short answer part).
+QUESTION_TYPES = ["ordering", "matching", "numeric", "short-answer", "case-study"]
 DEPLOYMENT_OPTIONS = [
     "schedule",
     "tree",
@@ -64,8 +65,10 @@ LINKED = {
     "domain-4/study-sheet/index.html": ["tree", "table"],
     "exam/index.html": ["exam", "schedule"],
     "progress/index.html": ["progress", "schedule"],
-    "review/index.html": ["schedule", "review"],
-    "mistakes/index.html": ["schedule", "review"],
+    # The Review and wrong-answers pages show questions of any type (a case study
+    # one part at a time, so without the case-study module).
+    "review/index.html": ["schedule", "review", *QUESTION_TYPES[:4]],
+    "mistakes/index.html": ["schedule", "review", *QUESTION_TYPES[:4]],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
 CORE_BUDGET = 30_000
