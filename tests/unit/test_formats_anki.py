@@ -9,7 +9,9 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import Note
 
 from generator.commands import main
+from generator.content.load import load_bank
 from generator.formats import anki as anki_format
+from generator.formats import exportable, formats
 from tests.support.bank import exported_in
 from tests.support.formats_helpers import data_copy, exported_of
 
@@ -42,7 +44,11 @@ def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:
         import_into(collection, export(data, tmp_path / "first.apkg"))
-        assert collection.note_count() == len(originals)
+        # A note per question Anki carries, of any type (case-study parts one by one).
+        kept, _ = exportable(load_bank(data), formats()["anki"])
+        carried = [q for d in kept.domains for q in d.questions]
+        assert len(carried) > len(originals)
+        assert collection.note_count() == len(carried)
         notes = notes_by_id(collection)
         # The seed's first question (the bank keeps the seed's five with their keys).
         first = next(q for q in originals if q.id == "d4-batch-nightly-scoring")
