@@ -85,7 +85,8 @@ CORE = Module("core", "core")
 MODULES = (
     # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
     # a review, on every page where questions are answered, and the cards the Review page and
-    # the Progress page's readiness read. First: the page kinds' scripts use it as they mount.
+    # readiness by domain (js/schedule/readiness.js, on the Progress and practice exam pages)
+    # read. First: the page kinds' scripts use it as they mount.
     Module(
         "schedule",
         "widget",

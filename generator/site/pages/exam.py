@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.site.widgets import exam as exam_data
-from generator.site.widgets.progress import html_json
+from generator.site.widgets.progress import html_json, readiness_index
 from generator.site.layout import Page, Site, link
 
 
@@ -109,4 +109,5 @@ def context(site: Site, page: Page) -> dict[str, Any]:
         "mark": mark,
         "domains": domains,
         "config": html_json(_config(site, plan, mark)),
+        "readiness_index": html_json(readiness_index(site)),
     }

@@ -92,6 +92,18 @@ def question_index(site: Site) -> dict[str, object]:
     return {"version": INDEX_VERSION, "topics": topics, "questions": questions}
 
 
+def readiness_index(site: Site) -> dict[str, object]:
+    """What readiness.js reads where the page has no Progress index: ``{"q": [[id, hash,
+    domain, options, choose], ...]}`` (options and choose give each question's guess rate)."""
+    return {
+        "q": [
+            [q.id, q.content_hash, content.domain.number, len(q.options), q.choose]
+            for content in site.bank.domains
+            for q in content.questions
+        ]
+    }
+
+
 def stem_start(stem: str, words: int = STEM_WORDS) -> str:
     """The first words of a stem as plain text, ending in "…" when cut.
 

@@ -11,6 +11,9 @@
  *   studysite:store:<exam>:reviews:<0..15>   the review log's last reviews: {"<id>@<at>": review}
  *   studysite:store:<exam>:draft:<name>      a widget's work in progress (the exam's running
  *                                            attempt); not exported
+ *   studysite:store:<exam>:summary           one small record, read alone by the home page
+ *                                            (core/summary.js); not exported:
+ *       {page: {p, t, at}, quiz: {p, t, at, k}, due: {at, days: [[local midnight, n], ...]}}
  *   studysite:store:<exam>:backups           damaged texts set aside: [{at, key, why, text}]
  *
  * An answer (schema version 3) is the latest answer to one question, keyed by the question's
@@ -90,6 +93,8 @@
  *       put, putMany, remove, clear and addAttempt return whether storage kept the change
  *   draft(name), keepDraft(name, value): a widget's work in progress (null deletes it);
  *       keepDraft returns whether storage kept it (the value lasts the visit either way)
+ *   summary()               the summary record, read alone (its key only): {} when none
+ *   noteSummary(fields)     change its fields from what storage holds now; whether kept
  *   problem()               "" or a sentence for a quiet notice; full(): storage is full
  *   probe()                 try a small write, to learn whether storage is full; full()
  *   backups()               the damaged texts set aside: [{at, key, why, text}], oldest first
@@ -759,6 +764,32 @@
     }
   }
 
+  // ---- the summary: one small record the home page reads alone ------------------------------
+  // Read and written by its own key only (never load(): a page that shows it reads nothing
+  // else), each writer changing its fields from what storage holds now, so that two tabs
+  // noting different fields keep both. Derived data, not exported.
+  const SUMMARY_MAX = 20000;
+  function summary() {
+    try {
+      const text = storage().getItem(prefix() + "summary");
+      const value = text && text.length <= SUMMARY_MAX ? JSON.parse(text) : null;
+      return plain(value) ? value : {};
+    } catch {
+      return {};
+    }
+  }
+  function noteSummary(fields) {
+    const value = Object.assign(summary(), fields),
+      text = JSON.stringify(value);
+    if (text.length > SUMMARY_MAX) return false;
+    try {
+      storage().setItem(prefix() + "summary", text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   // ---- import and export ----------------------------------------------------------------------
   const isFile = (d, upTo) =>
     plain(d) && Number.isInteger(d.version) && d.version >= 1 && d.version <= upTo && plain(d.answers);
@@ -955,6 +986,8 @@
       }),
     draft,
     keepDraft,
+    summary,
+    noteSummary,
     backups,
     known(questions) {
       const shape = (s) => (Array.isArray(s) ? { type: "picks", options: s[0], choose: s[1] } : s);

@@ -21,6 +21,9 @@
  *   offerTap(section, made)        the optional Hard/Easy tap under a question's feedback
  *   settings()                     {retention, newPerDay}, from the store's draft "review"
  *   after(ms)                      a time to wait in words: "in 10 minutes", "in 3 days"
+ *   noteDue()                      note in the store's summary record the cards due per local
+ *                                  day (the home page reads it alone: core/summary.js); done
+ *                                  after every review kept and every other change of the store
  * A card is kept packed: {h, at: last review, c: [state, step, stability, difficulty, due]},
  * stability and difficulty to 10 significant digits (within 1e-10 of the scheduler's).
  * Events: "ss:review" {id, hash, rating, due} on document after a review is kept.
@@ -139,6 +142,7 @@
       entries.push(["reviews", () => id + "@" + one.time, () => ({ h: hash, at: one.time, g: rating })]);
     }
     if (!SS.store.update("review", entries)) return null;
+    noteDue();
     for (const one of made) {
       SS.emit(document, "ss:review", { id: one.id, hash: one.hash, rating: one.rating, due: one.card.due });
     }
@@ -150,11 +154,31 @@
     return made && made[0];
   }
 
+  // ---- the due days in the store's summary (the home page counts from them) ----------------
+  const DUE_DAYS = 60;
+  /** Note in the summary record how many cards fall due on each local day (those overdue on
+   * today), the first DUE_DAYS days that have any: the home page reads that record alone. */
+  function noteDue() {
+    const all = cards(known()),
+      today = new Date();
+    today.setHours(0, 0, 0, 0);
+    const by = new Map();
+    for (const id in all) {
+      const c = all[id];
+      if (!c) continue;
+      const day = new Date(Math.max(c.due, today.getTime()));
+      day.setHours(0, 0, 0, 0);
+      by.set(day.getTime(), (by.get(day.getTime()) || 0) + 1);
+    }
+    const days = [...by].sort((a, b) => a[0] - b[0]).slice(0, DUE_DAYS);
+    SS.store.noteSummary({ due: { at: Date.now(), days } });
+  }
+
   /** Rate the review made at `time` again (Hard or Easy for Good), if nothing came after it. */
   function rerate(id, hash, time, rating, before) {
     const o = opts();
     let res = null;
-    return SS.store.update("review", [
+    const ok = SS.store.update("review", [
       [
         "cards",
         id,
@@ -165,9 +189,10 @@
         },
       ],
       ["reviews", id + "@" + time, (r) => (res && r ? { h: hash, at: time, g: rating } : undefined)],
-    ])
-      ? res && res.card
-      : null;
+    ]);
+    if (!ok) return null;
+    noteDue();
+    return res && res.card;
   }
 
   // ---- the optional tap after a right answer ---------------------------------------------
@@ -218,7 +243,17 @@
     result.append(line);
   }
 
-  SS.schedule = { review, reviewMany, rerate, card, cards, known, settings, offerTap, after };
+  SS.schedule = { review, reviewMany, rerate, card, cards, known, settings, offerTap, after, noteDue };
+
+  // The summary's due days follow every change of the log (reviews note them as they are kept),
+  // and are made once where a browser has none yet.
+  const CHANGES = new Set(["import", "clear", "remove", "drop"]);
+  SS.register("schedule-due", "[data-ss-exam]", () => {
+    if (!SS.store.summary().due) noteDue();
+    return SS.listen(document, "ss:store-change", (event) => {
+      if (event.detail && CHANGES.has(event.detail.what)) noteDue();
+    });
+  });
 
   // The answers kept when the page was shown: a question answered before the review log has
   // its earlier answer there (the quiz and the exam keep a new one before they say so).
