@@ -273,6 +273,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         output = page_safety.safe_title(output, page, config)
         output = page_safety.ensure_head(output, self.head)
         output = page_safety.bundle_first(output)
+        output = page_safety.no_ellipsis_tooltips(output)
         if self.last_exam is not None:
             output = page_safety.ensure_exam_marker(output, self.last_exam.id)
         if self.errors:
