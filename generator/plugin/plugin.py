@@ -170,7 +170,11 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self._name_site(config, self.last_exam)
         if not config.nav:
             config.nav = self.last_nav = nav(result.site)
-        self.staging.stage_site_dir(config)  # a failed build keeps the previous site
+        # A failed build keeps the previous site; a folder it must not replace is refused.
+        try:
+            self.staging.stage_site_dir(config, [folder.path])
+        except GeneratorError as error:
+            raise PluginError(str(error)) from error
         return config
 
     def _name_site(self, config: MkDocsConfig, exam: Exam) -> None:
