@@ -100,14 +100,20 @@ def stem_start(stem: str, words: int = STEM_WORDS) -> str:
     return " ".join(found[:words]) + ("\u2026" if len(found) > words else "")
 
 
+LINE_BREAKS = "\x85\u2028\u2029"
+"""Characters JSON leaves raw that Python's ``splitlines()`` (and some editors and tools) read
+as line ends: escaped in JSON that sits in a page, so no later pass can split a string."""
+
+
 def html_json(data: object) -> str:
     r"""Compact JSON that can sit as is in an HTML attribute quoted with ``'``.
 
     The characters HTML gives a meaning (``<``, ``>``, ``&``, ``'``) only occur inside JSON
-    strings, where their unicode escapes (``\u003c``...) mean the same.
+    strings, where their unicode escapes (``\u003c``...) mean the same; so do the line
+    breaks of :data:`LINE_BREAKS`.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char in "<>&'":
+    for char in "<>&'" + LINE_BREAKS:
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
 
