@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from generator.commands.common import Commands, Say, folder
+from generator.content.model import DOMAIN_MAX
 from generator.errors import BuildError
 
-DOMAIN_NUMBERS = range(1, 100)
-"""The numbers a domain may have: 1 to 99 (an exam guide numbers a handful)."""
+DOMAIN_NUMBERS = range(1, DOMAIN_MAX + 1)
+"""The numbers a domain may have: 1 to 99 (an exam guide numbers a handful), as in the model."""
 
 
 def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
@@ -19,7 +20,9 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
         parents=common,
         help="add domain N (folder and blueprint entry) to the data folder",
     )
-    parser.add_argument("number", type=int, metavar="N", help="the domain's number, 1 to 99")
+    parser.add_argument(
+        "number", type=int, metavar="N", help=f"the domain's number, 1 to {DOMAIN_MAX}"
+    )
     parser.set_defaults(run=run)
 
 

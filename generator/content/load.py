@@ -218,6 +218,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     text = repr(value)
+    if len(text) > 60 and isinstance(value, str):
+        return f"{len(value):,} characters ({text[:40]}...')"
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
@@ -232,6 +234,14 @@ def _expected(error: Any) -> str:
         return f"at least {ctx['min_length']} item{'s' if ctx['min_length'] != 1 else ''}"
     if kind == "string_too_short":
         return "non-empty text"
+    if kind == "string_too_long":
+        return f"at most {ctx['max_length']:,} characters (the limit of this field)"
+    if kind == "too_long" and "max_length" in ctx:
+        return f"at most {ctx['max_length']} item{'s' if ctx['max_length'] != 1 else ''}"
+    if kind == "less_than_equal" and "le" in ctx:
+        return f"at most {ctx['le']}"
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return f"at least {ctx['ge']}"
     if kind == "literal_error":
         return f"one of {ctx.get('expected')}"
     if kind == "block_kind":
