@@ -171,6 +171,8 @@ def _type(prop: dict[str, Any]) -> str:
             return "URL (http or https)"
         if prop.get("format") == "date":
             return "date (YYYY-MM-DD)"
+        if prop.get("maxLength"):
+            return f"text (at most {prop['maxLength']:,} characters)"
         return "text"
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
@@ -185,6 +187,8 @@ def _type(prop: dict[str, Any]) -> str:
         text = f"list of {_type(prop.get('items', {}))}"
         if prop.get("minItems"):
             text += f", at least {prop['minItems']}"
+        if prop.get("maxItems"):
+            text += f", at most {prop['maxItems']}"
         return text
     if kind == "object":
         return f"mapping of column id to {_type(prop.get('additionalProperties', {}))}"
@@ -245,7 +249,12 @@ def reference_markdown() -> str:
         "means and an example. The same definitions are in the JSON Schemas beside this file, "
         "which editors use to complete and check the files as you type. Text fields take "
         "Markdown unless they name a title or label. Quote text that contains `: ` or starts "
-        "with a character YAML treats specially, and quote `Yes` and `No`.",
+        "with a character YAML treats specially, and quote `Yes` and `No`. Each text field "
+        "has a length limit and each list of options, choices or nodes a size limit, far "
+        "above what real content needs (so that one pasted text cannot make a build take "
+        "minutes): `check` reports a text or list over its limit with file, line and field, "
+        "before anything is built. YAML anchors and aliases (`&name`, `*name`) are refused: "
+        "write each text out.",
         "",
     ]
     skeleton = _skeleton()

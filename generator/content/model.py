@@ -12,7 +12,7 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, cast, get_args
 
 from pydantic import (
     BaseModel,
@@ -56,6 +56,36 @@ SOURCE_KEY = "@at"
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=80)]
 Text = Annotated[str, Field(min_length=1)]
 
+# Longest text a field may hold (issue 34): far above what real content needs (the bundled
+# exam's longest values are 71, 263, 476 and 186 characters), so that one pasted or generated
+# text cannot make a build take minutes; checked when the data loads, with file, line and field.
+NAME_MAX = 300
+LINE_MAX = 1_000
+PASSAGE_MAX = 5_000
+PROSE_MAX = 20_000
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
+"""A title, name, label, code, unit or source."""
+Line = Annotated[str, Field(min_length=1, max_length=LINE_MAX)]
+"""An option, an item, a prompt, an accepted answer, a definition, a tree's question or help."""
+Passage = Annotated[str, Field(min_length=1, max_length=PASSAGE_MAX)]
+"""A stem, a scenario, an explanation, a summary, a callout, a point: a paragraph or a few."""
+Prose = Annotated[str, Field(min_length=1, max_length=PROSE_MAX)]
+"""A prose block: paragraphs and lists."""
+
+OPTIONS_MAX = 26
+"""Options (and ordering items, matching pairs and distractors, accepted answers) of one
+question: one letter each, A to Z, where the widgets letter them."""
+CHOICES_MAX = 10
+"""Choices of one decision-tree question."""
+NODES_MAX = 50
+"""Questions, and outcomes, of one decision tree: at most 500 choices, drawn and outlined."""
+PARTS_MAX = 20
+"""Questions of one case study."""
+ROWS_MAX = 100
+"""Rows of a comparison table or of a case study's table of facts."""
+DOMAIN_MAX = 99
+"""Highest domain number: domain folders are domain-1 to domain-99."""
+
 
 class Node(BaseModel):
     """Base of every model read from YAML: strict about unknown fields, remembers its source."""
@@ -84,18 +114,18 @@ class Node(BaseModel):
 class ResponseType(Node):
     """A kind of exam response, for example multiple choice."""
 
-    name: Text
+    name: Name
     """Name of the response type, for example Multiple choice."""
-    description: Text
+    description: Line
     """How a candidate answers this kind of question."""
 
 
 class BlueprintDomain(Node):
     """A domain as the exam guide lists it: number, title, weight in percent."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=DOMAIN_MAX)
     """The domain's number in the exam guide; its folder holds a domain.yml with the same number."""
-    title: Text
+    title: Name
     """The domain's title as the exam guide gives it."""
     weight: int = Field(ge=1, le=100)
     """Share of the scored content, in percent; the weights of all domains add up to 100."""
@@ -107,9 +137,9 @@ ExamStatus = Literal["current", "retiring", "retired"]
 class Successor(Node):
     """A current exam that tests the same material as a retired or retiring one."""
 
-    code: Text = Field(description="Exam code, for example MLA-C01.")
-    title: Text = Field(description="Full name of the exam.")
-    covers: str | None = Field(
+    code: Name = Field(description="Exam code, for example MLA-C01.")
+    title: Name = Field(description="Full name of the exam.")
+    covers: Line | None = Field(
         default=None, description="Which part of this exam's material it tests (Markdown)."
     )
     url: Annotated[str, Field(pattern=r"^https?://")] | None = Field(
@@ -122,13 +152,13 @@ class Exam(Node):
 
     id: Id
     """Stable id of the exam (lowercase letters, digits, hyphens); progress is kept under it."""
-    title: Text
+    title: Name
     """Full name of the exam; it names the site and the home page."""
-    code: Text
+    code: Name
     """The exam's code, for example MLS-C01; the site is called '<code> study site'."""
-    provider: Text
+    provider: Name
     """Who offers the exam; named in the site's description and default footer."""
-    disclaimer: str | None = None
+    disclaimer: Line | None = None
     """Footer line of every page; default: '... Not affiliated with or endorsed by <provider>.'"""
     questions: int = Field(ge=1)
     """Number of questions in the exam."""
@@ -148,7 +178,7 @@ class Exam(Node):
     """Percent right that passes, where the exam publishes one (the practice exam uses it)."""
     response_types: list[ResponseType] = Field(default_factory=list)
     """Kinds of questions in the exam, shown on the home page."""
-    summary: Text
+    summary: Passage
     """A paragraph about the exam for the home page (Markdown)."""
     domains: list[BlueprintDomain] = Field(min_length=1)
     """The blueprint: every domain of the exam with its weight."""
@@ -169,7 +199,7 @@ class Exam(Node):
 
 # ---- sources and changes ----------------------------------------------------------------
 
-Url = Annotated[str, Field(pattern=r"^https?://")]
+Url = Annotated[str, Field(pattern=r"^https?://", max_length=2_000)]
 
 
 class SourceRef(Node):
@@ -177,7 +207,7 @@ class SourceRef(Node):
 
     url: Url
     """Address of the page (http or https)."""
-    title: Text
+    title: Name
     """Title of the page, as the learner sees the link."""
     checked: datetime.date
     """Day the facts were last checked against the page (YYYY-MM-DD)."""
@@ -189,7 +219,7 @@ class Changed(Node):
     date: datetime.date
     """When the change took effect (YYYY-MM-DD); where the source gives no date, the note says
     which day this is instead (for example the day it was checked)."""
-    note: Text
+    note: Passage
     """What changed, in one or two sentences (Markdown)."""
     source: Url
     """The page that says so."""
@@ -207,16 +237,16 @@ class Callout(Node):
 
     kind: CalloutKind
     """What the box is: exam-tip, exam-concept, exam-pattern, exam-weight, decision-shortcut..."""
-    title: str | None = None
+    title: Name | None = None
     """The box's title; default: the name of its kind."""
-    text: Text
+    text: Passage
     """The box's content (Markdown)."""
 
 
 class HeadingBlock(Node):
     """A sub-heading inside a topic page."""
 
-    heading: Text
+    heading: Name
     """Text of a sub-heading inside the topic page."""
     sources: list[SourceRef] = Field(default_factory=list)
     """Pages the facts of this section were checked against; listed under the section."""
@@ -228,14 +258,14 @@ class HeadingBlock(Node):
 class ProseBlock(Node):
     """A paragraph of Markdown."""
 
-    prose: Text
+    prose: Prose
     """A paragraph of Markdown."""
 
 
 class PointsBlock(Node):
     """A bulleted list; each point is inline Markdown."""
 
-    points: list[Text] = Field(min_length=1)
+    points: list[Passage] = Field(min_length=1)
     """Bulleted points, each one line of inline Markdown."""
 
 
@@ -290,7 +320,7 @@ Block = Annotated[
 class Link(Node):
     """A link to official documentation."""
 
-    title: Text
+    title: Name
     """The link's text."""
     url: Annotated[str, Field(pattern=r"^https?://")]
     """Address of the page (http or https)."""
@@ -301,9 +331,9 @@ class Topic(Node):
 
     id: Id
     """Stable id of the topic (lowercase letters, digits, hyphens); it is the page's URL."""
-    title: Text
+    title: Name
     """Title of the topic page."""
-    summary: Text
+    summary: Passage
     """One sentence on what the topic covers; shown on the domain overview."""
     blocks: list[Block] = Field(min_length=1)
     """The page's content in order; each block has one key: heading, prose, points, callout..."""
@@ -318,7 +348,7 @@ class Topic(Node):
 # ---- comparison tables -------------------------------------------------------------------
 
 AttributeKind = Literal["text", "yesno", "number"]
-Cell = bool | int | float | str
+Cell = bool | int | float | Line
 
 
 class Attribute(Node):
@@ -326,11 +356,11 @@ class Attribute(Node):
 
     id: Id
     """Stable id of the column; every item's cells use it as key."""
-    name: Text
+    name: Name
     """Column heading."""
     kind: AttributeKind = "text"
     """What the cells hold: text, yesno (true/false) or number."""
-    unit: str | None = None
+    unit: Name | None = None
     """Unit shown after number cells, for example ms."""
     sortable: bool | None = None
     """Whether the column gets a sort button; default: yes (text sorts alphabetically, numbers
@@ -347,7 +377,7 @@ class Item(Node):
 
     id: Id
     """Stable id of the row; links to the row use it."""
-    name: Text
+    name: Name
     """What the row compares, shown in the first column."""
     topic: Id | None = None
     """Id of the topic page the row links to."""
@@ -373,17 +403,17 @@ class Table(Node):
 
     id: Id
     """Stable id of the table; a topic shows it with a 'table:' block."""
-    title: Text
+    title: Name
     """Title of the table."""
-    intro: str | None = None
+    intro: Passage | None = None
     """A sentence or two shown above the table (Markdown)."""
-    item_label: Text = "Item"
+    item_label: Name = "Item"
     """Heading of the first column, naming what the rows are."""
     attributes: list[Attribute] = Field(min_length=1)
     """The columns, in order."""
-    items: list[Item] = Field(min_length=2)
+    items: list[Item] = Field(min_length=2, max_length=ROWS_MAX)
     """The rows, in order; at least two."""
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Passage] = Field(default_factory=list)
     """Footnotes shown under the table (Markdown)."""
 
 
@@ -393,7 +423,7 @@ class Table(Node):
 class Choice(Node):
     """An answer to a tree question, leading to another question or to an outcome."""
 
-    label: Text
+    label: Name
     """The answer as the learner clicks it; quote Yes and No."""
     next: Id
     """Id of the question node or outcome this answer leads to."""
@@ -404,11 +434,11 @@ class TreeQuestion(Node):
 
     id: Id
     """Stable id of the node, unique among the tree's nodes and outcomes."""
-    question: Text
+    question: Line
     """The question asked at this node."""
-    help: str | None = None
+    help: Line | None = None
     """A hint shown under the question."""
-    choices: list[Choice] = Field(min_length=2)
+    choices: list[Choice] = Field(min_length=2, max_length=CHOICES_MAX)
     """The possible answers; at least two."""
 
 
@@ -426,9 +456,9 @@ class Outcome(Node):
 
     id: Id
     """Stable id of the outcome, unique among the tree's nodes and outcomes."""
-    answer: Text
+    answer: Name
     """The answer this path leads to."""
-    why: Text
+    why: Passage
     """Why this is the answer."""
     topic: Id
     """Id of the topic to read more."""
@@ -441,15 +471,15 @@ class Tree(Node):
 
     id: Id
     """Stable id of the tree; a topic shows it with a 'tree:' block."""
-    title: Text
+    title: Name
     """Title of the tree."""
-    intro: str | None = None
+    intro: Passage | None = None
     """A sentence shown above the tree (Markdown)."""
     start: Id
     """Id of the first question node."""
-    nodes: list[TreeQuestion] = Field(min_length=1)
+    nodes: list[TreeQuestion] = Field(min_length=1, max_length=NODES_MAX)
     """The question nodes."""
-    outcomes: list[Outcome] = Field(min_length=2)
+    outcomes: list[Outcome] = Field(min_length=2, max_length=NODES_MAX)
     """Where the paths end; at least two."""
 
 
@@ -467,11 +497,11 @@ NO_EXPLANATION = "No explanation given"
 class Option(Node):
     """An answer option with the reason it is right or wrong."""
 
-    text: Text
+    text: Line
     """The option as the learner reads it; never refer to other options by letter."""
     correct: bool = False
     """Whether this option is a right answer."""
-    why: Text | None = None
+    why: Passage | None = None
     """Why the option is right or wrong, shown after answering (else: No explanation given)."""
 
 
@@ -519,13 +549,13 @@ class BaseQuestion(Node):
     """Stable id of the question; learners' progress is kept under it."""
     topics: list[Id] = Field(min_length=1)
     """Ids of the topics the question tests; the first is its main topic."""
-    stem: Text
+    stem: Passage
     """The scenario and the question (Markdown)."""
     difficulty: Difficulty | None = None
     """How hard the question is: easy, medium or hard."""
-    explanation: Text | None = None
+    explanation: Passage | None = None
     """General feedback on the whole question, shown with the answer (optional)."""
-    source: str | None = None
+    source: Name | None = None
     """Where the question comes from, for the author's records."""
 
     _case: CaseStudy | None = PrivateAttr(default=None)
@@ -557,7 +587,7 @@ class Question(BaseQuestion):
     """The question's kind; `choice` (options to pick) when absent."""
     choose: int = Field(default=1, ge=1)
     """How many options to pick; exactly that many are correct."""
-    options: list[Option]
+    options: list[Option] = Field(max_length=OPTIONS_MAX)
     """The answer options; they are shuffled unless shuffle is false."""
     shuffle: bool = True
     """Whether the options are shuffled on each attempt; false for 'All of the above' options."""
@@ -591,9 +621,9 @@ class TrueFalseQuestion(BaseQuestion):
 class OrderItem(Node):
     """One step or element of an ordering question."""
 
-    text: Text
+    text: Line
     """The item as the learner reads it; never say its position ('first', 'then', '1.')."""
-    why: Text | None = None
+    why: Passage | None = None
     """Why it goes where it goes, shown after answering; never name positions by number."""
 
 
@@ -602,7 +632,7 @@ class OrderingQuestion(BaseQuestion):
 
     type: Literal["ordering"]
     """`ordering`: put the items in the right order."""
-    items: list[OrderItem]
+    items: list[OrderItem] = Field(max_length=OPTIONS_MAX)
     """The items in their RIGHT order, 3 to 10; pages show them shuffled."""
 
     def _answer_payload(self) -> dict[str, Any]:
@@ -612,11 +642,11 @@ class OrderingQuestion(BaseQuestion):
 class Pair(Node):
     """A matching prompt and its one right answer."""
 
-    prompt: Text
+    prompt: Line
     """What the learner matches, for example a service."""
-    answer: Text
+    answer: Line
     """Its right answer; two prompts may share one answer."""
-    why: Text | None = None
+    why: Passage | None = None
     """Why this answer belongs to this prompt, shown after answering."""
 
 
@@ -625,9 +655,9 @@ class MatchingQuestion(BaseQuestion):
 
     type: Literal["matching"]
     """`matching`: pair each prompt with one of the answers."""
-    pairs: list[Pair]
+    pairs: list[Pair] = Field(max_length=OPTIONS_MAX)
     """Each prompt with its right answer, 2 to 10 prompts."""
-    distractors: list[Text] = Field(default_factory=list)
+    distractors: list[Line] = Field(default_factory=list, max_length=OPTIONS_MAX)
     """Answers offered that fit no prompt; each differs from every answer."""
 
     def _answer_payload(self) -> dict[str, Any]:
@@ -658,7 +688,7 @@ class NumberAccept(Node):
     """Plus or minus this around `answer`; default 0, never negative."""
     range: list[Number] | None = None
     """`[min, max]`, both accepted (min <= max), instead of `answer`."""
-    why: Text | None = None
+    why: Passage | None = None
     """Feedback for a learner whose number falls here."""
 
     @property
@@ -684,7 +714,7 @@ class NumericQuestion(BaseQuestion):
     """`[min, max]`: every number from min to max is right (min <= max)."""
     accept: list[NumberAccept] | None = None
     """Several accepted entries, each `{answer, tolerance?, why?}` or `{range, why?}`."""
-    unit: str | None = None
+    unit: Name | None = None
     """Unit shown beside the input, for example MB."""
 
     @property
@@ -709,9 +739,9 @@ class NumericQuestion(BaseQuestion):
 class AcceptedText(Node):
     """An accepted short answer with feedback for a learner who typed it."""
 
-    text: Text
+    text: Line
     """The accepted answer."""
-    why: Text | None = None
+    why: Passage | None = None
     """Feedback shown when the learner typed this answer."""
 
 
@@ -720,7 +750,7 @@ class ShortAnswerQuestion(BaseQuestion):
 
     type: Literal["short-answer"]
     """`short-answer`: the learner types a short text."""
-    accept: list[Text | AcceptedText]
+    accept: list[Line | AcceptedText] = Field(max_length=OPTIONS_MAX)
     """Accepted answers, at least one: texts, or `{text, why}`; compared after Unicode NFKC,
     case folding and trimming and collapsing spaces."""
 
@@ -840,9 +870,9 @@ AnyPart = Annotated[
 class ScenarioTable(Node):
     """A small table of facts shown with a case study's scenario."""
 
-    columns: list[Text] = Field(min_length=1)
+    columns: list[Name] = Field(min_length=1)
     """Column headings."""
-    rows: list[list[str | int | float]] = Field(min_length=1)
+    rows: list[list[Line | int | float]] = Field(min_length=1, max_length=ROWS_MAX)
     """Rows of cells, one cell per column (text or numbers)."""
 
 
@@ -855,17 +885,17 @@ class CaseStudy(Node):
     """`case-study`: a scenario with its questions."""
     topics: list[Id] = Field(min_length=1)
     """Topics of the case study; each question inherits them unless it gives its own."""
-    title: Text | None = None
+    title: Name | None = None
     """A short title, for example 'A retailer's demand forecasts'."""
-    scenario: Text
+    scenario: Passage
     """The shared scenario (Markdown), read before every question of the case study."""
     table: ScenarioTable | None = None
     """An optional table of facts shown under the scenario."""
     difficulty: Difficulty | None = None
     """Default difficulty of its questions."""
-    source: str | None = None
+    source: Name | None = None
     """Where the case study comes from, for the author's records."""
-    questions: list[AnyPart]
+    questions: list[AnyPart] = Field(max_length=PARTS_MAX)
     """Its questions in order, 2 or more, of any type but case-study; ids unique in the bank."""
 
     @model_validator(mode="before")
@@ -926,7 +956,7 @@ Entry = Answerable | CaseStudy
 """The classes of :data:`Item`, for annotations and `isinstance`."""
 
 
-_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(AnyQuestion)
+_QUESTION_ADAPTER: TypeAdapter[Answerable] = TypeAdapter(cast(Any, AnyQuestion))
 
 
 def parse_question(data: Any) -> Answerable:
@@ -955,17 +985,17 @@ def answerable(items: Iterable[Entry]) -> list[Answerable]:
 class Domain(Node):
     """A domain with content: overview fields from ``domain.yml`` plus its study material."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=DOMAIN_MAX)
     """The domain's number; it must be listed in the blueprint in exam.yml."""
-    title: Text
+    title: Name
     """The domain's title."""
-    level: str | None = None
+    level: Name | None = None
     """How deep the domain goes, for example Advanced."""
-    summary: Text
+    summary: Passage
     """A paragraph on what the domain covers (Markdown)."""
-    weight_note: str | None = None
+    weight_note: Line | None = None
     """A note on the domain's weight, shown on its overview."""
-    takeaways: list[Text] = Field(default_factory=list)
+    takeaways: list[Passage] = Field(default_factory=list)
     """Key takeaways, one point each (inline Markdown)."""
     tips: list[Callout] = Field(default_factory=list)
     """Exam tips for the domain, as callouts."""
@@ -990,11 +1020,11 @@ TermKind = Literal["abbreviation", "concept"]
 class Term(Node):
     """A glossary entry: an abbreviation and what it stands for, or a concept and its meaning."""
 
-    term: Text
+    term: Name
     """The abbreviation as it appears in the text, for example KMS."""
-    expansion: Text
+    expansion: Line
     """What the abbreviation stands for; shown as its tooltip."""
-    note: str | None = None
+    note: Line | None = None
     """A short note shown on the glossary page."""
     kind: TermKind = "abbreviation"
     """'abbreviation' (expansion is what it stands for) or 'concept' (expansion is a

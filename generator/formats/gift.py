@@ -635,10 +635,30 @@ def escape(text: str) -> str:
     return escaped.replace("\n", "\\n")
 
 
-def _answer(text: str) -> str:
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+
+
+def markdown_text(text: str) -> str:
+    """Text for a ``[markdown]`` field with no raw HTML left in it (issue 34).
+
+    The site shows a ``<`` of a question's text as itself (its renderer allows no HTML
+    there); Moodle's Markdown passes HTML through and leaves the cleaning to its purifier.
+    So ``<`` is written ``&lt;``, which Markdown shows as ``<``; code spans already show it
+    so and are kept as they are.
+    """
+    out, at = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [text[at : span.start()].replace("<", "&lt;"), span.group(0)]
+        at = span.end()
+    out.append(text[at:].replace("<", "&lt;"))
+    return "".join(out)
+
+
+def _answer(text: str, *, markdown: bool = True) -> str:
     # A text that starts with "[" could read as a format name, one that starts with "%" as a
     # weight ("%50%"): a format named first leaves neither to be read so.
-    return ("[markdown]" if text.startswith(("[", "%")) else "") + escape(text)
+    shown = markdown_text(text) if markdown else text
+    return ("[markdown]" if text.startswith(("[", "%")) else "") + escape(shown)
 
 
 def _weight(value: float) -> str:
@@ -664,7 +684,7 @@ def _numeric_answer(accepted: NumberAccept) -> str:
 
 
 def _why(text: str | None) -> str:
-    return f"#{escape(text)}" if text else ""
+    return f"#{escape(markdown_text(text))}" if text else ""
 
 
 def _pair_feedback(question: MatchingQuestion | OrderingQuestion) -> str | None:
@@ -692,7 +712,7 @@ def question_gift(question: Answerable) -> str:
     A case study's part carries the scenario before its stem; a numeric question's unit is
     the text after its answers (Moodle shows it after the answer box).
     """
-    lines = [f"::{question.id}::[markdown]{escape(stem_with_case(question))}{{"]
+    lines = [f"::{question.id}::[markdown]{escape(markdown_text(stem_with_case(question)))}{{"]
     explanation = question.explanation
     after = ""
     if isinstance(question, Question):
@@ -706,7 +726,8 @@ def question_gift(question: Answerable) -> str:
     elif isinstance(question, TrueFalseQuestion):
         lines.append("\tTRUE" if question.answer else "\tFALSE")
     elif isinstance(question, ShortAnswerQuestion):
-        lines += [f"\t={_answer(a.text)}{_why(a.why)}" for a in question.accepted]
+        # Moodle compares a short answer with the typed text as it is: no Markdown there.
+        lines += [f"\t={_answer(a.text, markdown=False)}{_why(a.why)}" for a in question.accepted]
     elif isinstance(question, NumericQuestion):
         lines[-1] += "#"
         lines += [f"\t={_numeric_answer(a)}{_why(a.why)}" for a in question.accepted]
@@ -721,7 +742,7 @@ def question_gift(question: Answerable) -> str:
     else:  # pragma: no cover - exportable() leaves only the types of FORMAT.exports
         raise TypeError(question.type)
     if explanation:
-        lines.append(f"\t####{escape(explanation)}")
+        lines.append(f"\t####{escape(markdown_text(explanation))}")
     lines.append("}" + after)
     return "\n".join(lines)
 

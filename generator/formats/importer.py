@@ -17,6 +17,7 @@ written as a choice between True and False, as before the model had its own type
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import shlex
 import unicodedata
@@ -223,6 +224,44 @@ def _domain(bank: Bank, number: int, data_dir: Path) -> DomainContent:
     )
 
 
+FINGERPRINT_LINE = "import fingerprint: "
+_FINGERPRINT = re.compile(r"^# import fingerprint: ([0-9a-f]{16})\n", re.MULTILINE)
+_UNSET = "0" * 16
+
+
+def fingerprint(text: str) -> str:
+    """What an import writes in its file's comment: a hash of the file without that line.
+
+    Re-importing over the file compares it with the file as it is now, so that an author's
+    edits since the last import are never replaced without a word (issue 34).
+    """
+    without = _FINGERPRINT.sub("", text, count=1)
+    return hashlib.sha256(without.encode("utf-8")).hexdigest()[:16]
+
+
+def _edited(target: Path, name: str, source: Path) -> Problem | None:
+    """A problem when ``target`` was changed since an import wrote it.
+
+    None when it was not, or when an earlier version wrote it without a fingerprint.
+    """
+    try:
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None  # the load before reported an unreadable file
+    found = _FINGERPRINT.search(text)
+    if found is None or found.group(1) == fingerprint(text):
+        return None
+    return Problem(
+        name,
+        0,
+        "",
+        f"was edited since {_shown(source.name)} was last imported into it, and importing "
+        "again would replace those edits; nothing was written. To keep them, rename the file "
+        "(the next import writes a new one beside it, and you remove the questions you no "
+        "longer want from one of them); to drop them, delete the file and import again",
+    )
+
+
 def _source_key(fmt: Format, source: Path) -> str:
     return f"{fmt.name}:{source.name}#"
 
@@ -302,6 +341,9 @@ def import_file(
                     )
                 ]
             )
+        edited = _edited(target, name_of_target, source)
+        if edited is not None:
+            raise DataError([edited])
         action = "update"
     old_ids = {(q.source or "")[len(prefix) :]: q.id for q in earlier}
     source_name = display_path(source)
@@ -328,6 +370,7 @@ def import_file(
         f"--domain {domain} --topic {topic}",
         "Importing a corrected version of that file into the same topic updates this file",
         "(each question keeps its id); rename the file to keep your own edits apart.",
+        f"{FINGERPRINT_LINE}{_UNSET}",
     ]
     while True:
         if not drafts:
@@ -345,6 +388,9 @@ def import_file(
         report.skipped += rejected
         lines = {(s.line, s.row) for s in rejected}
         drafts = [d for d in kept if (d.line, d.row) not in lines]
+    report.text = report.text.replace(
+        f"# {FINGERPRINT_LINE}{_UNSET}\n", f"# {FINGERPRINT_LINE}{fingerprint(report.text)}\n", 1
+    )
     report.skipped.sort(key=lambda s: (s.line, s.row))
     for draft, _ in report.imported:
         report.notes += [f"{report.where(draft)}: {note}" for note in draft.notes]

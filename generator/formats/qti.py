@@ -32,6 +32,7 @@ systems that import QTI 2.1.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from xml.etree import ElementTree as ET
@@ -77,6 +78,26 @@ def item_path(question: Answerable) -> str:
     return f"items/{question.id}.xml"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 allows nowhere, not even as references: ElementTree writes them as
+they are, and the file is then not well-formed (a ``\\x01`` in a stem, issue 34)."""
+
+
+def _serialize(root: ET.Element) -> bytes:
+    """``root`` as a UTF-8 document, well-formed whatever the text holds.
+
+    Each character XML cannot carry becomes U+FFFD, as a reader shows an undecodable byte.
+    """
+    for element in root.iter():
+        if element.text:
+            element.text = _NOT_XML.sub("\ufffd", element.text)
+        if element.tail:
+            element.tail = _NOT_XML.sub("\ufffd", element.tail)
+        for name, value in element.attrib.items():
+            element.attrib[name] = _NOT_XML.sub("\ufffd", value)
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes)
     element.text = text
@@ -86,6 +107,7 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: st
 def _fill(element: ET.Element, text: str) -> ET.Element:
     """Put ``text`` into ``element`` as the site renders it: inline Markdown, sanitized."""
     fragment = standalone(text).replace("&nbsp;", "&#160;").replace("<br>", "<br/>")
+    fragment = _NOT_XML.sub("\ufffd", fragment)
     try:
         wrapper = ET.fromstring(f"<span>{fragment}</span>")
     except ET.ParseError:  # pragma: no cover - the sanitizer writes well-formed markup
@@ -426,7 +448,7 @@ def item_xml(question: Answerable) -> bytes:
     item.append(processing)
     _modal(item, processing, question)
     ET.indent(item)
-    return bytes(ET.tostring(item, encoding="utf-8", xml_declaration=True))
+    return _serialize(item)
 
 
 def _paragraphs(parent: ET.Element, text: str) -> None:
@@ -507,7 +529,7 @@ def test_xml(bank: Bank) -> bytes:
     total = _sub(_sub(test, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")
     _sub(total, "sum").append(ET.Element("testVariables", variableIdentifier="SCORE"))
     ET.indent(test)
-    return bytes(ET.tostring(test, encoding="utf-8", xml_declaration=True))
+    return _serialize(test)
 
 
 def manifest_xml(bank: Bank) -> bytes:
@@ -539,7 +561,7 @@ def manifest_xml(bank: Bank) -> bytes:
         )
         _sub(resource, "file", href=item_path(question))
     ET.indent(manifest)
-    return bytes(ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
+    return _serialize(manifest)
 
 
 def _questions(bank: Bank) -> list[Answerable]:

@@ -127,9 +127,15 @@ def link_modules(site: Site, files: dict[str, str]) -> None:
 
 
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines left by template logic; end with one newline."""
+    """Collapse runs of blank lines left by template logic; end with one newline.
+
+    Lines end at "\n" only: ``str.splitlines()`` also ends them at U+2028, U+2029, U+0085
+    and other characters a text field may hold (pasted from PDF or Word), which put a raw
+    line break into the JSON of a widget's data attribute ("Bad control character in string
+    literal": no tree or practice exam mounted).
+    """
     lines: list[str] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):
         line = line.rstrip()
         if line or (lines and lines[-1]):
             lines.append(line)

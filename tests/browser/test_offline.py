@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from generator.config import load_project
 from generator.errors import BuildError
 from generator.plugin.offline_site import INSTALL_COMMAND, SHIM_IN_PACKAGE, SHIM_TARGET
+from generator.plugin.staging import SITE_RECORD
 from generator.publishing.offline import MARKER, build_offline
 from tests.support.browsing import (
     RequestLog,
@@ -86,7 +87,8 @@ def test_zip_holds_the_offline_site_under_one_folder(offline: tuple[Path, Path])
     expected = {
         "study-site-offline/" + p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file() and p.name != MARKER  # the folder's marker is not part of the site
+        # The folder's marker and the build's record are not part of the site.
+        if p.is_file() and p.name not in (MARKER, SITE_RECORD)
     }
     assert names == expected
     assert "study-site-offline/index.html" in names

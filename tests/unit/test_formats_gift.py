@@ -701,3 +701,34 @@ def test_gift_pegjs_parses_every_exported_question(tmp_path: Path, bundled_bank)
             assert [c["weight"] > 0 for c in choices] == [o.correct for o in original.options]
             assert sum(c["weight"] for c in choices if c["weight"] > 0) == pytest.approx(100, 0.01)
         assert [c["feedback"]["text"] for c in choices] == [o.why for o in original.options]
+
+
+def test_export_writes_no_raw_html_into_markdown_fields() -> None:
+    """Issue 34: GIFT export wrote raw HTML into [markdown] fields and left the cleaning to
+    Moodle. A "<" is written "&lt;" (Markdown shows it as "<", as the site does), but not in
+    code spans (they show it already) nor in a short answer (compared as typed)."""
+    from generator.content.model import parse_question
+
+    choice = parse_question(
+        {
+            "id": "html",
+            "topics": ["t"],
+            "stem": "Is <script>alert(1)</script> or `<b>` **bold**?",
+            "options": [
+                {"text": "<img src=x onerror=alert(1)>", "correct": True, "why": "<b>w</b>"},
+                {"text": "[<i>x</i>](https://e.org)"},
+            ],
+            "explanation": "<svg onload=alert(1)>",
+        }
+    )
+    written = gift.question_gift(choice)
+    outside_code = written.replace("`<b>`", "")
+    assert "<" not in outside_code, written
+    assert "[markdown]Is &lt;script>alert(1)&lt;/script> or `<b>` **bold**?" in written
+    assert "\t=&lt;img src\\=x onerror\\=alert(1)>#&lt;b>w&lt;/b>" in written
+    assert "\t~[markdown][&lt;i>x&lt;/i>](https\\://e.org)" in written
+    assert "\t####&lt;svg onload\\=alert(1)>" in written
+    short = parse_question(
+        {"id": "s", "type": "short-answer", "topics": ["t"], "stem": "Tag?", "accept": ["<br>"]}
+    )
+    assert "\t=<br>" in gift.question_gift(short)

@@ -102,7 +102,7 @@ def test_import_writes_a_new_file_in_the_hand_written_style(
     capsys.readouterr()
     assert run(data, "check") == 0
     assert (
-        "warning: data/domain-4/imported-iam-bank.yml:6: questions: 2 options in 2 questions "
+        "warning: data/domain-4/imported-iam-bank.yml:7: questions: 2 options in 2 questions "
         "have no explanation ('why'); learners see \"No explanation given\""
     ) in capsys.readouterr().err
     two = next(q for q in questions_of(data) if q.id == "which-two-encrypt-data-at-rest")
@@ -471,3 +471,54 @@ def test_reader_options_belong_to_their_format(
     args = ["import", "csv", str(csv_bank), "--domain", "4", "--topic", "iam"]
     assert run(data, *args, "--columns", "question=Q,options=Options,answer=Answer") == 0
     assert capsys.readouterr().out.endswith("1 imported, 0 not imported\n")
+
+
+def test_reimporting_over_an_edited_file_is_refused_with_how_to_proceed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 34: a second import replaced the author's edits to the file without a word."""
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank)) == 0
+    path = data / "domain-4" / TARGET
+    written = path.read_text(encoding="utf-8")
+    assert "\n# import fingerprint: " in written
+    # Unchanged: the import updates it as before (the same text again).
+    assert run(data, *import_args(bank)) == 0
+    assert path.read_text(encoding="utf-8") == written
+    edited = written.replace("Far too broad.", "Far too broad, it allows every action.")
+    path.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    for dry in ((), ("--dry-run",)):
+        assert run(data, *import_args(bank, *dry)) == 1
+        err = capsys.readouterr().err
+        assert (
+            "data/domain-4/imported-iam-bank.yml: was edited since bank.gift was last imported "
+            "into it, and importing again would replace those edits; nothing was written. To "
+            "keep them, rename the file"
+        ) in err, err
+        assert path.read_text(encoding="utf-8") == edited
+    # Renamed, the edits stay and the next import writes a new file beside it.
+    path.rename(path.with_name("iam-edited.yml"))
+    write_bank(tmp_path, BANK.replace("How many regions are there?{#33}\n", ""))
+    assert run(data, *import_args(bank)) == 0
+    assert "Far too broad, it allows every action." in (
+        data / "domain-4" / "iam-edited.yml"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_file_an_earlier_version_imported_without_a_fingerprint_is_updated(
+    tmp_path: Path,
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank)) == 0
+    path = data / "domain-4" / TARGET
+    old = "".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith("# import fingerprint: ")
+    )
+    path.write_text(old, encoding="utf-8")
+    assert run(data, *import_args(bank)) == 0
+    assert "# import fingerprint: " in path.read_text(encoding="utf-8")

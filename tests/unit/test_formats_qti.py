@@ -135,3 +135,33 @@ def test_markdown_is_rendered_and_hostile_text_stays_text(tmp_path: Path) -> Non
     assert modal is not None and text_of(modal).strip() == "All <b>done</b>."
     assert b"javascript" not in raw.replace(b"[x](javascript", b"")
     assert io.BytesIO(raw).read(5) == b"<?xml"
+
+
+def test_every_file_is_well_formed_whatever_the_text_holds(tmp_path: Path) -> None:
+    """Issue 34: a control character such as \\x01 in a text made an item that is not
+    well-formed XML. Every file of the package parses, the character shown as U+FFFD."""
+    data = data_copy(tmp_path, questions=False)
+    odd = "".join(chr(c) for c in (*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE))
+    (data / "domain-4" / "odd.yml").write_text(
+        "questions:\n"
+        "  - id: odd\n"
+        "    topics: [iam]\n"
+        f'    stem: "**Bold** a\\x01b {odd.encode("unicode_escape").decode()} end"\n'
+        "    options:\n"
+        '      - {text: "x\\x02y", correct: true, why: "w\\x1fz"}\n'
+        "      - {text: b}\n"
+        '    explanation: "e\\x7f\\x85f"\n',
+        encoding="utf-8",
+    )
+    package = export(data, tmp_path / "bank.zip")
+    with zipfile.ZipFile(package) as archive:
+        names = [n for n in archive.namelist() if n.endswith(".xml")]
+        parsed = {name: ET.fromstring(archive.read(name)) for name in names}
+    assert "items/odd.xml" in parsed and len(parsed) >= 3
+    item = parsed["items/odd.xml"]
+    stem = item.find(f"{QTI2}itemBody/{QTI2}div/{QTI2}p")
+    assert stem is not None
+    assert [child.tag for child in stem] == [f"{QTI2}strong"]  # the markup is kept
+    assert "a\ufffdb" in text_of(stem) and text_of(stem).endswith(" end")
+    choice = item.find(f".//{QTI2}simpleChoice")
+    assert choice is not None and choice.text in ("xy", "x\ufffdy")

@@ -139,8 +139,8 @@ def test_reference_lists_every_field_with_type_required_and_example() -> None:
         "pick; exactly that many are correct. | `choose: 2` |" in text
     )
     assert (
-        "| `items` | list of [Item](#item), at least 2 | required | The rows, in order; at "
-        "least two. | see [Item](#item) |" in text
+        "| `items` | list of [Item](#item), at least 2, at most 100 | required | The rows, in "
+        "order; at least two. | see [Item](#item) |" in text
     )
 
 

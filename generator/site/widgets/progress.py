@@ -110,18 +110,44 @@ def stem_start(stem: str, words: int = STEM_WORDS) -> str:
     The Progress page names a question by them: its number differs between its topic page
     and the practice page.
     """
-    found = text.plain(stem).split()
+    found = text.plain(_prefix(stem, words)).split()
+    if len(stem) > _PREFIX_CHARS * words and len(found) > words + 1:
+        found = found[:-1]  # the prefix may end inside a word or a link: drop its last word
+    else:
+        found = text.plain(stem).split()  # the whole stem is short, or its start is markup
     return " ".join(found[:words]) + ("\u2026" if len(found) > words else "")
+
+
+_PREFIX_CHARS = 80
+"""Characters of a stem's source read per word wanted: markup and long words included."""
+
+
+def _prefix(stem: str, words: int) -> str:
+    """The start of ``stem`` that holds its first ``words`` words, cut at a space.
+
+    Rendering a whole stem to keep seven words made a 30 KB stem cost seconds (issue 34).
+    """
+    limit = _PREFIX_CHARS * words
+    if len(stem) <= limit:
+        return stem
+    space = stem.rfind(" ", 0, limit)
+    return stem[: space if space > 0 else limit]
+
+
+LINE_BREAKS = "\x85\u2028\u2029"
+"""Characters JSON leaves raw that Python's ``splitlines()`` (and some editors and tools) read
+as line ends: escaped in JSON that sits in a page, so no later pass can split a string."""
 
 
 def html_json(data: object) -> str:
     r"""Compact JSON that can sit as is in an HTML attribute quoted with ``'``.
 
     The characters HTML gives a meaning (``<``, ``>``, ``&``, ``'``) only occur inside JSON
-    strings, where their unicode escapes (``\u003c``...) mean the same.
+    strings, where their unicode escapes (``\u003c``...) mean the same; so do the line
+    breaks of :data:`LINE_BREAKS`.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char in "<>&'":
+    for char in "<>&'" + LINE_BREAKS:
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text
 

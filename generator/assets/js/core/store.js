@@ -26,7 +26,8 @@
  * (per prompt, the index of the answer matched to it, or null), "number" (a finite number) or
  * "text" (at most 1,000 characters). correct: whether it was right; at: when (ms since 1970);
  * shown (optional): the options or items as they were shown. An attempt has a unique string
- * "id" and its start "at"; its other fields belong to the exam widget (every number finite).
+ * "id" and its start "at"; its other fields are those the exam widget writes, each of its type
+ * and range (ATTEMPT_FIELDS), and only those are kept.
  * A record imported from a file carries "imported": true in storage (never in an export).
  *
  * The review log (schema version 4, issue 30; schedule/schedule.js writes it, schedule/fsrs.js
@@ -128,7 +129,8 @@
     MAX_FILE = 5 * 1024 * 1024,
     MAX_LIST = 100,
     MAX_TEXT = 1000,
-    MAX_ATTEMPT_TEXT = 200000;
+    MAX_ATTEMPT_TEXT = 200000,
+    MAX_SLOTS = 1000;
   const FIRST_AT = Date.UTC(2000, 0, 1),
     MAX_TIME = 8.64e15,
     DAY = 864e5;
@@ -210,19 +212,55 @@
     return "";
   }
 
-  function finite(v, depth) {
-    if (typeof v == "number") return Number.isFinite(v);
-    if (typeof v == "string" || typeof v == "boolean" || v === null) return true;
-    if (depth > 8 || typeof v != "object") return false;
-    return Object.values(v).every((x) => finite(x, depth + 1));
-  }
+  // An attempt as the exam widget writes it (exam.js, submit): each field of its type and
+  // range, since the Progress page prints them (a title {"toString": 1} broke its list on
+  // every visit until a full reset); only these fields are kept.
+  const int = (v, lo, hi) => Number.isSafeInteger(v) && v >= lo && v <= hi;
+  const str = (v, n) => typeof v == "string" && v.length <= n;
+  const optional = (check) => (v) => v === undefined || v === null || check(v);
+  const bit = (v) => v === 0 || v === 1;
+  const anyValue = (v) => v === undefined || v === null || Object.keys(values).some((k) => !values[k](v));
+  const item = (it) =>
+    Array.isArray(it) &&
+    (it.length == 7 || it.length == 8) &&
+    str(it[0], 100) &&
+    str(it[1], 100) &&
+    int(it[2], 1, 99) &&
+    indexes(it[3], MAX_LIST) &&
+    bit(it[4]) &&
+    bit(it[5]) &&
+    (it[6] === null || indexes(it[6], MAX_LIST)) &&
+    anyValue(it[7]);
+  const ATTEMPT_FIELDS = {
+    ended: validAt,
+    mode: (v) => v === "mock" || v === "custom",
+    title: optional((v) => str(v, MAX_TEXT)),
+    timed: (v) => typeof v == "boolean",
+    limit: optional((v) => int(v, 0, (7 * DAY) / 1000)),
+    seconds: (v) => int(v, 0, (365 * DAY) / 1000),
+    right: (v) => int(v, 0, MAX_SLOTS),
+    total: (v) => int(v, 0, MAX_SLOTS),
+    percent: (v) => int(v, 0, 100),
+    pass: optional((v) => typeof v == "number" && v >= 0 && v <= 100),
+    passed: optional((v) => typeof v == "boolean"),
+    reason: (v) => v === "submitted" || v === "time" || v === "time-away",
+    seed: optional((v) => Number.isSafeInteger(v)),
+    items: (v) => Array.isArray(v) && v.length <= MAX_SLOTS && v.every(item),
+  };
   function attemptWhyBad(k, a) {
     if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100 || a.id !== k) return t("store.why_id");
     if (!validAt(a.at)) return t("store.why_time");
-    if (!finite(a, 0)) return t("store.why_finite");
+    for (const field in ATTEMPT_FIELDS) {
+      if (!ATTEMPT_FIELDS[field](a[field])) return t("store.why_attempt_field", { field });
+    }
+    if (a.right > a.total || a.ended < a.at || a.items.length > a.total) return t("store.why_score");
     if (JSON.stringify(a).length > MAX_ATTEMPT_TEXT) return t("store.why_large");
     return "";
   }
+  const attemptRecord = (a) =>
+    Object.fromEntries(
+      ["id", "at", ...Object.keys(ATTEMPT_FIELDS), "imported"].filter((k) => a[k] !== undefined).map((k) => [k, a[k]]),
+    );
 
   const kinds = {};
   /** Register a record kind (see the header); returns its spec. */
@@ -247,6 +285,8 @@
     cap: 500,
     list: true,
     check: (k, a) => attemptWhyBad(k, a),
+    // Only the fields the exam widget writes are kept.
+    clean: attemptRecord,
     newer: () => false,
   });
 
@@ -942,7 +982,7 @@
     addAttempt(a) {
       const why = attemptWhyBad(a && a.id, a);
       if (why) throw Error(t("store.not_kept", { why }));
-      return change("attempt", (touched) => put("attempts", a.id, a, touched));
+      return change("attempt", (touched) => put("attempts", a.id, attemptRecord(a), touched));
     },
     records: (name) => load() && state[name].records,
     keep(name, key, record) {
