@@ -153,11 +153,22 @@ def number(value: Number) -> str:
 
 
 def _flat(value: Any) -> str:
+    """``value`` as an entry of a flow list (``[a, "b, c"]``): a comma or bracket is quoted."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return number(value)
-    return _quoted(str(value))
+    for style in (None, '"'):  # a line break goes as an escape: the list stays on its line
+        dumped = yaml.safe_dump(
+            [str(value)],
+            default_flow_style=True,
+            default_style=style,
+            width=10**9,
+            allow_unicode=True,
+        ).strip()
+        if not any(c in dumped for c in "\n\r\x85\u2028\u2029"):
+            break
+    return dumped[1:-1]
 
 
 def _entry(key: str, value: Any, indent: int, first: str) -> list[str]:
