@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 
 from generator.content.load import load_bank
-from generator.content.model import Bank, DomainContent, Question
+from generator.content.model import Answerable, Bank, DomainContent, Question
+from generator.formats import exportable, formats
 from generator.site.layout import Site, build_site
 from tests.support.project import ROOT
 
@@ -37,8 +38,9 @@ def questions_in(bank: Bank) -> list[Question]:
     return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]
 
 
-def exported_in(bank: Bank) -> list[Question]:
-    """What an export carries of ``bank`` today: its multiple-choice questions outside case
-    studies, in bank order (``generator.formats.exportable``: the formats take no other type
-    yet, and a case study goes whole or not at all)."""
-    return [item for d in bank.domains for item in d.items if isinstance(item, Question)]
+def exported_in(bank: Bank, fmt: str) -> list[Answerable]:
+    """What an export of ``bank`` in format ``fmt`` carries, in bank order: every question of a
+    type the format takes, a case study's parts one by one where the format keeps the case
+    study (``generator.formats.exportable``, the code the export itself runs)."""
+    kept, _ = exportable(bank, formats()[fmt])
+    return [q for d in kept.domains for q in d.questions]

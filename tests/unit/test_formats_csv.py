@@ -9,12 +9,18 @@ from pathlib import Path
 import pytest
 
 from generator.commands import main
+from generator.content.model import Question
 from generator.errors import DataError
 from generator.formats import Draft, Skipped
 from generator.formats import csv as csv_format
 from generator.formats.importer import import_file
 from tests.support.bank import exported_in
-from tests.support.formats_helpers import data_copy, questions_of, round_trip_view
+from tests.support.formats_helpers import (
+    all_questions_of,
+    data_copy,
+    questions_of,
+    round_trip_view,
+)
 from tests.support.project import ROOT
 from tests.support.real_banks import BANKS, locate, read_bank
 
@@ -147,12 +153,14 @@ def test_export_layout_opens_in_a_spreadsheet(tmp_path: Path, bundled_bank) -> N
     out = tmp_path / "bank.csv"
     assert main(["-q", "export", "csv", "--out", str(out), "--data", str(ROOT / "data")]) == 0
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfid,topics,stem,choose,option_1,")
+    # Questions of several types: a type column, then the choice columns.
+    assert raw.startswith(b"\xef\xbb\xbfid,type,topics,stem,choose,option_1,")
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    originals = exported_in(bundled_bank)
+    originals = exported_in(bundled_bank, "csv")
     assert [r["id"] for r in rows] == [q.id for q in originals]
     first = rows[0]
+    assert isinstance(originals[0], Question) and first["type"] == ""  # choice, the default
     assert first["correct"] == ",".join("ABCDEF"[i] for i in originals[0].correct_indexes)
     assert first["why_1"] == originals[0].options[0].why
 
@@ -192,8 +200,9 @@ def test_csv_round_trip_is_equal(tmp_path: Path, bundled_bank) -> None:
     target = data_copy(tmp_path, questions=False)
     report = import_file("csv", out, target, 4, "deployment-options")
     assert report.skipped == []
-    originals = exported_in(bundled_bank)
-    back = questions_of(target)
+    originals = exported_in(bundled_bank, "csv")
+    back = all_questions_of(target)
+    assert {q.type for q in originals} > {"choice"}
     assert [round_trip_view(q) for q in back] == [round_trip_view(q) for q in originals]
     # CSV also carries every topic and the difficulty.
     assert [(q.topics, q.difficulty) for q in back] == [(q.topics, q.difficulty) for q in originals]
