@@ -166,7 +166,10 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 
 @pytest.mark.parametrize(
     ("page", "names"),
-    [("exam/index.html", ["schedule", "exam"]), ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS)],
+    [
+        ("exam/index.html", ["schedule", "exam"]),
+        ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS),
+    ],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
     built_site: Path, page: str, names: list[str]
