@@ -93,15 +93,27 @@ def question_index(site: Site) -> dict[str, object]:
 
 
 def readiness_index(site: Site) -> dict[str, object]:
-    """What readiness.js reads where the page has no Progress index: ``{"q": [[id, hash,
-    domain, options, choose], ...]}`` (options and choose give each question's guess rate)."""
-    return {
-        "q": [
-            [q.id, q.content_hash, content.domain.number, len(q.options), q.choose]
-            for content in site.bank.domains
-            for q in content.questions
-        ]
-    }
+    """What readiness.js reads where the page has no Progress index.
+
+    That is ``{"q": [[id, hash, domain, options, choose], ...]}``: options and choose give each
+    question's guess rate. Every answerable question is listed, a case study's too, with the
+    options and choose of the Progress index (:func:`question_index`): a true/false question's
+    two picks, 0 for a type without picks (readiness.js gives those no guess rate).
+    """
+    rows: list[list[object]] = []
+    for content in site.bank.domains:
+        for q in content.questions:
+            shape = answer_shape(q)
+            rows.append(
+                [
+                    q.id,
+                    q.content_hash,
+                    content.domain.number,
+                    shape.get("options", 0),
+                    shape.get("choose", 0),
+                ]
+            )
+    return {"q": rows}
 
 
 def stem_start(stem: str, words: int = STEM_WORDS) -> str:
