@@ -88,6 +88,7 @@ def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path
 
 def test_note_text_is_the_sites_sanitized_html(bundled_bank) -> None:
     question = exported_in(bundled_bank, "anki")[0]
+    assert isinstance(question, Question)
     hostile = question.model_copy(update={"stem": "<script>alert(1)</script> & <b>x</b>"})
     fields = anki_format.note_fields(hostile)
     assert fields[0] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"
