@@ -97,6 +97,18 @@ def test_matching_with_a_shared_answer_and_distractors() -> None:
     )
 
 
+def test_flow_list_entries_with_commas_brackets_or_line_breaks_are_quoted() -> None:
+    """The bundled bank's d4-match-deployment-limits has a distractor with commas: written
+    bare in ``[...]`` it read back as three distractors, and the import stopped."""
+    distractors = ["10 GB, no limit", "[one]", "a: b", "x\ny", "plain"]
+    draft = Draft(
+        1, "m", "Match.", type="matching", pairs=[DraftPair("a", "b")], distractors=distractors
+    )
+    text = dumped(draft)
+    assert "    distractors: ['10 GB, no limit', '[one]', 'a: b', \"x\\ny\", plain]\n" in text
+    assert yaml.safe_load(text)[0]["distractors"] == distractors
+
+
 def test_numeric_forms() -> None:
     one = Draft(1, "n", "Payload?", type="numeric", numbers=[DraftNumber(6, 0.5)], unit="MB")
     ranged = Draft(
