@@ -28,6 +28,7 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
             "--repeat",
             "2",
             "--no-browser",
+            "--no-mixed",  # tests/unit/test_bench_mixed.py checks the mixed bank
             "--keep",
             str(work),
             "--json",
