@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -609,6 +610,64 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
         page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
         assert page.evaluate("window.__laidOut") >= len(early) - 10
         assert all(questions.evaluate_all(rendered))
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def long_practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A synthetic bank of one domain and 250 questions, built and served: its practice page
+    defers 240 questions, past the 200 blocks that offscreen.js lays out itself."""
+    from tests.support.project import copy_project, mkdocs_build, serve
+    from tests.support.synthetic import generate
+
+    base = tmp_path_factory.mktemp("long-practice")
+    generate(base / "data", 250, per_topic=50, topics_per_domain=5)
+    project = base / "project"
+    project.mkdir()
+    copy_project(project, base / "data")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    for url in serve(base / "site"):
+        yield url + "domain-1/questions/"
+
+
+# Resolves after n animation frames: offscreen.js lays out at least one block in each.
+_FRAMES = """(n) => new Promise((done) => {
+  const tick = () => (--n > 0 ? requestAnimationFrame(tick) : done());
+  requestAnimationFrame(tick);
+})"""
+
+
+def test_a_longer_page_leaves_its_far_blocks_to_the_browser(
+    browser: Any, long_practice_url: str
+) -> None:
+    """Past 200 deferred blocks, nothing lays them all out after the load: each frame of
+    that pass walked every block laid out before it, so a 1,000-question page spent a minute
+    of busy main thread on it. The browser lays out a block as it nears the screen, and a far
+    question is answered as a near one is."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(long_practice_url, wait_until="load")
+        page.wait_for_selector(".ss-quiz--live")
+        page.evaluate(_FRAMES, 30)
+        assert page.locator(".ss-laid-out").count() == 0
+        rendered = """els => els.map(e => e.querySelector('.ss-question__stem')
+            .checkVisibility({contentVisibilityAuto: true}))"""
+        questions = page.locator(".ss-question")
+        shown = questions.evaluate_all(rendered)
+        assert len(shown) == 250
+        assert all(shown[:10]) and not any(shown[-20:]), shown
+        far = page.locator('.ss-question[data-ss-choose="1"]').nth(200)
+        far.scroll_into_view_if_needed()
+        page.evaluate(_FRAMES, 2)  # the browser lays it out in the next frame
+        assert far.evaluate(
+            "e => e.querySelector('.ss-question__stem')"
+            ".checkVisibility({contentVisibilityAuto: true})"
+        )
+        choice(far, correct_indexes(far)[0]).locator("button").click()
+        assert far.locator(".ss-result__verdict").inner_text() == "\u2713 Correct."
     finally:
         context.close()
 
