@@ -23,7 +23,6 @@ tests/build/test_assets.py).
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -93,7 +92,26 @@ STRINGS_AFTER = "text.js"
 
 def modules_of(page: str) -> list[Module]:
     """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
-    return [m for m in MODULES if re.search(rf"\s{re.escape(m.mark)}(?=[\s=>])", page)]
+    return [m for m in MODULES if _holds_mark(page, m.mark)]
+
+
+def _holds_mark(page: str, mark: str) -> bool:
+    """Whether ``page`` holds ``mark`` as an attribute name.
+
+    Before the mark, white space; after it, white space, ``=`` or ``>``.
+
+    Found with ``str.find``: a regular expression that starts with a white space class tries
+    every position of the page, a fifth of a second per build at 1,000 questions.
+    """
+    at = page.find(mark)
+    while at != -1:
+        end = at + len(mark)
+        if at and page[at - 1].isspace() and end < len(page):
+            after = page[end]
+            if after.isspace() or after in "=>":
+                return True
+        at = page.find(mark, at + 1)
+    return False
 
 
 def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:
