@@ -208,16 +208,33 @@ class Catalog:
         return "".join(out)
 
 
-def load_catalog(language: str = FALLBACK) -> Catalog:
-    """The catalog of ``language`` (``fr``, ``pt-BR``...), English where it has none."""
-    entries = dict(_read(CATALOGS / f"{FALLBACK}.yml"))
-    found = FALLBACK
+def catalog_files(language: str = FALLBACK) -> list[Path]:
+    """The files :func:`load_catalog` reads for ``language``: English, then the language's own."""
+    files = [CATALOGS / f"{FALLBACK}.yml"]
     for name in (language, language.split("-")[0]):
         path = CATALOGS / f"{name}.yml"
         if name and name != FALLBACK and path.is_file():
-            entries.update(_read(path))
-            found = name
+            files.append(path)
             break
+    return files
+
+
+def catalog_stamp(language: str = FALLBACK) -> tuple[object, ...]:
+    """What a catalog of ``language`` is read from, and when each file last changed.
+
+    A catalog kept under ``mkdocs serve`` is read again when its stamp changes.
+    """
+    return (language, *((path, path.stat().st_mtime_ns) for path in catalog_files(language)))
+
+
+def load_catalog(language: str = FALLBACK) -> Catalog:
+    """The catalog of ``language`` (``fr``, ``pt-BR``...), English where it has none."""
+    english, *own = catalog_files(language)
+    entries = dict(_read(english))
+    found = FALLBACK
+    for path in own:
+        entries.update(_read(path))
+        found = path.stem
     return Catalog(found, entries, _locale(found))
 
 
