@@ -24,7 +24,6 @@ pages link nothing for it (the static form and key show). Budgets: tests/build/t
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -121,11 +120,26 @@ STRINGS_AFTER = "text.js"
 
 def modules_of(page: str) -> list[Module]:
     """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
-    return [
-        m
-        for m in MODULES
-        if any(re.search(rf"\s{re.escape(mark)}(?=[\s=>])", page) for mark in m.marks)
-    ]
+    return [m for m in MODULES if any(_holds_mark(page, mark) for mark in m.marks)]
+
+
+def _holds_mark(page: str, mark: str) -> bool:
+    """Whether ``page`` holds ``mark`` as an attribute name.
+
+    Before the mark, white space; after it, white space, ``=`` or ``>``.
+
+    Found with ``str.find``: a regular expression that starts with a white space class tries
+    every position of the page, a fifth of a second per build at 1,000 questions.
+    """
+    at = page.find(mark)
+    while at != -1:
+        end = at + len(mark)
+        if at and page[at - 1].isspace() and end < len(page):
+            after = page[end]
+            if after.isspace() or after in "=>":
+                return True
+        at = page.find(mark, at + 1)
+    return False
 
 
 def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:

@@ -45,7 +45,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.assets.bundle import ASSETS, Bundles
-from generator.assets.catalog import Catalog, load_catalog
+from generator.assets.catalog import Catalog, catalog_stamp, load_catalog
 from generator.config import (
     DATA_ENV,
     DataFolder,
@@ -86,7 +86,10 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self.templates: jinja2.Environment | None = None
         self.head = ""
         self.catalog = load_catalog()
-        """The words of the site's language, read again by each build's on_config."""
+        """The words of the site's language: each build's on_config reads them again when
+        the language or its catalog files changed, and keeps them otherwise (with what the
+        catalog has worked out: labels, numbers, plurals)."""
+        self.catalog_stamp = catalog_stamp()
         self.folder: DataFolder | None = None
         self.shim: Path | None = None
         self.shim_source: str | None = None
@@ -144,8 +147,11 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
             except GeneratorError as error:
                 raise PluginError(str(error)) from error
             offline_site.configure(config)
-        site_config.apply(config, allow_external=self.config.allow_external)
-        self.catalog = site_config.site_catalog(config)
+        stamp = catalog_stamp(site_config.site_language(config))
+        if stamp != self.catalog_stamp:
+            self.catalog = site_config.site_catalog(config)
+            self.catalog_stamp = stamp
+        site_config.apply(config, allow_external=self.config.allow_external, catalog=self.catalog)
         self.head = page_safety.HEAD_PARTIAL.read_text(encoding="utf-8")
         if self.templates is None:
             self.templates = environment()
@@ -158,6 +164,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
                 pdf_downloads=self.config.pdf_downloads,
                 env=self.templates,
                 language=self.catalog.language,
+                catalog=self.catalog,
             )
         except GeneratorError as error:
             if not self.serving:

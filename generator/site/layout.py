@@ -199,13 +199,21 @@ def domain_pages(content: DomainContent, catalog: Catalog) -> list[Page]:
     return pages
 
 
-def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLBACK) -> Site:
+def build_site(
+    bank: Bank,
+    *,
+    directory_urls: bool = True,
+    language: str = FALLBACK,
+    catalog: Catalog | None = None,
+) -> Site:
     """Lay out the pages of the site and the indexes templates use to link between them.
 
     ``language`` is the site's (MkDocs' ``theme.language``): its catalog gives every word the
-    pages show that the data does not.
+    pages show that the data does not; ``catalog``, when given, is that catalog already read
+    (the MkDocs plugin keeps one from build to build).
     """
-    catalog = load_catalog(language)
+    if catalog is None:
+        catalog = load_catalog(language)
     site = Site(bank=bank, directory_urls=directory_urls, catalog=catalog)
     site.pages.append(Page("index.md", bank.exam.title, "home"))
     for content in bank.domains:

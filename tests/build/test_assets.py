@@ -247,10 +247,37 @@ def test_the_core_that_every_page_loads_stays_within_its_budget(built_site: Path
     assert size <= CORE_BUDGET, f"the core is {size:,} bytes gzipped, over {CORE_BUDGET:,}"
 
 
-@pytest.mark.parametrize("m", [m for m in MODULES if m.kind == "question"], ids=lambda m: m.name)
-def test_each_question_type_stays_within_its_budget(built_site: Path, m: Module) -> None:
-    size = sum(gzipped(built_site / path) for path in module_bundles()[m.name] if path)
-    assert size <= QUESTION_TYPE_BUDGET, f"{m.name}: {size:,} bytes gzipped"
+def question_types_over_budget(
+    site: Path,
+    modules: tuple[Module, ...] = MODULES,
+    bundles: dict[str, tuple[str | None, str | None]] | None = None,
+) -> dict[str, int]:
+    """The question types' modules whose script and style, gzipped, exceed their budget."""
+    bundles = module_bundles() if bundles is None else bundles
+    sizes = {
+        m.name: sum(gzipped(site / path) for path in bundles[m.name] if path)
+        for m in modules
+        if m.kind == "question"
+    }
+    return {name: size for name, size in sizes.items() if size > QUESTION_TYPE_BUDGET}
+
+
+def test_each_question_type_stays_within_its_budget(built_site: Path) -> None:
+    # None yet: the question types this round's issues add are modules of kind "question".
+    assert question_types_over_budget(built_site) == {}
+
+
+def test_a_question_type_over_its_budget_is_found(tmp_path: Path) -> None:
+    small = Module("small", "question", "data-ss-small")
+    bulky = Module("bulky", "question", "data-ss-bulky")
+    page = Module("page", "page", "data-ss-page")
+    for m, words in ((small, 200), (bulky, 2_000), (page, 2_000)):
+        (tmp_path / m.script).parent.mkdir(parents=True, exist_ok=True)
+        # Words that gzip leaves long: each a different number, written out.
+        (tmp_path / m.script).write_text(" ".join(f"w{n * 7919 % 100_003}" for n in range(words)))
+    bundles = {m.name: (m.script, None) for m in (small, bulky, page)}
+    found = question_types_over_budget(tmp_path, (small, bulky, page), bundles)
+    assert list(found) == ["bulky"] and found["bulky"] > QUESTION_TYPE_BUDGET
 
 
 def test_minified_bundles_keep_every_selector(built_site: Path) -> None:

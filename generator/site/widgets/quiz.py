@@ -36,25 +36,34 @@ def letter(index: int) -> str:
 
 def choose_label(choose: int, catalog: Catalog) -> str:
     """What the learner is told to do: 'Choose one.' or 'Choose two.' (in words up to six)."""
-    words = {
-        1: catalog.t("quiz.choose_1"),
-        2: catalog.t("quiz.choose_2"),
-        3: catalog.t("quiz.choose_3"),
-        4: catalog.t("quiz.choose_4"),
-        5: catalog.t("quiz.choose_5"),
-        6: catalog.t("quiz.choose_6"),
-    }
-    return words.get(choose) or catalog.t("quiz.choose_many", count=choose)
+    # One string looked up per question (not all seven): it is asked for thousands of times.
+    match choose:
+        case 1:
+            return catalog.t("quiz.choose_1")
+        case 2:
+            return catalog.t("quiz.choose_2")
+        case 3:
+            return catalog.t("quiz.choose_3")
+        case 4:
+            return catalog.t("quiz.choose_4")
+        case 5:
+            return catalog.t("quiz.choose_5")
+        case 6:
+            return catalog.t("quiz.choose_6")
+    return catalog.t("quiz.choose_many", count=choose)
 
 
 def difficulty_label(difficulty: str, catalog: Catalog) -> str:
     """A difficulty as the quiz names it: 'Easy'."""
-    labels = {
-        "easy": catalog.t("quiz.easy"),
-        "medium": catalog.t("quiz.medium"),
-        "hard": catalog.t("quiz.hard"),
-    }
-    return labels.get(difficulty, difficulty)
+    match difficulty:
+        case "easy":
+            return catalog.t("quiz.easy")
+        case "medium":
+            return catalog.t("quiz.medium")
+        case "hard":
+            return catalog.t("quiz.hard")
+    return difficulty
+
 
 @dataclass(frozen=True)
 class OptionView:

@@ -1,0 +1,32 @@
+"""Which modules a page links: the attribute that marks each module's widget or page kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.assets.bundle import MODULES, modules_of
+
+
+@pytest.mark.parametrize(
+    ("page", "names"),
+    [
+        ('<div class="ss-tree" data-ss-tree="t1">', ["tree"]),
+        ("<div data-ss-table>", ["table"]),
+        ("<div\n\tdata-ss-progress\n>", ["progress"]),
+        ('<div data-ss-exam-page data-ss-tree="x"></div>', ["exam", "tree"]),
+        # Not the attribute: another attribute that starts with it, text, the page's end.
+        ('<div data-ss-tree-id="x" data-ss-tables>', []),
+        ("Write data-ss-tree, in the text.", []),
+        ("data-ss-tree> at the start", []),
+        ("at the end data-ss-tree", []),
+        ("", []),
+    ],
+)
+def test_a_page_links_the_modules_whose_mark_it_holds(page: str, names: list[str]) -> None:
+    assert [m.name for m in modules_of(page)] == names
+
+
+def test_each_module_is_found_on_a_long_page_past_many_near_misses() -> None:
+    near = " data-ss-treex data-ss-tabl data-ss-exam-pages" * 5000
+    for module in MODULES:
+        assert modules_of(f"{near} {module.mark}>") == [module]
