@@ -275,7 +275,9 @@ def test_a_question_type_over_its_budget_is_found(tmp_path: Path) -> None:
         (tmp_path / m.script).parent.mkdir(parents=True, exist_ok=True)
         # Words that gzip leaves long: each a different number, written out.
         (tmp_path / m.script).write_text(" ".join(f"w{n * 7919 % 100_003}" for n in range(words)))
-    bundles = {m.name: (m.script, None) for m in (small, bulky, page)}
+    bundles: dict[str, tuple[str | None, str | None]] = {
+        m.name: (m.script, None) for m in (small, bulky, page)
+    }
     found = question_types_over_budget(tmp_path, (small, bulky, page), bundles)
     assert list(found) == ["bulky"] and found["bulky"] > QUESTION_TYPE_BUDGET
 

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.assets.bundle import OVERRIDES
 from generator.plugin import site_config
+from generator.plugin.plugin import StudySitePlugin
 from tests.support.project import FIXTURES, mkdocs_build
 
 MINIMAL = "site_name: x\ntheme:\n  name: material\nplugins:\n  - search\n  - studysite\n"
@@ -228,13 +229,14 @@ def test_a_serve_rebuild_keeps_the_catalog_until_the_language_changes(tmp_path: 
     shutil.copytree(FIXTURES / "mini", tmp_path / "data")
     first = _config(tmp_path, MINIMAL)
     plugin = first.plugins["studysite"]
+    assert isinstance(plugin, StudySitePlugin)
     first.plugins.on_startup(command="serve", dirty=False)
     try:
         first.plugins.on_config(first)
         assert not plugin.errors and plugin.generated
         kept = plugin.catalog
         again = _config(tmp_path, MINIMAL)
-        assert again.plugins["studysite"] is plugin
+        assert id(again.plugins["studysite"]) == id(plugin)  # the same instance
         again.plugins.on_config(again)
         assert plugin.catalog is kept
         other = _config(
