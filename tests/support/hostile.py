@@ -202,6 +202,13 @@ class _Filler:
         return raw
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a text used twice out twice: data files refuse YAML aliases (issue 34)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
     """A copy of the ``fixture`` data folder with ``payload`` in every text field."""
     shutil.copytree(fixture, target)
@@ -214,7 +221,10 @@ def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
         if rel == "glossary.yml":
             # A term the pages use, so its hostile expansion reaches a tooltip.
             raw["terms"].append({"term": "CPU", "expansion": f"{payload} cpu"})
-        path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.dump(raw, Dumper=_NoAliases, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
     missing = all_text_fields() - filler.reached
     assert not missing, f"the hostile fixture does not reach these text fields: {sorted(missing)}"
     return target
