@@ -157,7 +157,8 @@ def test_pages_workflow_checks_builds_strictly_and_deploys() -> None:
     build = workflow["jobs"]["build"]["steps"]
     runs = "\n".join(str(step.get("run", "")) for step in build)
     uses = [str(step.get("uses", "")) for step in build]
-    assert "pip install . " in runs  # the package, as an author installs it
+    # The package, as an author installs it, its dependencies held to the tested versions.
+    assert "pip install -c .github/constraints.txt . " in runs
     assert "npm ci --prefix generator" in runs
     publish = "python -m generator pdf --publish site"
     assert runs.index("python -m generator check") < runs.index(publish)

@@ -59,13 +59,11 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from generator.assets.catalog import Catalog
 from generator.content.model import (
-    NO_EXPLANATION,
     Answerable,
     MatchingQuestion,
     NumberAccept,
@@ -76,6 +74,7 @@ from generator.content.model import (
     TrueFalseQuestion,
     normalise_answer,
 )
+
 
 def letter(index: int) -> str:
     """Letter of the ``index``-th entry: 0 -> A, 25 -> Z, 26 -> AA."""
@@ -154,7 +153,15 @@ def either(texts: list[str], words: Catalog) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON for a widget's attribute, its line breaks escaped.
+
+    As ``progress.html_json`` does: the page's later passes must never split one of its
+    strings (issue 34).
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char in "\x85\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 def true_false_view(question: TrueFalseQuestion, words: Catalog) -> TypeView:
@@ -199,9 +206,7 @@ def matching_view(question: MatchingQuestion, words: Catalog) -> TypeView:
     order = seeded_order(question.id + "#answers", len(answers))
     offered = [Entry(j, letter(place), answers[j]) for place, j in enumerate(order)]
     letter_of = {e.index: e.label for e in offered}
-    shown = [
-        Entry(i, str(i + 1), pair.prompt, pair.why) for i, pair in enumerate(question.pairs)
-    ]
+    shown = [Entry(i, str(i + 1), pair.prompt, pair.why) for i, pair in enumerate(question.pairs)]
     explained = [
         Entry(i, f"{i + 1} {letter_of[key[i]]}", f"{pair.prompt} \u2192 {pair.answer}", pair.why)
         for i, pair in enumerate(question.pairs)
