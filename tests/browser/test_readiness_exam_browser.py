@@ -57,7 +57,9 @@ def test_the_exam_page_shows_the_progress_pages_figures_by_the_same_formula(
     assert exam == figures(page, site_url + "progress/")
 
     def guess(q: list[Any]) -> float:
-        return float(1 / math.comb(q[3], q[4]))
+        # 1 in the number of ways to pick the answer; a type without picks (typed, ordered,
+        # matched: options 0) has no guess rate.
+        return float(1 / math.comb(q[3], q[4])) if q[3] > 0 else 0.0
 
     domain = index[0][2]
     mine = [q for q in index if q[2] == domain]

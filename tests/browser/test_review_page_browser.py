@@ -368,7 +368,9 @@ def test_readiness_by_domain_on_the_progress_page_follows_its_stated_formula(
     assert "not a promise of a pass" in box.inner_text()
 
     def guess(q: list[Any]) -> float:
-        return float(1 / math.comb(q[5], q[6]))
+        # 1 in the number of ways to pick the answer; a type without picks (typed, ordered,
+        # matched: options 0) has no guess rate.
+        return float(1 / math.comb(q[5], q[6])) if q[5] > 0 else 0.0
 
     domain = index["questions"][0][2]
     mine = [q for q in index["questions"] if q[2] == domain]
