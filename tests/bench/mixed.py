@@ -46,6 +46,7 @@ import yaml
 
 from tests.bench.common import BROWSER_RUNS, Figures, child, median, served, site_figures
 from tests.bench.report import seconds
+from tests.support.browsing import wait_until
 from tests.support.synthetic import (
     DEFAULT_PER_TOPIC,
     DEFAULT_TOPICS_PER_DOMAIN,
@@ -329,7 +330,7 @@ def exam_start(browser: Any, url: str) -> Figures:
         page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
         page.evaluate(_FIRST_QUESTION)
         page.get_by_role("button", name="Start the mock exam").click()
-        page.wait_for_function("() => window.__ssFirst !== null", timeout=60_000)
+        wait_until(page, "() => window.__ssFirst !== null", timeout=60_000)
         start = page.evaluate("() => performance.getEntriesByName('ss-exam-start')[0].startTime")
         first, frame = page.evaluate("() => window.__ssFirst")
         shown.append(float(first) - float(start))

@@ -22,6 +22,7 @@ from tests.support.browsing import (
     answer_first_question,
     remote_loads,
     search,
+    wait_until,
     walk_tree,
 )
 from tests.support.project import ROOT, copy_project, mkdocs_serve, screenshot_path
@@ -167,8 +168,8 @@ def test_offline_site_works_opened_from_disk(context: Any, offline: tuple[Path, 
     # The answer counts on the progress page, another file:// page.
     page.locator("nav.md-nav--primary a", has_text="Your progress").first.click()
     page.wait_for_url(re.compile(r"progress\.html"))
-    page.wait_for_function(
-        "before => document.querySelector('article').innerText !== before", arg=progress_before
+    wait_until(
+        page, "before => document.querySelector('article').innerText !== before", progress_before
     )
     assert log.foreign(set()) == []
     assert all(url.startswith("file://") for url in log.urls)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.browsing import serious_violations
+from tests.support.browsing import serious_violations, wait_until
 from tests.support.project import screenshot_path
 from tests.support.quiz_helpers import (
     BACKUPS_KEY,
@@ -462,10 +462,11 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     # Follow the navigation link to the second topic: Material swaps the page in place.
     page.locator(f'.md-nav a[href$="{second.split("/")[-2]}/"]').first.click()
     page.wait_for_url("**/" + second)
-    page.wait_for_function(
+    wait_until(
+        page,
         "(t) => document.querySelector('.ss-quiz--live .ss-question__stem')"
         " && document.querySelector('.ss-question__stem').innerText !== t",
-        arg=title,
+        title,
     )
     assert page.evaluate("window.__sameDocument") is True, "instant navigation expected"
     assert page.locator(".ss-quiz__bar").count() == 1
@@ -476,9 +477,10 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     page.wait_for_url("**/" + first)
     page.wait_for_selector(".ss-quiz--live")
     # Every question of the page it came back to gets its choices (mounting runs in order).
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.querySelectorAll('.ss-choices').length"
-        " === document.querySelectorAll('.ss-question[data-ss-choose]').length"
+        " === document.querySelectorAll('.ss-question[data-ss-choose]').length",
     )
     question = single(page)
     choice(question, wrong_indexes(question)[0]).locator("button").click()
@@ -613,7 +615,7 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
         early = questions.evaluate_all(rendered)
         assert len(early) > 12
         assert all(early[:10]), early
-        page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
+        wait_until(page, "window.__laidOut !== undefined", timeout=60_000)
         # A case study is laid out as one block with its questions.
         blocks = page.locator(".ss-question:not([data-ss-case]), .ss-case").count()
         assert page.evaluate("window.__laidOut") >= blocks - 10

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.browsing import wait_until
 from tests.support.project import screenshot_path, serve
 from tests.support.quiz_helpers import (
     BACKUPS_KEY,
@@ -62,7 +63,7 @@ def import_file(page: Any, name: str, content: bytes) -> str:
     page.locator("input[type=file][data-ss-action=import]").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": content}]
     )
-    page.wait_for_function("el => el.textContent != ''", arg=box.element_handle())
+    wait_until(page, "el => el.textContent != ''", box.element_handle())
     return message(page)
 
 

@@ -19,6 +19,7 @@ from generator.content.model import Bank, Tree
 from generator.site.diagram import layout, plain
 from generator.site.layout import Site
 from generator.site.widgets.tree import outcome_section
+from tests.support.browsing import wait_until
 from tests.support.project import screenshot_path
 from tests.support.trees import Path_, instant_navigation, outline_paths, paths, tree_pages, url_of
 
@@ -212,7 +213,7 @@ def test_the_diagram_box_is_a_labelled_focusable_region(browser: Any, site_url: 
         assert box.evaluate("b => b.scrollWidth > b.clientWidth")
         before = box.evaluate("b => b.scrollLeft")
         page.keyboard.press("ArrowRight")
-        page.wait_for_function(f"b => b.scrollLeft != {before}", arg=box.element_handle())
+        wait_until(page, f"b => b.scrollLeft != {before}", box.element_handle())
     finally:
         context.close()
 
