@@ -626,13 +626,13 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
 
 @pytest.fixture(scope="module")
 def long_practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A synthetic bank of one domain and 250 questions, built and served: its practice page
-    defers 240 questions, past the 200 blocks that offscreen.js lays out itself."""
+    """A synthetic bank of one domain and 450 questions, built and served: its practice page
+    defers 440 questions, past the 400 blocks that offscreen.js lays out itself."""
     from tests.support.project import copy_project, mkdocs_build, serve
     from tests.support.synthetic import generate
 
     base = tmp_path_factory.mktemp("long-practice")
-    generate(base / "data", 250, per_topic=50, topics_per_domain=5)
+    generate(base / "data", 450, per_topic=50, topics_per_domain=9)
     project = base / "project"
     project.mkdir()
     copy_project(project, base / "data")
@@ -652,7 +652,7 @@ _FRAMES = """(n) => new Promise((done) => {
 def test_a_longer_page_leaves_its_far_blocks_to_the_browser(
     browser: Any, long_practice_url: str
 ) -> None:
-    """Past 200 deferred blocks, nothing lays them all out after the load: each frame of
+    """Past 400 deferred blocks, nothing lays them all out after the load: each frame of
     that pass walked every block laid out before it, so a 1,000-question page spent a minute
     of busy main thread on it. The browser lays out a block as it nears the screen, and a far
     question is answered as a near one is."""
@@ -667,9 +667,9 @@ def test_a_longer_page_leaves_its_far_blocks_to_the_browser(
             .checkVisibility({contentVisibilityAuto: true}))"""
         questions = page.locator(".ss-question")
         shown = questions.evaluate_all(rendered)
-        assert len(shown) == 250
+        assert len(shown) == 450
         assert all(shown[:10]) and not any(shown[-20:]), shown
-        far = page.locator('.ss-question[data-ss-choose="1"]').nth(200)
+        far = page.locator('.ss-question[data-ss-choose="1"]').nth(400)
         far.scroll_into_view_if_needed()
         page.evaluate(_FRAMES, 2)  # the browser lays it out in the next frame
         assert far.evaluate(
