@@ -484,6 +484,13 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     )
     question = single(page)
     choice(question, wrong_indexes(question)[0]).locator("button").click()
+    # The live region is announced a tick after the click (its text is replaced, then set).
+    said = wait_until(
+        page,
+        "() => { const s = document.querySelector('.ss-quiz [role=status]').textContent;"
+        " return s.includes('Incorrect') && s; }",
+    )
+    assert str(said).replace("\u00a0", "").strip().startswith("Incorrect: the answer is")
     assert live_text(page).startswith("Incorrect: the answer is")
     assert len(stored(page)["answers"]) == 2
 
