@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 
 from generator.assets.bundle import Bundles
-from generator.assets.catalog import FALLBACK
+from generator.assets.catalog import FALLBACK, Catalog
 from generator.checks import check_bank
 from generator.config import DataFolder, check_same_source, record_source
 from generator.content.load import load_bank
@@ -32,6 +32,7 @@ from generator.site import fragment_marks
 from generator.site.layout import Site, build_site
 from generator.site.render import link_modules, render_pages
 from generator.site.widgets.exam import exam_data_files
+from generator.site.widgets.review import review_data_files
 from generator.write import (
     WriteReport,
     read_manifest,
@@ -97,6 +98,7 @@ def generate(
     pdf_downloads: bool = False,
     env: jinja2.Environment | None = None,
     language: str = FALLBACK,
+    catalog: Catalog | None = None,
 ) -> tuple[Result, dict[str, str]]:
     """Load, check and render ``data_dir``: the result and every generated file, unwritten.
 
@@ -104,7 +106,8 @@ def generate(
     MkDocs' setting of that name and ``pdf_downloads`` the plugin's option; ``language`` is
     the site's (``theme.language``: its string catalog words the pages); ``env`` is the
     Jinja environment of the page templates, kept from one build to the next under ``mkdocs
-    serve`` (a new one otherwise). Pages keep their fragment marks
+    serve`` (a new one otherwise), and ``catalog`` likewise the string catalog of
+    ``language``, already read. Pages keep their fragment marks
     (:mod:`generator.site.fragment_marks`): the MkDocs plugin hands the files to MkDocs in
     memory with the fragments cut out; :func:`build` writes them, marks removed, for other
     readers of ``docs/``.
@@ -116,7 +119,7 @@ def generate(
         now = clock()
         for warning in warnings:
             log.warning("%s", warning)
-        site = build_site(bank, directory_urls=directory_urls, language=language)
+        site = build_site(bank, directory_urls=directory_urls, language=language, catalog=catalog)
         site.pdf_downloads = pdf_downloads
         site.downloads = find_downloads(docs_dir, bank)
         # The practice exam's question scripts, made once (the exam page reads their
@@ -126,6 +129,7 @@ def generate(
         files = render_pages(site, env)
         link_modules(site, files)
         files.update(data_files)
+        files.update(review_data_files(site))
         timings["render"] = clock() - lap
     return Result(site, warnings, None, timings), files
 
@@ -161,6 +165,7 @@ def generate_for_mkdocs(
     pdf_downloads: bool = False,
     env: jinja2.Environment | None = None,
     language: str = FALLBACK,
+    catalog: Catalog | None = None,
 ) -> tuple[Result, dict[str, str]]:
     """Generate ``folder``'s pages for the MkDocs plugin, which hands them to MkDocs in memory.
 
@@ -176,6 +181,7 @@ def generate_for_mkdocs(
         pdf_downloads=pdf_downloads,
         env=env,
         language=language,
+        catalog=catalog,
     )
     refuse_to_replace_hand_written(files, docs_dir, read_manifest(docs_dir))
     return result, files

@@ -1,7 +1,9 @@
 """Write: put rendered files under docs/, touching only what changed.
 
 A manifest remembers what the generator wrote, so files whose source is gone are removed
-and hand-written files are never touched.
+and hand-written files are never touched. It is written before the pages too, listing every
+page the run may write: a run killed half-way leaves no page the next run would take for a
+hand-written one.
 """
 
 from __future__ import annotations
@@ -69,6 +71,12 @@ def write_files(files: dict[str, str], docs_dir: Path) -> WriteReport:
     previous = read_manifest(docs_dir)
     refuse_to_replace_hand_written(files, docs_dir, previous)
     try:
+        # The manifest first lists every page this run may write, so that a run killed before
+        # its end (between its last page and the final manifest, say) leaves pages that the
+        # next run knows as its own, and replaces after an edit of the data (issue 34).
+        pending = sorted(set(previous) | set(files))
+        if pending != sorted(previous):
+            _write_atomic(docs_dir / MANIFEST, json.dumps({"files": pending}, indent=1) + "\n")
         for rel, text in sorted(files.items()):
             target = docs_dir / rel
             try:

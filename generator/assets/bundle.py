@@ -15,15 +15,15 @@ Each script bundle starts with the strings of the site's language that its scrip
 (``t("group.key")``, :mod:`generator.assets.catalog`), those of the core right after
 ``text.js``, which reads them; a module's leave out what the core already holds.
 
-A later question type is one more module: a folder under ``js/`` and ``css/`` and a line in
-:data:`MODULES` naming the attribute that marks its questions (its budget is in
-tests/build/test_assets.py).
+Each question type but multiple choice and true/false is a module (:data:`MODULES`) marked
+by an attribute only its questions carry; its widget is a folder under ``js/`` and ``css/``
+named for the type (``js/ordering/``...). A module without sources has no bundle, and its
+pages link nothing for it (the static form and key show). Budgets: tests/build/test_assets.py.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -53,6 +53,13 @@ class Module:
     """core (every page), page (one page kind), widget or question (one question type)."""
     mark: str = ""
     """The attribute that a page holds when it needs the module (none for the core)."""
+    also: tuple[str, ...] = ()
+    """Other attributes that mark a page needing it (a module that several page kinds use)."""
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """Every attribute that marks a page needing the module."""
+        return (self.mark, *self.also) if self.mark else ()
 
     @property
     def script(self) -> str:
@@ -75,10 +82,30 @@ class Module:
 
 CORE = Module("core", "core")
 MODULES = (
+    # The review schedule (issue 30): the FSRS scheduler and the hook that makes every answer
+    # a review, on every page where questions are answered, and the cards the Review page and
+    # readiness by domain (js/schedule/readiness.js, on the Progress and practice exam pages)
+    # read. First: the page kinds' scripts use it as they mount.
+    Module(
+        "schedule",
+        "widget",
+        "data-ss-quiz",
+        ("data-ss-exam-page", "data-ss-review", "data-ss-mistakes", "data-ss-readiness"),
+    ),
     Module("exam", "page", "data-ss-exam-page"),
     Module("progress", "page", "data-ss-progress"),
     Module("tree", "widget", "data-ss-tree"),
     Module("table", "widget", "data-ss-table"),
+    # The question types (generator/site/widgets/question_markup.py): each mark is an
+    # attribute only that type's questions carry. True/false is the core quiz's.
+    Module("ordering", "question", "data-ss-items"),
+    Module("matching", "question", "data-ss-prompts"),
+    Module("numeric", "question", "data-ss-number"),
+    Module("short-answer", "question", "data-ss-accept"),
+    Module("case-study", "question", "data-ss-case-study"),
+    # The Review page (due questions one at a time, the forecast, the settings) and the
+    # wrong-answers page: both show questions from the review data scripts.
+    Module("review", "page", "data-ss-review", ("data-ss-mistakes",)),
 )
 """Every module but the core, in the order a page loads them."""
 
@@ -93,7 +120,26 @@ STRINGS_AFTER = "text.js"
 
 def modules_of(page: str) -> list[Module]:
     """The modules that a page (its Markdown or HTML) needs: those whose mark it holds."""
-    return [m for m in MODULES if re.search(rf"\s{re.escape(m.mark)}(?=[\s=>])", page)]
+    return [m for m in MODULES if any(_holds_mark(page, mark) for mark in m.marks)]
+
+
+def _holds_mark(page: str, mark: str) -> bool:
+    """Whether ``page`` holds ``mark`` as an attribute name.
+
+    Before the mark, white space; after it, white space, ``=`` or ``>``.
+
+    Found with ``str.find``: a regular expression that starts with a white space class tries
+    every position of the page, a fifth of a second per build at 1,000 questions.
+    """
+    at = page.find(mark)
+    while at != -1:
+        end = at + len(mark)
+        if at and page[at - 1].isspace() and end < len(page):
+            after = page[end]
+            if after.isspace() or after in "=>":
+                return True
+        at = page.find(mark, at + 1)
+    return False
 
 
 def module_bundles(root: Path = ASSETS) -> dict[str, tuple[str | None, str | None]]:

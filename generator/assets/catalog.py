@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -81,13 +81,33 @@ def _locale(language: str) -> Locale:
 
 @dataclass(frozen=True)
 class Catalog:
-    """The strings of one language, English where it has none."""
+    """The strings of one language, English where it has none.
+
+    A site's pages ask for the same few strings thousands of times (a label per question), so
+    the catalog keeps what it has worked out: each string without parameters, each string
+    split at its placeholders (and escaped, for HTML), each number as the language writes it
+    and each count's plural category (Babel formats a number in about 40 microseconds). The
+    caches belong to the instance: a site's catalog lives as long as its build (or its
+    ``mkdocs serve``), and nothing is kept between instances.
+    """
 
     language: str
     """The language of the strings: the site's when it has a catalog file, else English."""
     entries: Mapping[str, Entry]
     locale: Locale
     """Babel's data of the language: its plural rules and how it writes numbers."""
+    _parts: dict[tuple[str, bool], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _plain: dict[tuple[str, bool], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _numbers: dict[tuple[type, int | float], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _plurals: dict[tuple[type, int | float], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def entry(self, key: str) -> Entry:
         """The entry of ``key``; a :class:`BuildError` naming it when the catalog lacks it."""
@@ -100,11 +120,19 @@ class Catalog:
 
     def plural(self, count: int | float) -> str:
         """The CLDR plural category of ``count`` in the catalog's language."""
-        return str(self.locale.plural_form(count))
+        known = (type(count), count)
+        category = self._plurals.get(known)
+        if category is None:
+            category = self._plurals[known] = str(self.locale.plural_form(count))
+        return category
 
     def number(self, value: int | float) -> str:
         """A number as the language writes it (1,000 in English)."""
-        return str(format_decimal(value, locale=self.locale))
+        known = (type(value), value)
+        text = self._numbers.get(known)
+        if text is None:
+            text = self._numbers[known] = str(format_decimal(value, locale=self.locale))
+        return text
 
     def list(self, items: list[str]) -> str:
         """Items joined as the language joins a list: "A and B", "A, B and C".
@@ -126,50 +154,87 @@ class Catalog:
         Numbers are written as the language writes them; other values as they are (text
         from the data is the caller's to escape or render).
         """
-        return self._fill(key, params, None)
+        return self._fill(key, params, html=False)
 
     def html(self, key: str, /, **params: object) -> Markup:
         """The string of ``key`` as HTML, escaped: its text, and its parameters not HTML yet.
 
         A :class:`~markupsafe.Markup` parameter (what Jinja's filters give) is HTML already.
         """
-        return Markup(self._fill(key, params, lambda text: str(escape(text))))
+        return Markup(self._fill(key, params, html=True))
 
-    def _fill(
-        self, key: str, params: Mapping[str, object], esc: Callable[[str], str] | None
-    ) -> str:
+    def _split(self, text: str, html: bool) -> tuple[str, ...]:
+        """``text`` (escaped for HTML) as literal, name, literal, ..., literal."""
+        known = (text, html)
+        parts = self._parts.get(known)
+        if parts is None:
+            parts = self._parts[known] = tuple(
+                _PLACEHOLDER.split(str(escape(text)) if html else text)
+            )
+        return parts
+
+    def _fill(self, key: str, params: Mapping[str, object], html: bool) -> str:
+        if not params:  # most calls: a label, the same text every time
+            known = (key, html)
+            text = self._plain.get(known)
+            if text is None:
+                text = self._plain[known] = self._fill_entry(key, params, html)
+            return text
+        return self._fill_entry(key, params, html)
+
+    def _fill_entry(self, key: str, params: Mapping[str, object], html: bool) -> str:
         entry = self.entry(key)
         if isinstance(entry, dict):
             count = params.get("count")
             if not isinstance(count, int | float):
                 raise BuildError(f"the string `{key}` has plural forms: give it a count")
             entry = entry.get(self.plural(count), entry["other"])
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
+        parts = self._split(entry, html)
+        if len(parts) == 1:
+            return parts[0]
+        out = [parts[0]]
+        for at in range(1, len(parts), 2):
+            name = parts[at]
             if name not in params:
                 raise BuildError(f"the string `{key}` needs `{name}`")
             value = params[name]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                return self.number(value)
-            if esc is not None and not hasattr(value, "__html__"):
-                return esc(str(value))
-            return str(value)
+                out.append(self.number(value))
+            elif html and not hasattr(value, "__html__"):
+                out.append(str(escape(str(value))))
+            else:
+                out.append(str(value))
+            out.append(parts[at + 1])
+        return "".join(out)
 
-        text = esc(entry) if esc is not None else entry
-        return _PLACEHOLDER.sub(fill, text)
+
+def catalog_files(language: str = FALLBACK) -> list[Path]:
+    """The files :func:`load_catalog` reads for ``language``: English, then the language's own."""
+    files = [CATALOGS / f"{FALLBACK}.yml"]
+    for name in (language, language.split("-")[0]):
+        path = CATALOGS / f"{name}.yml"
+        if name and name != FALLBACK and path.is_file():
+            files.append(path)
+            break
+    return files
+
+
+def catalog_stamp(language: str = FALLBACK) -> tuple[object, ...]:
+    """What a catalog of ``language`` is read from, and when each file last changed.
+
+    A catalog kept under ``mkdocs serve`` is read again when its stamp changes.
+    """
+    return (language, *((path, path.stat().st_mtime_ns) for path in catalog_files(language)))
 
 
 def load_catalog(language: str = FALLBACK) -> Catalog:
     """The catalog of ``language`` (``fr``, ``pt-BR``...), English where it has none."""
-    entries = dict(_read(CATALOGS / f"{FALLBACK}.yml"))
+    english, *own = catalog_files(language)
+    entries = dict(_read(english))
     found = FALLBACK
-    for name in (language, language.split("-")[0]):
-        path = CATALOGS / f"{name}.yml"
-        if name and name != FALLBACK and path.is_file():
-            entries.update(_read(path))
-            found = name
-            break
+    for path in own:
+        entries.update(_read(path))
+        found = path.stem
     return Catalog(found, entries, _locale(found))
 
 

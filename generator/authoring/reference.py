@@ -45,11 +45,48 @@ EXTRA_EXAMPLES: dict[str, dict[str, Any]] = {
     "Table": {"notes": ["Prices are examples only."]},
     "TreeQuestion": {"help": "Think about how often the workload runs."},
     "Question": {
+        "type": "choice",
         "shuffle": False,
         "source": "exam guide, sample question 3",
         "explanation": "Batch Transform is the only option with no endpoint left running.",
     },
     "Term": {"kind": "concept"},
+    "SourceRef": {
+        "url": "https://example.com/docs/serverless-endpoints.html",
+        "title": "Serverless endpoints",
+        "checked": "2026-12-07",
+    },
+    "Changed": {
+        "date": "2023-05-10",
+        "note": "Provisioned concurrency keeps capacity warm, billed while it is provisioned.",
+        "source": "https://example.com/news/provisioned-concurrency",
+    },
+    "TrueFalseQuestion": {"difficulty": "easy", "source": "exam guide, sample question 2"},
+    "OrderingQuestion": {
+        "difficulty": "medium",
+        "source": "exam guide",
+        "explanation": "The tree needs the size; the table then gives the cost.",
+    },
+    "MatchingQuestion": {
+        "difficulty": "medium",
+        "source": "exam guide",
+        "explanation": "Each plan is named for the size of workload it suits.",
+    },
+    "NumericQuestion": {
+        "difficulty": "easy",
+        "source": "exam guide",
+        "range": [5, 7],
+        "accept": [{"answer": 6, "tolerance": 0}, {"range": [5, 7], "why": "Close enough."}],
+    },
+    "NumberAccept": {
+        "answer": 6,
+        "tolerance": 0.5,
+        "range": [5, 7],
+        "why": "Six MB is the limit; anything within half a MB counts.",
+    },
+    "ShortAnswerQuestion": {"difficulty": "easy", "source": "exam guide"},
+    "AcceptedText": {"text": "InvokeEndpoint", "why": "The runtime call for one request."},
+    "CaseStudy": {"difficulty": "hard", "source": "exam guide, case study 1"},
 }
 
 
@@ -61,8 +98,9 @@ def _skeleton() -> dict[str, Any]:
         "domain": scaffold.DOMAIN.format(n=1, title="First domain"),
     }
     content: dict[str, Any] = {}
-    for name in ("topics.yml", "tables.yml", "trees.yml", "questions.yml"):
+    for name in ("topics.yml", "tables.yml", "trees.yml"):
         content.update(yaml.safe_load(scaffold.DOMAIN_FILES[name].format(n=1)))
+    content.update(yaml.safe_load(scaffold.ALL_TYPES.format(n=1)))
     data = {kind: yaml.safe_load(text) for kind, text in texts.items()}
     data["content"] = content
     return data
@@ -98,12 +136,23 @@ def _collect(
         values = value if isinstance(value, list) else [value]
         for model in _models_in(props[key]):
             for item in values:
-                if isinstance(item, dict) and set(item) <= set(defs[model].get("properties", {})):
+                if isinstance(item, dict) and _fits(defs[model], item):
                     _collect(defs[model], defs, model, item, found)
+
+
+def _fits(schema: dict[str, Any], item: dict[str, Any]) -> bool:
+    """Whether ``item`` could be of ``schema``: known keys, and its ``type`` if it names one."""
+    props = schema.get("properties", {})
+    if not set(item) <= set(props):
+        return False
+    kind = props.get("type", {}).get("const")
+    return kind is None or item.get("type", props["type"].get("default")) == kind
 
 
 def _type(prop: dict[str, Any]) -> str:
     """A field's type in words."""
+    if "const" in prop:
+        return f"`{prop['const']}`"
     model = _ref_name(prop)
     if model:
         return f"[{model}](#{model.lower()})"
@@ -122,6 +171,8 @@ def _type(prop: dict[str, Any]) -> str:
             return "URL (http or https)"
         if prop.get("format") == "date":
             return "date (YYYY-MM-DD)"
+        if prop.get("maxLength"):
+            return f"text (at most {prop['maxLength']:,} characters)"
         return "text"
     if kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
@@ -136,6 +187,8 @@ def _type(prop: dict[str, Any]) -> str:
         text = f"list of {_type(prop.get('items', {}))}"
         if prop.get("minItems"):
             text += f", at least {prop['minItems']}"
+        if prop.get("maxItems"):
+            text += f", at most {prop['maxItems']}"
         return text
     if kind == "object":
         return f"mapping of column id to {_type(prop.get('additionalProperties', {}))}"
@@ -196,7 +249,12 @@ def reference_markdown() -> str:
         "means and an example. The same definitions are in the JSON Schemas beside this file, "
         "which editors use to complete and check the files as you type. Text fields take "
         "Markdown unless they name a title or label. Quote text that contains `: ` or starts "
-        "with a character YAML treats specially, and quote `Yes` and `No`.",
+        "with a character YAML treats specially, and quote `Yes` and `No`. Each text field "
+        "has a length limit and each list of options, choices or nodes a size limit, far "
+        "above what real content needs (so that one pasted text cannot make a build take "
+        "minutes): `check` reports a text or list over its limit with file, line and field, "
+        "before anything is built. YAML anchors and aliases (`&name`, `*name`) are refused: "
+        "write each text out.",
         "",
     ]
     skeleton = _skeleton()
@@ -213,13 +271,62 @@ def reference_markdown() -> str:
         defs = schema.get("$defs", {})
         out += [f"## {what.split(':', 1)[0]}", "", what.split(": ", 1)[-1].capitalize() + "."]
         out += ["", *_table(model.__name__, schema, found.get(model.__name__, {})), ""]
+        if kind == "content":
+            out += _question_types()
         for name in _order(schema, defs):
             if name in seen:
                 continue
             seen.add(name)
             out += [f"### {name}", "", defs[name].get("description", ""), ""]
+            whole = name.removesuffix("Part") + ("Question" if name != "ChoicePart" else "")
+            if name.endswith("Part") and whole in defs:
+                out += [
+                    f"The fields of [{whole}](#{whole.lower()}), except that `topics` is "
+                    "optional: a part without it tests the case study's topics.",
+                    "",
+                ]
+                continue
             out += [*_table(name, defs[name], found.get(name, {})), ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _question_types() -> list[str]:
+    """A YAML example of every question type, from the init skeleton, and how answers compare."""
+    text = scaffold.ALL_TYPES.format(n=1)
+    questions = yaml.safe_load(text)["questions"]
+    out = [
+        "### Question types",
+        "",
+        "An entry of `questions:` is a question of one `type`; without `type` it is a "
+        "multiple-choice question (`choice`). Every type has `id`, `topics`, `stem` and the "
+        "optional `difficulty`, `explanation` and `source`; explanations never name a letter "
+        "or a position (pages shuffle options and items). One example of each type, as "
+        "`init` writes them:",
+        "",
+    ]
+    seen: set[str] = set()
+    for question in questions:
+        kind = question.get("type", "choice")
+        if kind in seen:
+            continue
+        seen.add(kind)
+        dumped = yaml.safe_dump([question], sort_keys=False, allow_unicode=True, width=88)
+        out += [f"`{kind}`:", "", "```yaml", dumped.rstrip(), "```", ""]
+    out += [
+        "Limits the checks apply: `ordering` has 3 to 10 items, `matching` 2 to 10 prompts "
+        "(two prompts may share an answer; a distractor differs from every answer), "
+        "`numeric` gives `answer` (with an optional `tolerance`, never negative), `range` "
+        "(`[min, max]`, min <= max) or `accept` entries, and a `case-study` has 2 or more "
+        "questions of any type but `case-study`, whose ids are question ids like any other.",
+        "",
+        "Short answers are compared after Unicode normalisation NFKC (full-width and "
+        "compatibility characters become plain ones), full case folding (`Straße` equals "
+        "`STRASSE`) and trimming and collapsing white space; two accepted answers that are "
+        "equal after this are reported. Numbers accept the decimal comma where the page's "
+        "language writes one, and Arabic-Indic and full-width digits.",
+        "",
+    ]
+    return out
 
 
 def _order(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:

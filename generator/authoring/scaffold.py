@@ -144,7 +144,8 @@ trees:
 
 QUESTIONS = """\
 # Practice questions: each option says why it is right or wrong. Options are shuffled, so
-# never refer to one by letter. `choose: 2` takes exactly two correct options.
+# never refer to one by letter. `choose: 2` takes exactly two correct options. One question
+# of each other type follows; the reference beside the schemas describes every field.
 questions:
   - id: d{n}-small-workload
     topics: [d{n}-first-topic]
@@ -190,12 +191,91 @@ questions:
         why: Every path through the tree ends at one of the two plans.
 """
 
+TYPE_SAMPLES = """\
+  # Other types: `type:` names them (no `type` is a multiple-choice question as above).
+  - id: d{n}-starter-managed
+    type: true-false
+    topics: [d{n}-first-topic]
+    stem: The Starter plan is fully managed.
+    answer: true
+    explanation: The comparison table marks Starter as fully managed.
+  - id: d{n}-plan-steps
+    type: ordering
+    topics: [d{n}-first-topic]
+    stem: Put the steps to pick a plan in order.
+    # Items in their RIGHT order; pages shuffle them. Never say the position in the text.
+    items:
+      - text: Measure the workload's size
+        why: The decision tree's only question is the workload's size.
+      - text: Follow the decision tree to a plan
+        why: The tree needs the size to lead anywhere.
+      - text: Check the plan's monthly cost in the table
+        why: The cost is read for the plan the tree led to.
+  - id: d{n}-plan-fit
+    type: matching
+    topics: [d{n}-first-topic]
+    stem: Match each plan to the workload it is best for.
+    pairs:
+      - prompt: Starter
+        answer: Small workloads
+        why: The table lists small workloads as what Starter is best for.
+      - prompt: Enterprise
+        answer: Large workloads
+        why: The table lists large workloads as what Enterprise is best for.
+    distractors: [Workloads that never run]
+  - id: d{n}-starter-cost
+    type: numeric
+    topics: [d{n}-first-topic]
+    stem: What does the Starter plan cost each month, in USD?
+    answer: 10
+    tolerance: 0        # or `range: [min, max]` instead of answer and tolerance
+    unit: USD
+    explanation: The comparison table gives Starter a monthly cost of 10 USD.
+  - id: d{n}-plan-name
+    type: short-answer
+    topics: [d{n}-first-topic]
+    stem: Which plan is built for large workloads?
+    # Compared after Unicode NFKC, case folding and trimming spaces: list real variants only.
+    accept: [Enterprise, Enterprise plan]
+    explanation: Enterprise is the plan for large workloads.
+  - id: d{n}-case-growing-shop
+    type: case-study
+    topics: [d{n}-first-topic]     # its questions inherit these unless they give their own
+    title: A growing shop
+    scenario: >-
+      A shop runs a small workload today and expects it to grow tenfold next year. It has
+      no operations staff.
+    table:
+      columns: [Period, Workload]
+      rows:
+        - [This year, Small]
+        - [Next year, Large]
+    questions:
+      - id: d{n}-case-growing-shop-now
+        stem: Which plan fits the shop this year?
+        options:
+          - text: Starter
+            correct: true
+            why: The workload is small this year, and Starter is fully managed.
+          - text: Enterprise
+            why: It is built for large workloads and costs more each month.
+      - id: d{n}-case-growing-shop-later
+        type: true-false
+        stem: Next year the decision tree leads the shop to Enterprise.
+        answer: true
+        explanation: A large workload answers the tree's question with no, so Enterprise.
+"""
+"""One question of each other type, in the style of :data:`QUESTIONS` (list entries)."""
+
+ALL_TYPES = QUESTIONS + "\n" + TYPE_SAMPLES
+"""The sample questions with one of every type (the reference's examples)."""
+
 DOMAIN_FILES = {
     DOMAIN_FILE: DOMAIN,
     "topics.yml": TOPICS,
     "tables.yml": TABLES,
     "trees.yml": TREES,
-    "questions.yml": QUESTIONS,
+    "questions.yml": ALL_TYPES,
 }
 
 

@@ -59,7 +59,7 @@ def _strip(node: Any) -> Any:
             if key == "properties" and isinstance(value, dict):
                 cleaned[key] = {
                     name: _strip({k: v for k, v in field.items() if k != "title"})
-                    for name, field in value.items()
+                    for name, field in _type_first(value).items()
                     if name not in _INTERNAL
                 }
             elif key == "required" and isinstance(value, list):
@@ -70,6 +70,14 @@ def _strip(node: Any) -> Any:
     if isinstance(node, list):
         return [_strip(item) for item in node]
     return node
+
+
+def _type_first(properties: dict[str, Any]) -> dict[str, Any]:
+    """A question's ``type`` right after its ``id``, where authors write it."""
+    if "type" not in properties or "id" not in properties:
+        return properties
+    rest = {k: v for k, v in properties.items() if k not in ("id", "type")}
+    return {"id": properties["id"], "type": properties["type"], **rest}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

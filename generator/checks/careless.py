@@ -41,9 +41,13 @@ def _roots(bank: Bank) -> Iterator[tuple[Node, str]]:
         yield term, f"terms[{i}]"
     for content in bank.domains:
         yield content.domain, ""
-        for kind in ("topics", "tables", "trees", "questions"):
-            for path, node in indexed(list(getattr(content, kind)), kind):
+        for kind, attribute in _LISTS:
+            for path, node in indexed(list(getattr(content, attribute)), kind):
                 yield node, path
+
+
+# Each list of a content file, and the attribute of DomainContent that holds it.
+_LISTS = (("topics", "topics"), ("tables", "tables"), ("trees", "trees"), ("questions", "items"))
 
 
 def _text_fields(node: Node, path: str) -> Iterator[tuple[Node, str, str, int | None, str]]:

@@ -1,8 +1,10 @@
 """Question lints: warnings about questions a learner could answer by test-taking tricks.
 
 Tricks instead of knowledge: a correct option given away by its length or by a word of the
-stem, options that say the same thing twice, and wording that breaks when options are
-shuffled. Reported, never fatal.
+stem, options that say the same thing twice, wording that breaks when options are
+shuffled, an ordering item that says where it goes ("first", "then", "Step 2", "1."),
+feedback that names an item or answer by its place, and a true/false stem written as a
+question. Reported, never fatal.
 """
 
 from __future__ import annotations
@@ -14,7 +16,18 @@ import re
 from collections.abc import Sequence
 
 from generator.checks.report import Report, indexed
-from generator.content.model import Bank, Question
+from generator.content.model import (
+    Answerable,
+    Bank,
+    CaseStudy,
+    MatchingQuestion,
+    Node,
+    NumericQuestion,
+    OrderingQuestion,
+    Question,
+    ShortAnswerQuestion,
+    TrueFalseQuestion,
+)
 from generator.errors import Problem
 
 LONG_RATIO = 1.5
@@ -210,9 +223,110 @@ def lint_bank(report: Report, questions: Sequence[Question]) -> None:
     )
 
 
+# An ordering item that says where it goes: a cue word at its start or numbering.
+_POSITION_WORDS = (
+    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|finally|lastly|last|afterwards?"
+    r"|after that|before that|to begin(?: with)?|begin by|start by|subsequently"
+)
+_POSITION_CUE = re.compile(
+    rf"^\s*(?:(?P<word>{_POSITION_WORDS})\b|(?P<number>\(?\d{{1,2}}[.):]|\(?[a-j][.)]\s))"
+    rf"|\b(?P<step>step\s+\d+)\b|\b(?P<late>finally|lastly|afterwards)\b",
+    re.IGNORECASE,
+)
+# Feedback that names an item, prompt or answer by its place: pages shuffle them.
+_PLACE_REFERENCE = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|previous|next)\s+"
+    r"(?:item|step|prompt|answer|pair)"
+    r"|(?:item|step|prompt|answer|pair)\s+(?:\d+|[A-F])\b)",
+    re.IGNORECASE,
+)
+
+
+def lint_ordering(report: Report, path: str, question: OrderingQuestion) -> None:
+    """Warn about ordering items whose text gives their position away."""
+    for i, item in enumerate(question.items):
+        cue = _POSITION_CUE.search(item.text)
+        if cue:
+            report.add(
+                item,
+                f"{path}.items[{i}].text",
+                f"'{cue.group(0).strip()}' gives the item's place away (pages shuffle the "
+                "items, and the learner is asked for the order): reword it without the cue",
+                "warning",
+                field="text",
+            )
+
+
+def _lint_places(report: Report, path: str, question: Answerable) -> None:
+    """Warn about feedback that names an item, prompt or answer by number or place."""
+    entries: list[tuple[Node, str]] = []
+    if isinstance(question, OrderingQuestion):
+        entries = [(item, f"{path}.items[{i}]") for i, item in enumerate(question.items)]
+    elif isinstance(question, MatchingQuestion):
+        entries = [(pair, f"{path}.pairs[{i}]") for i, pair in enumerate(question.pairs)]
+    elif isinstance(question, ShortAnswerQuestion):
+        entries = [
+            (a, f"{path}.accept[{i}]") for i, a in enumerate(question.accept) if isinstance(a, Node)
+        ]
+    elif isinstance(question, NumericQuestion) and question.accept:
+        entries = [(a, f"{path}.accept[{i}]") for i, a in enumerate(question.accept)]
+    for node, where in entries:
+        match = _PLACE_REFERENCE.search(getattr(node, "why", None) or "")
+        if match:
+            report.add(
+                node,
+                f"{where}.why",
+                f"refers to a place ('{match.group(0)}'); pages shuffle the items and "
+                "answers, name the thing itself instead",
+                "warning",
+                field="why",
+            )
+    if question.explanation and not isinstance(question, Question | TrueFalseQuestion):
+        match = _PLACE_REFERENCE.search(question.explanation)
+        if match:
+            report.add(
+                question,
+                f"{path}.explanation",
+                f"refers to a place ('{match.group(0)}'); pages shuffle the items and "
+                "answers, name the thing itself instead",
+                "warning",
+                field="explanation",
+            )
+
+
+def lint_true_false(report: Report, path: str, question: TrueFalseQuestion) -> None:
+    """Warn about a true/false stem written as a question: the learner judges a statement."""
+    if question.stem.rstrip().endswith("?"):
+        report.add(
+            question,
+            f"{path}.stem",
+            "a true/false stem is a statement the learner judges true or false, not a "
+            "question: rewrite it as a statement",
+            "warning",
+            field="stem",
+        )
+
+
+def lint_any(report: Report, path: str, question: Answerable) -> None:
+    """The lints of ``question``'s type."""
+    if isinstance(question, Question):
+        lint_question(report, path, question)
+        return
+    if isinstance(question, OrderingQuestion):
+        lint_ordering(report, path, question)
+    elif isinstance(question, TrueFalseQuestion):
+        lint_true_false(report, path, question)
+    _lint_places(report, path, question)
+
+
 def lint_questions(report: Report, bank: Bank) -> None:
-    """Lint every question of the bank, then the bank as a whole."""
+    """Lint every question of the bank (case studies' too), then the bank as a whole."""
     for domain in bank.domains:
-        for path, question in indexed(domain.questions, "questions"):
-            lint_question(report, path, question)
-    lint_bank(report, [q for d in bank.domains for q in d.questions])
+        for path, item in indexed(domain.items, "questions"):
+            if isinstance(item, CaseStudy):
+                for j, part in enumerate(item.questions):
+                    lint_any(report, f"{path}.questions[{j}]", part)
+            else:
+                lint_any(report, path, item)
+    choices = [q for d in bank.domains for q in d.questions if isinstance(q, Question)]
+    lint_bank(report, choices)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
+from generator.checks.question_types import check_case_study, check_type
 from generator.checks.report import Report, duplicates, indexed
 from generator.content.model import (
     NO_EXPLANATION,
+    Answerable,
     Bank,
+    CaseStudy,
+    Entry,
     Node,
     Question,
     Table,
@@ -51,11 +55,7 @@ def check_structure(report: Report, bank: Bank) -> None:
     duplicates(
         report, ((p, t, t.id) for d in bank.domains for p, t in indexed(d.trees, "trees")), "tree"
     )
-    duplicates(
-        report,
-        ((p, q, q.id) for d in bank.domains for p, q in indexed(d.questions, "questions")),
-        "question",
-    )
+    duplicates(report, (e for d in bank.domains for e in _question_ids(d.items)), "question")
     duplicates(
         report,
         ((f"terms[{i}]", t, t.term) for i, t in enumerate(bank.glossary.terms)),
@@ -67,6 +67,7 @@ def check_structure(report: Report, bank: Bank) -> None:
     used_trees: set[str] = set()
     # Questions per topic over the whole bank, counted once (not once per domain).
     coverage = Counter(t for d in bank.domains for q in d.questions for t in q.topics)
+    topic_domains = {t.id: d.domain.number for d in bank.domains for t in d.topics}
     for domain in bank.domains:
         for path, topic in indexed(domain.topics, "topics"):
             for i, block in enumerate(topic.blocks):
@@ -101,8 +102,14 @@ def check_structure(report: Report, bank: Bank) -> None:
                     f"tree '{tree.id}' is not shown on any topic (add a 'tree: {tree.id}' block)",
                     "warning",
                 )
-        for path, question in indexed(domain.questions, "questions"):
-            _check_question(report, path, question, topics)
+        for path, item in indexed(domain.items, "questions"):
+            if isinstance(item, CaseStudy):
+                _check_topics(report, path, item, topics)
+                check_case_study(report, path, item, topic_domains)
+                for j, part in enumerate(item.questions):
+                    _check_question(report, f"{path}.questions[{j}]", part, topics)
+            else:
+                _check_question(report, path, item, topics)
         _check_coverage(report, domain.topics, coverage)
         _check_explanations(report, domain.questions)
     check_exam_status(report, bank)
@@ -293,12 +300,23 @@ def _check_tree(
                 )
 
 
-def _check_question(report: Report, path: str, question: Question, topics: set[str]) -> None:
-    for i, topic in enumerate(question.topics):
+def _question_ids(items: Sequence[Entry]) -> Iterator[tuple[str, Node, str]]:
+    """Every question id with its path: case studies' and their questions' too (one space)."""
+    for path, item in indexed(items, "questions"):
+        yield path, item, item.id
+        if isinstance(item, CaseStudy):
+            for j, part in enumerate(item.questions):
+                yield f"{path}.questions[{j}]", part, part.id
+
+
+def _check_topics(
+    report: Report, path: str, node: Answerable | CaseStudy, topics: set[str]
+) -> None:
+    for i, topic in enumerate(node.topics):
         if topic not in topics:
             _unknown(
                 report,
-                question,
+                node,
                 f"{path}.topics[{i}]",
                 "topic",
                 topic,
@@ -306,6 +324,18 @@ def _check_question(report: Report, path: str, question: Question, topics: set[s
                 field="topics",
                 index=i,
             )
+
+
+def _check_question(report: Report, path: str, question: Answerable, topics: set[str]) -> None:
+    if question.case is None or "topics" in question.at.fields:
+        _check_topics(report, path, question, topics)
+    if isinstance(question, Question):
+        _check_choice(report, path, question)
+    else:
+        check_type(report, path, question)
+
+
+def _check_choice(report: Report, path: str, question: Question) -> None:
     count = len(question.options)
     if count < 2:
         report.add(
@@ -362,10 +392,12 @@ def _check_question(report: Report, path: str, question: Question, topics: set[s
                 )
 
 
-def _check_explanations(report: Report, questions: Sequence[Question]) -> None:
+def _check_explanations(report: Report, questions: Sequence[Answerable]) -> None:
     """Warn once per file about options without a ``why`` (imported banks often lack them)."""
     missing: dict[str, tuple[Question, int, int]] = {}
     for question in questions:
+        if not isinstance(question, Question):
+            continue
         count = sum(1 for option in question.options if option.why is None)
         if count:
             first, options, counted = missing.get(question.at.file, (question, 0, 0))

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from generator.commands.common import Commands, Say, project
+from generator.commands.outputs import check_output_folder
 from generator.config import relative
 from generator.pipeline import check
 from generator.publishing.downloads import write_downloads
@@ -29,7 +30,9 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, say: Say) -> int:
     """Check the data, then write the downloads; say which files were written."""
     found = project(args)
+    docs = args.docs or relative(found.docs_dir)
+    check_output_folder(docs, found, what="the downloads")
     bank, _ = check(found.data.path)
-    for path in write_downloads(bank, args.docs or relative(found.docs_dir)):
+    for path in write_downloads(bank, docs):
         say(f"wrote {path}")
     return 0

@@ -25,6 +25,11 @@ def add(commands: Commands, common: list[argparse.ArgumentParser]) -> None:
         "--zip", type=Path, default=None, help="also write the site as this zip file"
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the zip file if it exists (never a file that is not a zip)",
+    )
+    parser.add_argument(
         "--shim",
         type=Path,
         default=None,
@@ -39,6 +44,6 @@ def run(args: argparse.Namespace, say: Say) -> int:
     from generator.publishing.offline import build_offline
 
     found = project(args, need_plugin=True, strict=True)
-    where = build_offline(found, args.out, args.zip, args.shim)
+    where = build_offline(found, args.out, args.zip, args.shim, force=args.force)
     say(f"offline site: {where}" + (f"; zip: {args.zip}" if args.zip else ""))
     return 0

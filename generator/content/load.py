@@ -13,6 +13,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.content.model import (
+    ANSWERABLE_TYPES,
+    QUESTION_TYPES,
     SOURCE_KEY,
     Bank,
     Domain,
@@ -114,6 +116,40 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+ALIAS_MESSAGE = (
+    "YAML alias '*{name}'{more}: data files do not reuse text through anchors and aliases "
+    "(a few lines of aliases can expand to megabytes on a page); write the text out"
+)
+
+
+def _aliases(text: str, name: str) -> list[Problem]:
+    """The first use of each YAML alias of ``text``, as a problem at its line (issue 34).
+
+    Read from the parser's events, before anything is built: an alias costs nothing in the
+    file and its whole value again wherever it is used (16 KB of ``*big`` made 10 MB of page).
+    """
+    if "*" not in text:
+        return []
+    first: dict[str, int] = {}
+    uses: dict[str, int] = {}
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            anchor, mark = str(event.anchor), event.start_mark
+            first.setdefault(anchor, mark.line + 1 if mark else 0)
+            uses[anchor] = uses.get(anchor, 0) + 1
+    return [
+        Problem(
+            name,
+            line,
+            "",
+            ALIAS_MESSAGE.format(
+                name=anchor, more=f" (used {uses[anchor]:,} times)" if uses[anchor] > 1 else ""
+            ),
+        )
+        for anchor, line in first.items()
+    ]
+
+
 def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     """Parse one YAML file; syntax errors and duplicate keys come back as problems."""
     name = display_path(path)
@@ -141,6 +177,9 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     loader.file = name
     loader.duplicates = []
     try:
+        aliases = _aliases(text, name)
+        if aliases:
+            return None, aliases
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -179,6 +218,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
     text = repr(value)
+    if len(text) > 60 and isinstance(value, str):
+        return f"{len(value):,} characters ({text[:40]}...')"
     return text if len(text) <= 60 else text[:57] + "...'"
 
 
@@ -193,6 +234,14 @@ def _expected(error: Any) -> str:
         return f"at least {ctx['min_length']} item{'s' if ctx['min_length'] != 1 else ''}"
     if kind == "string_too_short":
         return "non-empty text"
+    if kind == "string_too_long":
+        return f"at most {ctx['max_length']:,} characters (the limit of this field)"
+    if kind == "too_long" and "max_length" in ctx:
+        return f"at most {ctx['max_length']} item{'s' if ctx['max_length'] != 1 else ''}"
+    if kind == "less_than_equal" and "le" in ctx:
+        return f"at most {ctx['le']}"
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return f"at least {ctx['ge']}"
     if kind == "literal_error":
         return f"one of {ctx.get('expected')}"
     if kind == "block_kind":
@@ -246,6 +295,9 @@ def problems_from_validation(
     found: dict[str, Problem] = {}
     for item in error.errors(include_url=False):
         path, line, value, present = _locate(data, item["loc"], file)
+        if item["type"] in ("question_type", "part_type"):
+            found[path] = _type_problem(item, value, file, path, line)
+            continue
         if item["type"] == "missing" or not present:
             message = f"missing required field '{path.rsplit('.', 1)[-1]}'"
         elif item["type"] == "extra_forbidden":
@@ -263,6 +315,28 @@ def problems_from_validation(
             message = f"expected {either}, found {_describe(value)}"
         found[path] = Problem(file, line, path, message)
     return list(found.values())
+
+
+def _type_problem(error: Any, value: Any, file: str, path: str, line: int) -> Problem:
+    """A question whose ``type`` names no question type (or a case study inside another)."""
+    kinds = ANSWERABLE_TYPES if error["type"] == "part_type" else QUESTION_TYPES
+    expected = "one of " + ", ".join(f"'{k}'" for k in kinds)
+    if not isinstance(value, dict):
+        return Problem(
+            file, line, path, f"expected a question (a mapping), found {_describe(value)}"
+        )
+    source = value.get(SOURCE_KEY)
+    if isinstance(source, Source):
+        line = source.line_of("type")
+    kind = value.get("type")
+    if error["type"] == "part_type" and kind == "case-study":
+        message = (
+            "a case study's questions cannot be case studies (case studies do not nest); "
+            f"expected {expected}"
+        )
+    else:
+        message = f"expected {expected}, found {_describe(kind)}"
+    return Problem(file, line, f"{path}.type", message)
 
 
 QUOTE_YES = ' (YAML reads a bare Yes, On or True as true: write the text in quotes, as in "Yes")'
@@ -461,7 +535,7 @@ def load_bank(data_dir: Path) -> Bank:
                 topics=[t for part in loaded for t in part.topics],
                 tables=[t for part in loaded for t in part.tables],
                 trees=[t for part in loaded for t in part.trees],
-                questions=[q for part in loaded for q in part.questions],
+                items=[q for part in loaded for q in part.questions],
             )
         )
     if problems or exam is None or glossary is None:

@@ -57,14 +57,102 @@ class _Restrict(markdown.extensions.Extension):
             )
 
 
+LINK_TAIL_MAX = 500
+"""Longest ``(address "title")`` with quotes (or ``(`` that never closes, before quotes) that
+is read as a link's address and title; longer is text."""
+
+
+class _Pairs:
+    """Where each opening bracket of a text closes, found once per text.
+
+    Where an opening bracket closes depends only on the text after it, and a link that
+    Python-Markdown has found before it is replaced in the text by a placeholder while the
+    rest stays as it was: so the pairs of a text are reused for the texts made from it, while
+    the part after the position asked about is unchanged (one comparison in C).
+    """
+
+    def __init__(self, opening: str, closing: str) -> None:
+        self.pattern = re.compile(f"[{re.escape(opening)}{re.escape(closing)}]")
+        self.opening = opening
+        self.text: str | None = None
+        self.ends: dict[int, int] = {}
+
+    def end(self, data: str, index: int) -> int | None:
+        """The index just past the bracket closing the one that ends at ``index``."""
+        shift = 0
+        if self.text is not data:
+            # From the opening bracket on: its match depends on nothing before it.
+            if self.text is not None and index > 0 and self.text.endswith(data[index - 1 :]):
+                shift = len(self.text) - len(data)
+            else:
+                self.text, self.ends = data, self._pairs(data)
+        end = self.ends.get(index + shift)
+        return None if end is None else end - shift
+
+    def _pairs(self, text: str) -> dict[int, int]:
+        ends: dict[int, int] = {}
+        opened: list[int] = []
+        for m in self.pattern.finditer(text):
+            if m.group() == self.opening:
+                opened.append(m.end())
+            elif opened:
+                ends[opened.pop()] = m.end()
+        return ends
+
+
+class _LinearLinks:
+    """Python-Markdown's link parts found in time linear in the text (issue 34).
+
+    ``LinkInlineProcessor.getText`` finds the ``]`` closing a link's ``[``: Markdown 3.11
+    computes the closing bracket of every index of the text in a Python loop, again for every
+    link, because each link found replaces the text with a new string
+    (``treeprocessors.InlineProcessor.__applyPattern``): ``"[]()" * 1000`` took 2.3 s, a 30 KB
+    stem of links 5 s per parse. ``getLink`` read an unclosed ``(`` to the end of the text for
+    every link (``"[a](" * n``). Here both use :class:`_Pairs`; ``getLink`` itself only runs on
+    the link's own part (a part with quotes, whose title rules are its own: at most
+    :data:`LINK_TAIL_MAX` characters).
+    """
+
+    def __init__(self, processor: markdown.inlinepatterns.LinkInlineProcessor) -> None:
+        self.brackets = _Pairs("[", "]")
+        self.parens = _Pairs("(", ")")
+        self.original_get_link = processor.getLink
+
+    def get_text(self, data: str, index: int) -> tuple[str, int, bool]:
+        end = self.brackets.end(data, index)
+        if end is None:
+            return data[index:], len(data), False
+        return data[index : end - 1], end, True
+
+    def get_link(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        if not data.startswith("(", index):
+            return "", None, index, False
+        close = self.parens.end(data, index + 1)
+        if close is not None and not any(q in data[index:close] for q in "\"'<"):
+            return self.original_get_link(data[:close], index)
+        if close is None and not any(q in data[index:] for q in "\"'"):
+            return "", None, index, False  # as getLink finds it: no ")" and no title
+        return self.original_get_link(data[: index + LINK_TAIL_MAX], index)
+
+
+def _linear_links(md: markdown.Markdown) -> None:
+    for pattern in md.inlinePatterns:
+        if isinstance(pattern, markdown.inlinepatterns.LinkInlineProcessor):
+            links = _LinearLinks(pattern)
+            pattern.getText = links.get_text  # type: ignore[method-assign]
+            pattern.getLink = links.get_link  # type: ignore[method-assign]
+
+
 @functools.cache
 def _markdown(prose: bool) -> markdown.Markdown:
     # Only what Python-Markdown does by itself: no attr_list (it writes attributes from
     # text), no snippets (it reads files), no md_in_html.
     allowed = PROSE_HTML if prose else frozenset()
-    return markdown.Markdown(
+    md = markdown.Markdown(
         extensions=["sane_lists", _Restrict(allowed, blocks=prose)], output_format="html"
     )
+    _linear_links(md)
+    return md
 
 
 # Text in which Markdown finds no syntax converts to one paragraph of itself. Most fields of

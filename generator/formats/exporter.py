@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.load import display_path
 from generator.errors import BuildError, Problem
-from generator.formats import formats, select, write_atomically
+from generator.formats import exportable, formats, select, write_atomically
 from generator.pipeline import check
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,10 @@ class ExportReport:
     questions: int
     size: int
     warnings: list[Problem]
+    not_exported: list[tuple[str, str]] = field(default_factory=list)
+    """Questions and case studies the format does not carry: (id, reason), listed by the command."""
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """What the writer changed on the way out: (id, note), listed by the command."""
 
 
 def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None) -> ExportReport:
@@ -29,7 +33,7 @@ def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None)
     fmt = formats()[format_name]
     assert fmt.write is not None
     bank, warnings = check(data_dir)
-    selected = select(bank, domain)
+    selected, left = exportable(select(bank, domain), fmt)
     data = fmt.write(selected)
     if out.is_dir():
         raise BuildError(f"{display_path(out)} is a folder: name the file to write")
@@ -40,4 +44,5 @@ def export_file(format_name: str, out: Path, data_dir: Path, domain: int | None)
         raise BuildError(f"cannot write {display_path(out)}: {error.strerror}") from None
     count = sum(len(d.questions) for d in selected.domains)
     log.debug("exported %d questions to %s", count, display_path(out))
-    return ExportReport(out, count, len(data), warnings)
+    notes = fmt.notes(selected) if fmt.notes is not None else []
+    return ExportReport(out, count, len(data), warnings, left, notes)

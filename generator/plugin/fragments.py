@@ -59,8 +59,9 @@ def split(markdown: str) -> tuple[str, list[str]]:
 # The parts of a block that search never indexes (each is data-search-exclude, and none holds
 # another element of its own tag: text inside is escaped by generator.site.text).
 _UNSEARCHED = re.compile(
-    r'<(ol) class="ss-options".*?</ol>|<(details) class="ss-answer".*?</details>'
-    r'|<(section) class="ss-answer-key.*?</section>',
+    r'<(ol) class="ss-options.*?</ol>|<(details) class="ss-answer".*?</details>'
+    r'|<(section) class="ss-answer-key.*?</section>|<(ol) class="ss-items".*?</ol>'
+    r'|<(div) class="ss-match".*?</div>|<(p) class="ss-typed".*?</p>',
     re.DOTALL,
 )
 _STAND_IN = re.compile(r"<!--ss:fragment (\d+)-->.*?<!--/ss:fragment \1-->", re.DOTALL)

@@ -49,6 +49,15 @@ class StudySiteConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs: untyp
     build; the hosted site leaves it off.
     """
 
+    csp = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy (default true; ``mkdocs build`` only).
+
+    A ``<meta>`` element that lets the page run the site's own scripts and its own inline
+    scripts (by hash), and nothing that a text field could smuggle in: no inline handler,
+    no ``javascript:`` address, no plugin object. Not under ``mkdocs serve`` (its live-reload
+    script is inline) and not for builders without plugins (generator/plugin/csp.py).
+    """
+
     shim = c.Optional(c.Type(str))
     """The iframe-worker shim for ``offline`` builds, relative to mkdocs.yml.
 

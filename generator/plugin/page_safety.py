@@ -13,6 +13,9 @@ Material's ``base.html`` directly. So the plugin checks each page in ``on_post_p
   search worker before Material posts it the index (``generator/assets/js/core/search.js``).
 - :func:`ensure_exam_marker`: ``data-ss-exam`` names the exam for the progress store on every
   page, the author's own pages and the 404 page too.
+- :func:`no_ellipsis_tooltips`: no element of class ``md-ellipsis``, whose text Material's
+  ``content.tooltips`` turns into a tooltip with ``innerHTML`` when it is truncated, so a
+  title such as ``<img src=x onerror=...>`` (escaped in the page) ran on hover or focus.
 
 Material details relied on (9.8): the ``htmltitle`` block's three forms (reproduced in
 :func:`material_titles`), one ``<title>`` in the head, and its script bundle's address
@@ -139,3 +142,18 @@ def ensure_exam_marker(output: str, exam_id: str) -> str:
         return output
     marker = f'<div hidden data-ss-exam="{html.escape(exam_id)}"></div>'
     return output[: body.end()] + marker + output[body.end() :]
+
+
+MATERIAL_ELLIPSIS = 'class="md-ellipsis"'
+"""A truncated title as Material's partials print it; its ellipsis patch reads these."""
+OUR_ELLIPSIS = 'class="ss-ellipsis"'
+"""The same look (css/core/theme.css), which no script of Material's reads."""
+
+
+def no_ellipsis_tooltips(output: str) -> str:
+    """``output`` with Material's ellipsis class replaced by ours (see the module docstring).
+
+    The overrides' ``main.html`` prints ours already; this covers an author's own
+    ``main.html`` that extends Material's ``base.html`` directly.
+    """
+    return output.replace(MATERIAL_ELLIPSIS, OUR_ELLIPSIS)

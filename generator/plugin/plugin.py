@@ -45,7 +45,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator.assets.bundle import ASSETS, Bundles
-from generator.assets.catalog import Catalog, load_catalog
+from generator.assets.catalog import Catalog, catalog_stamp, load_catalog
 from generator.config import (
     DATA_ENV,
     DataFolder,
@@ -56,7 +56,7 @@ from generator.config import (
 from generator.content.model import Exam
 from generator.errors import DataError, GeneratorError
 from generator.pipeline import generate_for_mkdocs
-from generator.plugin import fragments, offline_site, page_safety, site_config
+from generator.plugin import csp, fragments, offline_site, page_safety, site_config
 from generator.plugin.markdown_cache import MarkdownCache
 from generator.plugin.options import StudySiteConfig
 from generator.plugin.serve import quick_server
@@ -86,9 +86,13 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self.templates: jinja2.Environment | None = None
         self.head = ""
         self.catalog = load_catalog()
-        """The words of the site's language, read again by each build's on_config."""
+        """The words of the site's language: each build's on_config reads them again when
+        the language or its catalog files changed, and keeps them otherwise (with what the
+        catalog has worked out: labels, numbers, plurals)."""
+        self.catalog_stamp = catalog_stamp()
         self.folder: DataFolder | None = None
         self.shim: Path | None = None
+        self.shim_source: str | None = None
         # The pages of the last good generator run, path under docs/ -> text, for on_files.
         self.generated: dict[str, str] = {}
         # Their HTML blocks that skip Markdown, path under docs/ -> blocks (fragments.py).
@@ -133,7 +137,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         except GeneratorError as error:
             raise PluginError(str(error)) from error
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.shim = None
+        self.shim = self.shim_source = None
         if self.config.offline:
             given = Path(self.config.shim) if self.config.shim else None
             try:
@@ -143,8 +147,11 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
             except GeneratorError as error:
                 raise PluginError(str(error)) from error
             offline_site.configure(config)
-        site_config.apply(config, allow_external=self.config.allow_external)
-        self.catalog = site_config.site_catalog(config)
+        stamp = catalog_stamp(site_config.site_language(config))
+        if stamp != self.catalog_stamp:
+            self.catalog = site_config.site_catalog(config)
+            self.catalog_stamp = stamp
+        site_config.apply(config, allow_external=self.config.allow_external, catalog=self.catalog)
         self.head = page_safety.HEAD_PARTIAL.read_text(encoding="utf-8")
         if self.templates is None:
             self.templates = environment()
@@ -157,6 +164,7 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
                 pdf_downloads=self.config.pdf_downloads,
                 env=self.templates,
                 language=self.catalog.language,
+                catalog=self.catalog,
             )
         except GeneratorError as error:
             if not self.serving:
@@ -170,7 +178,11 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         self._name_site(config, self.last_exam)
         if not config.nav:
             config.nav = self.last_nav = nav(result.site)
-        self.staging.stage_site_dir(config)  # a failed build keeps the previous site
+        # A failed build keeps the previous site; a folder it must not replace is refused.
+        try:
+            self.staging.stage_site_dir(config, [folder.path])
+        except GeneratorError as error:
+            raise PluginError(str(error)) from error
         return config
 
     def _name_site(self, config: MkDocsConfig, exam: Exam) -> None:
@@ -273,12 +285,25 @@ class StudySitePlugin(BasePlugin[StudySiteConfig]):  # type: ignore[no-untyped-c
         output = page_safety.safe_title(output, page, config)
         output = page_safety.ensure_head(output, self.head)
         output = page_safety.bundle_first(output)
+        output = page_safety.no_ellipsis_tooltips(output)
         if self.last_exam is not None:
             output = page_safety.ensure_exam_marker(output, self.last_exam.id)
         if self.errors:
             panel = error_panel(self.errors, self.catalog)
             output = _BODY.sub(lambda m: m.group(0) + panel, output, count=1)
+        if self.config.csp and not self.serving:  # last: the hashes are of the finished page
+            output = csp.add_policy(
+                output, shim=self.shim_text(), external=self.config.allow_external
+            )
         return output
+
+    def shim_text(self) -> str | None:
+        """The iframe-worker shim's source for an offline build (read once), else None."""
+        if self.shim is None:
+            return None
+        if self.shim_source is None:
+            self.shim_source = self.shim.read_text(encoding="utf-8")
+        return self.shim_source
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files

@@ -85,10 +85,13 @@ def _short(name: str) -> str:
     return name.removeprefix("markdown.extensions.")
 
 
-def merge_extensions(config: MkDocsConfig) -> None:
-    """Add the extensions the pages need; the author's settings of one win, key by key."""
+def merge_extensions(config: MkDocsConfig, catalog: Catalog | None = None) -> None:
+    """Add the extensions the pages need; the author's settings of one win, key by key.
+
+    ``catalog`` is the site's (:func:`site_catalog`), when the caller has read it already.
+    """
     names = {_short(name): name for name in config.markdown_extensions}
-    for short, ours in extensions(site_catalog(config)).items():
+    for short, ours in extensions(catalog or site_catalog(config)).items():
         name = names.get(short)
         if name is None:
             config.markdown_extensions.append(short)
@@ -241,8 +244,10 @@ def check_no_old_bundles(config: MkDocsConfig) -> None:
         )
 
 
-def apply(config: MkDocsConfig, *, allow_external: bool) -> None:
+def apply(config: MkDocsConfig, *, allow_external: bool, catalog: Catalog | None = None) -> None:
     """Bring ``config`` to what the study site needs (see the module docstring).
+
+    ``catalog`` is the site's string catalog, when the caller has read it already.
 
     Raises:
         PluginError: the theme is not Material, search is off, mkdocs.yml names the old
@@ -251,7 +256,7 @@ def apply(config: MkDocsConfig, *, allow_external: bool) -> None:
     check_theme(config)
     check_no_old_bundles(config)
     unset_font_to_false(config)
-    merge_extensions(config)
+    merge_extensions(config, catalog)
     add_overrides(config)
     add_bundles(config)
     if not allow_external:

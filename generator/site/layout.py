@@ -16,11 +16,12 @@ from mkdocs.structure.files import File
 
 from generator.assets.catalog import FALLBACK, Catalog, load_catalog
 from generator.content.model import (
+    Answerable,
     Bank,
     Callout,
     CalloutKind,
+    CaseStudy,
     DomainContent,
-    Question,
     Table,
     Topic,
     Tree,
@@ -90,6 +91,8 @@ PageKind = Literal[
     "glossary",
     "progress",
     "exam",
+    "review",
+    "mistakes",
     "domain",
     "topic",
     "questions",
@@ -127,27 +130,45 @@ class Site:
     """MkDocs' ``use_directory_urls``, for the links MkDocs does not rewrite (:func:`page_url`)."""
     pdf_downloads: bool = False
     """Whether each study sheet's PDF is published beside the site (the plugin's option)."""
-    _by_topic: dict[str, list[Question]] | None = field(
+    _by_topic: dict[str, list[Answerable]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     exam_scripts: dict[str, str] | None = field(
         default=None, init=False, repr=False, compare=False
     )
     """The practice exam's data scripts, made once per site (:mod:`generator.site.widgets.exam`)."""
+    review_scripts: dict[str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The Review page's data scripts, made once per site (:mod:`generator.site.widgets.review`)."""
+    review_marks: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
+    """The marks of the question types' modules that the review data's markup needs."""
     catalog: Catalog = field(default_factory=load_catalog, repr=False, compare=False)
     """The words of the site's language (:mod:`generator.assets.catalog`)."""
 
-    def questions_for(self, topic_id: str) -> list[Question]:
-        """Self-check questions of a topic: every question that lists it, in bank order."""
+    def questions_for(self, topic_id: str) -> list[Answerable]:
+        """Self-check questions of a topic: every question that lists it, in bank order.
+
+        A case study is kept whole: when any of its questions lists the topic, all of them
+        are the topic's, in order.
+        """
         if self._by_topic is None:
             # One pass over the bank, not one per topic: large banks stay linear.
-            by_topic: dict[str, list[Question]] = {}
+            by_topic: dict[str, list[Answerable]] = {}
             for content in self.bank.domains:
-                for question in content.questions:
-                    for topic in dict.fromkeys(question.topics):
-                        by_topic.setdefault(topic, []).append(question)
+                for item in content.items:
+                    parts = item.questions if isinstance(item, CaseStudy) else [item]
+                    topics = dict.fromkeys(t for part in parts for t in part.topics)
+                    for topic in topics:
+                        by_topic.setdefault(topic, []).extend(parts)
             self._by_topic = by_topic
         return list(self._by_topic.get(topic_id, ()))
+
+
+    def questions_testing(self, topic_id: str) -> int:
+        """How many questions list the topic (a case study's other questions, shown with
+        them on the topic's page, do not count: the Progress page and the exam count so)."""
+        return sum(topic_id in q.topics for q in self.questions_for(topic_id))
 
 
 def domain_title(content: DomainContent, catalog: Catalog) -> str:
@@ -178,13 +199,21 @@ def domain_pages(content: DomainContent, catalog: Catalog) -> list[Page]:
     return pages
 
 
-def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLBACK) -> Site:
+def build_site(
+    bank: Bank,
+    *,
+    directory_urls: bool = True,
+    language: str = FALLBACK,
+    catalog: Catalog | None = None,
+) -> Site:
     """Lay out the pages of the site and the indexes templates use to link between them.
 
     ``language`` is the site's (MkDocs' ``theme.language``): its catalog gives every word the
-    pages show that the data does not.
+    pages show that the data does not; ``catalog``, when given, is that catalog already read
+    (the MkDocs plugin keeps one from build to build).
     """
-    catalog = load_catalog(language)
+    if catalog is None:
+        catalog = load_catalog(language)
     site = Site(bank=bank, directory_urls=directory_urls, catalog=catalog)
     site.pages.append(Page("index.md", bank.exam.title, "home"))
     for content in bank.domains:
@@ -202,6 +231,8 @@ def build_site(bank: Bank, *, directory_urls: bool = True, language: str = FALLB
         site.tables.update((t.id, t) for t in content.tables)
         site.trees.update((t.id, t) for t in content.trees)
     site.pages.append(Page("exam.md", catalog.t("nav.practice_exam"), "exam"))
+    site.pages.append(Page("review.md", catalog.t("nav.review"), "review"))
+    site.pages.append(Page("mistakes.md", catalog.t("nav.mistakes"), "mistakes"))
     site.pages.append(Page("progress.md", catalog.t("nav.your_progress"), "progress"))
     site.pages.append(Page("glossary.md", catalog.t("nav.glossary"), "glossary"))
     return site
@@ -225,6 +256,8 @@ def nav(site: Site) -> list[dict[str, object]]:
             children.append({text.escaped(within.get(page.kind, page.title)): page.path})
         items.append({text.escaped(domain_title(content, catalog)): children})
     items.append({text.escaped(catalog.t("nav.practice_exam")): "exam.md"})
+    items.append({text.escaped(catalog.t("nav.review")): "review.md"})
+    items.append({text.escaped(catalog.t("nav.mistakes")): "mistakes.md"})
     items.append({text.escaped(catalog.t("nav.your_progress")): "progress.md"})
     items.append({text.escaped(catalog.t("nav.glossary")): "glossary.md"})
     return items
@@ -250,7 +283,7 @@ def topic_rows(site: Site, content: DomainContent, page_path: str) -> list[Topic
             t.title,
             t.summary,
             link(page_path, site.topic_pages[t.id]),
-            len(site.questions_for(t.id)),
+            site.questions_testing(t.id),
         )
         for t in content.topics
     ]

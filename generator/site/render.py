@@ -13,7 +13,8 @@ from generator.content.markup import abbreviation_ok
 from generator.site import diagram, pages, text
 from generator.site.abbreviations import Abbreviations
 from generator.site.layout import Site, admonition, page_url
-from generator.site.widgets import quiz, status, table, tree
+from generator.site.widgets import quiz, sources, status, table, tree
+from generator.site.widgets.review import make_review_data
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,9 +55,13 @@ def environment() -> jinja2.Environment:
         tree_diagram=diagram.tree_svg,
         letter=quiz.letter,
         status_notice=status.status_notice,
+        long_date=status.long_date,
+        by_checked=sources.by_checked,
+        sheet_sources=sources.sheet_sources,
         # Every text field of the data reaches a page through one of these (generator/site/text.py).
         inline=text.inline,
         prose=text.block,
+        prose_html=text.block_html,
         plain=text.plain_html,
         meta=text.meta_value,
         abbreviation_ok=abbreviation_ok,
@@ -78,6 +83,8 @@ def render_pages(site: Site, env: jinja2.Environment | None = None) -> dict[str,
     files: dict[str, str] = {}
     abbreviations = Abbreviations.of(site.bank.glossary.terms)
     page_end = env.get_template("page_end.md.j2").render(exam_id=site.bank.exam.id)
+    # The Review page's question markup, by the quiz's own macro; the page names its versions.
+    make_review_data(site, env)
     for page in site.pages:
         template = env.get_template(pages.template(page))
         files[page.path] = abbreviations.mark(
@@ -102,7 +109,8 @@ def link_modules(site: Site, files: dict[str, str]) -> None:
     bundles = module_bundles()
     for page in site.pages:
         text = files[page.path]
-        modules = [bundles[m.name] for m in modules_of(text)]
+        # A module without sources yet (a question type's widget to come) links nothing.
+        modules = [bundles[m.name] for m in modules_of(text) if any(bundles[m.name])]
         if not modules:
             continue
 
@@ -119,9 +127,15 @@ def link_modules(site: Site, files: dict[str, str]) -> None:
 
 
 def _tidy(text: str) -> str:
-    """Collapse runs of blank lines left by template logic; end with one newline."""
+    """Collapse runs of blank lines left by template logic; end with one newline.
+
+    Lines end at "\n" only: ``str.splitlines()`` also ends them at U+2028, U+2029, U+0085
+    and other characters a text field may hold (pasted from PDF or Word), which put a raw
+    line break into the JSON of a widget's data attribute ("Bad control character in string
+    literal": no tree or practice exam mounted).
+    """
     lines: list[str] = []
-    for line in text.splitlines():
+    for line in text.split("\n"):
         line = line.rstrip()
         if line or (lines and lines[-1]):
             lines.append(line)

@@ -144,6 +144,12 @@ def block(text: str) -> Markup:
 
 
 @functools.lru_cache(maxsize=_FIELDS)
+def block_html(text: str) -> Markup:
+    """A prose field as safe HTML blocks for a page's fragments (no Markdown pass follows)."""
+    return Markup(_inert(clean(convert(text, prose=True))))
+
+
+@functools.lru_cache(maxsize=_FIELDS)
 def plain(text: str) -> str:
     """``text`` as the words a reader sees, on one line: what :func:`inline` shows, untagged.
 

@@ -21,6 +21,8 @@ A script that prints figures, never a test: nothing is asserted. Each module is 
 - :mod:`~tests.bench.serve`: ``mkdocs serve``, a saved edit to the page showing it;
 - :mod:`~tests.bench.compare`: mkdocs-quiz and Zensical building the same bank;
 - :mod:`~tests.bench.waits`: the waits people feel, ours beside mkdocs-quiz's;
+- :mod:`~tests.bench.mixed`: the mixed bank, every question type in stated shares, reported
+  apart (``--no-mixed``, ``--mixed-only``);
 - :mod:`~tests.bench.lighthouse`: Lighthouse's scores of every page type (``--lighthouse``);
 - :mod:`~tests.bench.report`: the figures as text and Markdown tables;
 - :mod:`~tests.bench.readme`: the README's performance table, from the JSON.

@@ -49,6 +49,7 @@ def run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
     from generator.site.layout import build_site
     from generator.site.render import link_modules, render_pages
     from generator.site.widgets.exam import exam_data_files
+    from generator.site.widgets.review import review_data_files
     from generator.write import write_files
 
     marks = [(time.perf_counter(), time.process_time())]
@@ -70,6 +71,7 @@ def run_stages(data: Path, docs: Path) -> tuple[Figures, list[str]]:
         files = {path: fragment_marks.strip(text) for path, text in rendered.items()}
         files.update(Bundles().files(site.catalog))
         files.update(data_files)
+        files.update(review_data_files(site))
         lap()
         report = write_files(files, docs)
         lap()

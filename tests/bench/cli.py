@@ -73,6 +73,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-zensical", action="store_true", help=f"skip the {ZENSICAL} build")
     parser.add_argument(
+        "--no-mixed", action="store_true", help="skip the mixed bank (every question type)"
+    )
+    parser.add_argument(
+        "--mixed-only",
+        action="store_true",
+        help="only the mixed bank (every question type), none of the multiple-choice figures",
+    )
+    parser.add_argument(
         "--lighthouse", action="store_true", help="also score every page type with Lighthouse"
     )
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (replaced)")
@@ -124,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     browser: Figures = {}
     waits: Figures = {}
     lighthouse: Figures = {}
+    mixed: Figures = {}
     with _workdir(args.keep) as work:
-        for questions in sizes:
+        for questions in [] if args.mixed_only else sizes:
             folder = work / f"q{questions}"
             folder.mkdir()
             figures.append(measure_size(questions, folder, repeat))
@@ -133,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sources, served = source_sizes(), served_sizes(site)
         kinds = page_kind_sizes(site, served) if site else {}
         print_assets(sources, served, kinds)
-        if not args.no_browser:
+        if not args.no_browser and figures:
             from tests.bench.exam import measure_exams, print_exams
             from tests.bench.pages import measure_browser, print_browser
 
@@ -141,13 +150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_browser(browser)
             browser["exam"] = measure_exams([(f["questions"], Path(f["site"])) for f in figures])
             print_exams(browser["exam"])
-        if not args.no_browser and not args.no_waits:
+        if not args.no_browser and not args.no_waits and figures:
             from tests.bench.waits import measure_waits
 
             print("\n== The waits people feel", flush=True)
             waits = measure_waits(
                 work / "waits", figures, not args.no_compare, not args.no_zensical
             )
+        if not args.no_mixed:
+            from tests.bench.mixed import measure_mixed
+
+            mixed = measure_mixed(work / "mixed", sizes, repeat, not args.no_browser)
         if args.lighthouse:
             from tests.bench.lighthouse import measure_lighthouse
 
@@ -164,6 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "browser": browser,
         "waits": waits,
         "lighthouse": lighthouse,
+        "mixed": mixed,
     }
     report = full_report(results)
     print("\n== Markdown\n")

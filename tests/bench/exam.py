@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.bench.common import BROWSER_RUNS, FRAME_MS, Figures, gzip_size, median, ms
+from tests.support.browsing import wait_until
 
 # Material's own files and the search index: the exam page's budget leaves them out.
 _MATERIAL = ("/assets/javascripts/", "/assets/stylesheets/", "/search/")
@@ -116,7 +117,7 @@ def measure_exam(browser: Any, url: str) -> Figures:
                })"""
         )
         page.get_by_role("button", name="Start the mock exam").click()
-        page.wait_for_function("() => window.__ssFirst !== null", timeout=30_000)
+        wait_until(page, "() => window.__ssFirst !== null", timeout=30_000)
         start = page.evaluate("() => performance.getEntriesByName('ss-exam-start')[0].startTime")
         shown, painted = page.evaluate("() => window.__ssFirst")
         firsts.append(float(shown) - float(start))

@@ -17,6 +17,7 @@ from typing import Any
 
 from tests.bench.banks import write_bank
 from tests.bench.common import BROWSER_RUNS, FRAME_MS, Figures, child, median, ms
+from tests.support.browsing import wait_until
 
 BROWSER_QUESTIONS = 100
 
@@ -102,8 +103,8 @@ def measure_page(browser: Any, url: str, click: bool) -> Figures:
         context.add_init_script(_WIDGET_TIMER)
         page = context.new_page()
         page.goto(url, wait_until="load")
-        page.wait_for_function(
-            "() => performance.getEntriesByName('ss-mount').length > 0", timeout=30_000
+        wait_until(
+            page, "() => performance.getEntriesByName('ss-mount').length > 0", timeout=30_000
         )
         mounts.append(
             float(page.evaluate("() => performance.getEntriesByName('ss-mount')[0].duration"))
@@ -238,7 +239,7 @@ def ready_once(browser: Any, url: str, ready: str) -> float:
         context.add_init_script(_READY_PROBE.replace("READY", ready))
         page = context.new_page()
         page.goto(url, wait_until="load", timeout=180_000)
-        page.wait_for_function("() => window.__ready.at !== null", timeout=180_000)
+        wait_until(page, "() => window.__ready.at !== null", timeout=180_000)
         while True:
             page.wait_for_timeout(250)
             probe = page.evaluate(

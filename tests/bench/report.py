@@ -329,6 +329,15 @@ def full_report(results: Figures) -> str:
             results.get("browser", {}),
         ),
     ]
+    if results.get("mixed"):
+        from tests.bench.mixed import mixed_markdown
+
+        lines += [
+            "",
+            "## The mixed bank (every question type)",
+            "",
+            mixed_markdown(results["mixed"]),
+        ]
     kinds = results.get("page_kinds", {})
     if kinds:
         lines += [

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.bench.common import Figures, median
+from tests.support.browsing import wait_until
 
 SEARCH_RUNS = 5
 
@@ -41,7 +42,7 @@ def measure_first_search(browser: Any, url: str, term: str, runs: int) -> Figure
             page.goto(url, wait_until="load", timeout=180_000)
             page.locator("input.md-search__input").click()
             page.keyboard.type(term, delay=60)
-            page.wait_for_function("() => window.__search.result !== null", timeout=180_000)
+            wait_until(page, "() => window.__search.result !== null", timeout=180_000)
             probe = page.evaluate("() => window.__search")
             times.append(float(probe["result"] - probe["key"]))
         finally:

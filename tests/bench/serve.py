@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tests.bench.banks import mark_stem
 from tests.bench.common import Figures, median
+from tests.support.browsing import wait_until
 
 SERVE_RUNS = 3
 
@@ -57,7 +58,8 @@ def measure_serve(
                     marker = f"Mark{run}x"
                     start = time.perf_counter()
                     mark_stem(questions, question_id, marker)
-                    page.wait_for_function(
+                    wait_until(
+                        page,
                         f"() => document.body && document.body.textContent.includes({marker!r})",
                         timeout=600_000,
                         polling=20,

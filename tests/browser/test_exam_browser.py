@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support.browsing import serious_violations
+from tests.support.browsing import serious_violations, wait_until
 from tests.support.exam_scripts import decode_script
 from tests.support.project import copy_project, mkdocs_build, screenshot_path, serve
 from tests.support.synthetic import generate
@@ -37,17 +37,29 @@ HOSTILE = (
 
 
 def bank_of(site: Path) -> dict[str, dict[str, Any]]:
-    """Every question of a built site's exam data: id -> domain, correct options, topics."""
+    """Every question of a built site's exam data: id -> domain, type, its key, topics.
+
+    Choice and true/false questions (``q``) give ``correct`` and ``options``; the other types
+    (``x``, and the parts of case studies ``c``) give ``type`` and their data (``x``).
+    """
     questions: dict[str, dict[str, Any]] = {}
     for script in sorted((site / "exam-data").glob("*.js")):
         number, data = decode_script(script.read_text(encoding="utf-8"))
-        for q in data["q"]:
-            questions[q[0]] = {
+        entries = [*data["q"], *data.get("x", [])]
+        entries += [part for case in data.get("c", []) for part in case[5]]
+        for q in entries:
+            entry: dict[str, Any] = {
                 "domain": number,
-                "correct": q[8],
-                "options": len(q[7]),
                 "topics": [data["topics"][t] for t in q[2]],
             }
+            if isinstance(q[4], str):
+                entry |= {"type": q[4], "x": q[6]}
+            else:
+                entry |= {"type": "choice", "correct": q[8], "options": len(q[7])}
+            questions[q[0]] = entry
+        for case in data.get("c", []):
+            for part in case[5]:
+                questions[part[0]]["case"] = case[0]
     return questions
 
 
@@ -56,9 +68,14 @@ def open_exam(page: Any, url: str) -> None:
     page.wait_for_selector("[data-ss-exam-page][data-ss-ready]")
 
 
+def shown(page: Any) -> None:
+    """Wait for a question (an ordering question has no input)."""
+    page.wait_for_selector("[data-ss-question] :is(input, select, button)")
+
+
 def start_mock(page: Any) -> None:
     page.get_by_role("button", name="Start the mock exam").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
 
 
 def current(page: Any) -> str:
@@ -72,13 +89,96 @@ def position(page: Any) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def letter(k: int) -> str:
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[k]
+
+
+def typed_answers(q: dict[str, Any], right: bool) -> Any:
+    """What answers a typed question right or wrong: a text, a number, picks per prompt."""
+    x = q["x"]
+    if q["type"] == "numeric":
+        first = x["accept"][0]
+        value = first.get("answer", first["min"])
+        outside = max(e["max"] for e in x["accept"]) + 1000
+        return f"{value if right else outside}"
+    if q["type"] == "short-answer":
+        return x["texts"][0][0] if right else "zzz not an answer"
+    if q["type"] == "matching":
+        key = list(x["key"])
+        if not right:
+            key[0] = (key[0] + 1) % len(x["answers"])
+        return key
+    raise AssertionError(q["type"])
+
+
+def put_in_order(page: Any, q: dict[str, Any], right: bool, keyboard: bool = False) -> None:
+    """Move an ordering question's items into the right order (or all but the first two)."""
+    body = page.locator("[data-ss-question]")
+    n = len(q["x"]["items"])
+    number = position(page)[0]
+    start = attempt(page)["slots"][number - 1].get("o") or list(range(n))
+    # The exam letters the items in the order first shown; item i (authored) is start.index(i).
+    want = [letter(start.index(i)) for i in range(n)]
+
+    def move(name: str) -> None:
+        button = body.get_by_role("button", name=name)
+        if keyboard:
+            button.focus()
+            page.keyboard.press("Enter")
+        else:
+            button.click()
+
+    # A move first: the order shown is only an answer once the learner moved an item.
+    now = body.locator(".ss-order__letter").all_inner_texts()
+    move(f"Move {now[0]} down")
+    for place, target in enumerate(want):
+        while body.locator(".ss-order__letter").all_inner_texts().index(target) != place:
+            move(f"Move {target} up")
+    if not right:
+        move(f"Move {want[0]} down")
+
+
 def answer(page: Any, bank: dict[str, dict[str, Any]], right: bool) -> None:
     """Answer the question shown, right (every correct option) or wrong (as many picks)."""
     q = bank[current(page)]
-    wrong = next(k for k in range(q["options"]) if k not in q["correct"])
-    picks = q["correct"] if right else [wrong, *q["correct"][1:]]
-    for k in picks:
-        page.locator(f'[data-ss-question] input[value="{k}"]').check()
+    body = page.locator("[data-ss-question]")
+    if q["type"] == "choice":
+        wrong = next(k for k in range(q["options"]) if k not in q["correct"])
+        picks = q["correct"] if right else [wrong, *q["correct"][1:]]
+        for k in picks:
+            body.locator(f'input[value="{k}"]').check()
+    elif q["type"] == "ordering":
+        put_in_order(page, q, right)
+    elif q["type"] == "matching":
+        for i, a in enumerate(typed_answers(q, right)):
+            body.locator("select").nth(i).select_option(str(a))
+    else:
+        body.locator("input").fill(typed_answers(q, right))
+
+
+def answer_by_keyboard(page: Any, bank: dict[str, dict[str, Any]]) -> None:
+    """Answer the question shown right with keys only (focus moved as Tab would)."""
+    q = bank[current(page)]
+    body = page.locator("[data-ss-question]")
+    if q["type"] == "choice":
+        values = body.locator("input").evaluate_all("els => els.map(e => Number(e.value))")
+        for k in q["correct"]:
+            page.keyboard.press(str(values.index(k) + 1))
+        return
+    if q["type"] == "ordering":
+        put_in_order(page, q, right=True, keyboard=True)
+    elif q["type"] == "matching":
+        selects = body.locator("select")
+        for i, a in enumerate(typed_answers(q, right=True)):
+            offered = selects.nth(i).locator("option").evaluate_all("os => os.map(o => o.value)")
+            selects.nth(i).focus()
+            for _ in range(offered.index(str(a))):
+                page.keyboard.press("ArrowDown")
+    else:
+        body.locator("input").focus()
+        page.keyboard.type(typed_answers(q, right=True))
+    # Out of the field, so the exam's keys (n, p, f) work again.
+    page.locator(".ss-exam__cell").nth(position(page)[0] - 1).focus()
 
 
 def cell_label(page: Any, number: int) -> str:
@@ -150,9 +250,10 @@ def test_full_mock_exam_draws_the_blueprint_by_domain_weight(
     start_mock(page)
     assert position(page) == (1, 65)
     kept = attempt(page)
-    page.wait_for_function(
+    wait_until(
+        page,
         f"() => !JSON.parse(localStorage.getItem('{DRAFT.format(exam='synthetic')}'))"
-        ".slots.some(s => !s.q)"
+        ".slots.some(s => !s.q)",
     )
     ids = [s["q"] for s in attempt(page)["slots"]]
     assert len(set(ids)) == 65, "a question drawn twice"
@@ -166,9 +267,10 @@ def test_full_mock_exam_draws_the_blueprint_by_domain_weight(
     # The same seed draws the same exam.
     page.get_by_role("button", name="New practice exam").click()
     start_mock(page)
-    page.wait_for_function(
+    wait_until(
+        page,
         f"() => !JSON.parse(localStorage.getItem('{DRAFT.format(exam='synthetic')}'))"
-        ".slots.some(s => !s.q)"
+        ".slots.some(s => !s.q)",
     )
     assert [s["q"] for s in attempt(page)["slots"]] == ids
 
@@ -185,7 +287,7 @@ def test_question_text_stays_text(page: Any, two_domain_site: tuple[str, Path]) 
     page.get_by_label("Untimed (the time taken is shown)").check()
     page.locator("input[name=count]").fill("50")
     page.get_by_role("button", name="Start the custom practice").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     slots = [s["q"] for s in attempt(page)["slots"]]
     page.locator(".ss-exam__cell").nth(slots.index("d1-t001-q001")).click()
     stem = page.locator("[data-ss-question] legend")
@@ -210,7 +312,7 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     page.screenshot(path=screenshot_path("exam-start.png"), full_page=True)
     start_mock(page)
     assert position(page) == (1, 13)
-    page.wait_for_function("() => document.querySelector('.ss-exam__time').textContent != ''")
+    wait_until(page, "() => document.querySelector('.ss-exam__time').textContent != ''")
     # The installed clock also runs on its own: a slow machine may show a second gone.
     assert re.fullmatch(r"Time left (36:00|35:5\d)", page.locator(".ss-exam__time").inner_text())
     first = current(page)
@@ -234,9 +336,9 @@ def test_answer_flag_reload_resume_review_submit_and_result(
     # (Generous: on a loaded machine a reload can take many seconds.)
     assert 29 * 60 <= int(left.group(1)) * 60 + int(left.group(2)) <= 31 * 60
     page.get_by_role("button", name="Resume").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     assert position(page) == (3, 13)
-    page.wait_for_function("() => document.querySelector('.ss-exam__time').textContent != ''")
+    wait_until(page, "() => document.querySelector('.ss-exam__time').textContent != ''")
     assert re.fullmatch(
         r"Time left (31:00|30:\d\d|29:\d\d)", page.locator(".ss-exam__time").inner_text()
     )
@@ -404,7 +506,7 @@ def test_custom_practice_wrong_only_after_a_first_attempt(
     page.get_by_label("Only questions I got wrong last time").check()
     page.get_by_label("Untimed (the time taken is shown)").check()
     page.get_by_role("button", name="Start the custom practice").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     assert position(page) == (1, 4)
     assert "Only 4 questions match your choices" in page.locator(".ss-exam__intro").inner_text()
     assert page.locator(".ss-exam__time").inner_text().startswith("Time taken")
@@ -419,7 +521,7 @@ def test_custom_practice_wrong_only_after_a_first_attempt(
     page.get_by_label(re.compile(r"Hard \(\d+\)")).uncheck()
     page.locator("input[name=count]").fill("50")
     page.get_by_role("button", name="Start the custom practice").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     drawn = {s["q"] for s in attempt(page)["slots"]}
     assert not drawn & set(wrong)
     assert position(page)[1] == len(drawn)
@@ -434,7 +536,7 @@ def test_custom_practice_of_one_topic(page: Any, site_url: str, built_site: Path
         boxes.nth(i).uncheck()
     page.get_by_label("IAM for machine learning").check()
     page.get_by_role("button", name="Start the custom practice").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     drawn = [s["q"] for s in attempt(page)["slots"]]
     assert drawn and all("iam" in bank[q]["topics"] for q in drawn)
     assert len(drawn) == sum("iam" in q["topics"] for q in bank.values())
@@ -445,14 +547,9 @@ def test_keyboard_only_attempt(page: Any, site_url: str, built_site: Path) -> No
     open_exam(page, site_url + "exam/?seed=4")
     page.get_by_role("button", name="Start the mock exam").focus()
     page.keyboard.press("Enter")
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     for number in range(1, 14):
-        q = bank[current(page)]
-        shown = page.locator("[data-ss-question] input").evaluate_all(
-            "els => els.map(e => Number(e.value))"
-        )
-        for k in q["correct"]:
-            page.keyboard.press(str(shown.index(k) + 1))
+        answer_by_keyboard(page, bank)
         if number == 2:
             page.keyboard.press("f")
         if number < 13:
@@ -643,7 +740,7 @@ def test_attempt_survives_instant_navigation_and_keys_still_work(
     page.wait_for_selector(".ss-exam__resume")
     assert "1 of 13 questions answered" in page.locator(".ss-exam__resume").inner_text()
     page.get_by_role("button", name="Resume").click()
-    page.wait_for_selector("[data-ss-question] input")
+    shown(page)
     assert position(page) == (2, 13)
     page.keyboard.press("p")
     assert position(page) == (1, 13)

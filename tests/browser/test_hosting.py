@@ -150,11 +150,15 @@ def test_pages_workflow_checks_builds_strictly_and_deploys() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # Nothing by default; the build reads, only the deploy job may publish (issue 34).
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = workflow["jobs"]["build"]["steps"]
     runs = "\n".join(str(step.get("run", "")) for step in build)
     uses = [str(step.get("uses", "")) for step in build]
-    assert "pip install . " in runs  # the package, as an author installs it
+    # The package, as an author installs it, its dependencies held to the tested versions.
+    assert "pip install -c .github/constraints.txt . " in runs
     assert "npm ci --prefix generator" in runs
     publish = "python -m generator pdf --publish site"
     assert runs.index("python -m generator check") < runs.index(publish)

@@ -15,12 +15,14 @@ from bs4 import BeautifulSoup
 from generator.config import load_project
 from generator.errors import BuildError
 from generator.plugin.offline_site import INSTALL_COMMAND, SHIM_IN_PACKAGE, SHIM_TARGET
+from generator.plugin.staging import SITE_RECORD
 from generator.publishing.offline import MARKER, build_offline
 from tests.support.browsing import (
     RequestLog,
     answer_first_question,
     remote_loads,
     search,
+    wait_until,
     walk_tree,
 )
 from tests.support.project import ROOT, copy_project, mkdocs_serve, screenshot_path
@@ -86,7 +88,8 @@ def test_zip_holds_the_offline_site_under_one_folder(offline: tuple[Path, Path])
     expected = {
         "study-site-offline/" + p.relative_to(site).as_posix()
         for p in site.rglob("*")
-        if p.is_file() and p.name != MARKER  # the folder's marker is not part of the site
+        # The folder's marker and the build's record are not part of the site.
+        if p.is_file() and p.name not in (MARKER, SITE_RECORD)
     }
     assert names == expected
     assert "study-site-offline/index.html" in names
@@ -165,8 +168,8 @@ def test_offline_site_works_opened_from_disk(context: Any, offline: tuple[Path, 
     # The answer counts on the progress page, another file:// page.
     page.locator("nav.md-nav--primary a", has_text="Your progress").first.click()
     page.wait_for_url(re.compile(r"progress\.html"))
-    page.wait_for_function(
-        "before => document.querySelector('article').innerText !== before", arg=progress_before
+    wait_until(
+        page, "before => document.querySelector('article').innerText !== before", progress_before
     )
     assert log.foreign(set()) == []
     assert all(url.startswith("file://") for url in log.urls)

@@ -36,7 +36,7 @@ def test_pdf_command_writes_a_pdf_per_domain(
     assert result.returncode == 0, result.stderr
     bank = bundled_bank
     expected = {f"{d.slug}-study-sheet.pdf" for d in bank.domains}
-    assert {p.name for p in out.iterdir()} == expected
+    assert {p.name for p in out.iterdir() if not p.name.startswith(".")} == expected
     for content in bank.domains:
         pdf = out / f"{content.slug}-study-sheet.pdf"
         assert f"wrote {pdf}" in result.stdout
@@ -97,7 +97,7 @@ def test_printing_loads_nothing_from_the_network(tmp_path: Path) -> None:
     out = tmp_path / "pdf"
     result = run_cli("pdf", "--site", str(site), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in out.iterdir()] == ["domain-7-study-sheet.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [".studysite-pdf", "domain-7-study-sheet.pdf"]
     text = PdfReader(str(out / "domain-7-study-sheet.pdf")).pages[0].extract_text() or ""
     assert "Domain 7 study sheet" in text
     assert f"blocked a request outside the site: {outside}" in result.stderr
@@ -121,7 +121,10 @@ def test_publish_builds_the_site_linking_its_pdfs_and_prints_them_beside_it(
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "wrote site/downloads/domain-1-study-sheet.pdf\n"
+    assert result.stdout == (
+        "wrote site/downloads/domain-1-study-sheet.pdf\n"
+        "wrote site/downloads/domain-2-study-sheet.pdf\n"
+    )
     sheet = project / "site" / "domain-1" / "study-sheet" / "index.html"
     link = BeautifulSoup(sheet.read_text(encoding="utf-8"), "html.parser").select_one(
         "a.ss-sheet-pdf"
@@ -129,3 +132,35 @@ def test_publish_builds_the_site_linking_its_pdfs_and_prints_them_beside_it(
     assert link is not None
     assert (sheet.parent / str(link["href"])).resolve().is_file()
     assert "pdf_downloads" not in (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_pdf_replaces_its_own_pdfs_and_no_other_without_force(tmp_path: Path) -> None:
+    """Issue 34: ``pdf --out`` replaced a PDF of the same name that was already there."""
+    site = fake_site(tmp_path / "site")
+    out = tmp_path / "pdf"
+    pdf = out / "domain-7-study-sheet.pdf"
+    assert run_cli("pdf", "--site", str(site), "--out", str(out)).returncode == 0
+    first = pdf.read_bytes()
+    # Its own PDF, unchanged since: a second run replaces it without a word.
+    result = run_cli("pdf", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    # The same name, other bytes (the learner's annotated copy): refused, kept.
+    pdf.write_bytes(first + b"% my notes\n")
+    result = run_cli("pdf", "--site", str(site), "--out", str(out))
+    assert result.returncode == 2
+    assert "refusing to replace " in result.stderr and pdf.name in result.stderr
+    assert "add --force to replace it" in result.stderr
+    assert pdf.read_bytes() == first + b"% my notes\n"
+    result = run_cli("pdf", "--site", str(site), "--out", str(out), "--force")
+    assert result.returncode == 0, result.stderr
+    assert not pdf.read_bytes().endswith(b"% my notes\n")
+
+
+@pytest.mark.parametrize("out", ["data/pdf", "docs/pdf"])
+def test_pdf_never_writes_into_the_data_or_docs_folder(tmp_path: Path, out: str) -> None:
+    site = fake_site(tmp_path / "site")
+    result = run_cli("pdf", "--site", str(site), "--out", out)
+    assert result.returncode == 2
+    assert f"refusing to write the PDFs into {out}" in result.stderr
+    assert not (ROOT / out).exists()

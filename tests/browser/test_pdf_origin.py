@@ -53,4 +53,5 @@ def test_pdf_printer_loads_only_its_own_servers_origin(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert f"blocked a request outside the site: {lure}" in result.stderr
     assert CountingHandler.seen == []
-    assert [p.name for p in out.iterdir()] == ["domain-7-study-sheet.pdf"]
+    # The PDF, and the record of what the command wrote (so a rerun replaces only its own).
+    assert sorted(p.name for p in out.iterdir()) == [".studysite-pdf", "domain-7-study-sheet.pdf"]

@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from generator.content.model import Bank, DomainContent, Question
 from generator.site.widgets.quiz import letter
+from tests.support.bank import choices
 from tests.support.project import screenshot_path
 
 pytestmark = pytest.mark.browser
@@ -132,6 +133,16 @@ def domains(bank: Bank) -> list[DomainContent]:
     return bank.domains
 
 
+def numbered_choices(content: DomainContent) -> list[tuple[int, Question]]:
+    """The multiple-choice questions with the number they print under: every question of
+    the domain is numbered, whatever its type (the bundled domain mixes types)."""
+    return [
+        (number, q)
+        for number, q in enumerate(content.questions, start=1)
+        if isinstance(q, Question)
+    ]
+
+
 def keyed(question: Question) -> str:
     return ", ".join(letter(i) for i in question.correct_indexes)
 
@@ -155,9 +166,9 @@ def test_study_sheet_holds_every_topic_table_tree_and_question(
         missing = [t.title for t in content.topics if normal(t.title) not in text]
         missing += [t.title for t in content.tables if plain(t.title) not in text]
         missing += [t.title for t in content.trees if plain(t.title) not in text]
-        missing += [q.stem for q in content.questions if plain(q.stem) not in text]
+        missing += [q.stem for q in choices(content) if plain(q.stem) not in text]
         missing += [
-            o.text for q in content.questions for o in q.options if plain(o.text) not in text
+            o.text for q in choices(content) for o in q.options if plain(o.text) not in text
         ]
         missing += [p for p in content.domain.takeaways if plain(p) not in text]
         assert not missing, f"{content.slug} study sheet does not print: {missing}"
@@ -185,7 +196,7 @@ def test_answer_key_holds_the_keyed_answers(bank: Bank, sheets: dict[str, Printe
     for content in domains(bank):
         _, key = answer_key_split(sheets[content.slug])
         positions = []
-        for number, question in enumerate(content.questions, start=1):
+        for number, question in numbered_choices(content):
             entry = f"Question {number}: {keyed(question)} —"
             assert entry in key, f"answer key lacks {entry!r}"
             positions.append(key.index(entry))
@@ -202,7 +213,7 @@ def test_no_answer_text_before_the_answer_key(bank: Bank, sheets: dict[str, Prin
         assert "Show the answer" not in before
         leaked = [
             o.why
-            for q in content.questions
+            for q in choices(content)
             for o in q.options
             if o.correct and o.why and plain(o.why) in before
         ]
@@ -308,7 +319,7 @@ def test_no_blank_page(sheets: dict[str, Printed]) -> None:
 def test_questions_are_not_split_from_their_options(bank: Bank, sheets: dict[str, Printed]) -> None:
     for content in domains(bank):
         pages = sheets[content.slug].pages
-        for number, question in enumerate(content.questions, start=1):
+        for number, question in numbered_choices(content):
             label = f"Question {number}. "
             where = [i for i, text in enumerate(pages) if label in text]
             assert len(where) == 1, f"{label!r} should print once, on one page"
@@ -335,8 +346,11 @@ def test_questions_page_prints_static_questions_and_answer_key(
     print(f"{path}: {len(printed.pages)} pages printed")
     before, key = answer_key_split(printed)
     before = without_expansions(before, bank)
-    for number, question in enumerate(content.questions, start=1):
-        assert f"Question {number}. {plain(question.stem)}" in before
+    for number, question in numbered_choices(content):
+        if question.case is None:  # a case study's part prints its part label first
+            assert f"Question {number}. {plain(question.stem)}" in before
+        else:
+            assert f"Question {number}." in before and plain(question.stem) in before
         options = " ".join(f"{letter(i)}. {plain(o.text)}" for i, o in enumerate(question.options))
         assert options in before, f"question {number} does not print its lettered options"
         assert f"Question {number}: {keyed(question)} —" in key
@@ -347,14 +361,14 @@ def test_questions_page_prints_static_questions_and_answer_key(
         assert not re.search(rf"(?<!\w){control}(?!\w)", printed.text), control
     assert not re.search(r"\d+ of \d+ (right|picked)", printed.text)
     leaked = [
-        o.why for q in content.questions for o in q.options if o.why and plain(o.why) in before
+        o.why for q in choices(content) for o in q.options if o.why and plain(o.why) in before
     ]
     assert not leaked, f"explanations printed before the answer key: {leaked}"
 
 
 def test_answer_key_is_for_paper_only_on_quiz_pages(bank: Bank, page: Any, site_url: str) -> None:
     content, path = first_questions_page(bank)
-    topic = next(t for t in content.topics if any(t.id in q.topics for q in content.questions))
+    topic = next(t for t in content.topics if any(t.id in q.topics for q in choices(content)))
     for url in (path, f"{content.slug}/{topic.id}/"):
         page.goto(site_url + url)
         key = page.locator(".ss-answer-key")
@@ -410,7 +424,9 @@ def test_dark_palette_prints_light(bank: Bank, browser: Any, site_url: str, tmp_
             check=True,
             capture_output=True,
         ).stdout
-        assert light_share(ppm) > 0.9, "the printed page is not mostly white"
+        # White paper and dark ink: a dark palette would leave almost no light pixels; a
+        # text-dense first page (the bundled domain opens with a long list) stays above 0.85.
+        assert light_share(ppm) > 0.85, "the printed page is not mostly white"
 
 
 def test_glossary_terms_are_spelled_out_once_on_paper(

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.browsing import wait_until
 from tests.support.project import screenshot_path
 from tests.support.quiz_helpers import (
     V2_KEY,
@@ -141,7 +142,7 @@ def test_export_then_import_in_a_fresh_browser(
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     exported = json.loads(saved.read_text(encoding="utf-8"))
-    assert exported["version"] == 3
+    assert exported["version"] == 4
     assert exported["exam"] == "mls-c01"
     assert exported["attempts"] == []
     assert exported["answers"] == before["answers"]
@@ -154,9 +155,7 @@ def test_export_then_import_in_a_fresh_browser(
         assert cell(other, "answered", done["topic"]) == "0"
         other.locator("input[type=file][data-ss-action=import]").set_input_files(saved)
         message = other.locator("[data-ss-progress-message]")
-        other.wait_for_function(
-            "el => el.textContent.startsWith('Imported')", arg=message.element_handle()
-        )
+        wait_until(other, "el => el.textContent.startsWith('Imported')", message.element_handle())
         assert message.inner_text() == f"Imported 2 answers from {saved.name}."
         assert cell(other, "answered", done["topic"]) == "2"
         # Kept as imported: over the cap, they go before the learner's own answers there.
@@ -192,8 +191,8 @@ def test_a_bad_import_file_leaves_progress_intact(
         page.locator("input[type=file][data-ss-action=import]").set_input_files(
             files=[{"name": f"{name}.json", "mimeType": "application/json", "buffer": content}]
         )
-        page.wait_for_function(
-            "el => el.textContent.includes('Nothing was imported')", arg=message.element_handle()
+        wait_until(
+            page, "el => el.textContent.includes('Nothing was imported')", message.element_handle()
         )
         text = message.inner_text()
         assert words in text, name

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.support.browsing import serious_violations
+from tests.support.browsing import serious_violations, wait_until
 from tests.support.project import screenshot_path
 from tests.support.quiz_helpers import (
     BACKUPS_KEY,
@@ -261,9 +262,14 @@ def test_practice_page_difficulty_sticky_score_and_filters(
     level = next(d for d in ("easy", "medium", "hard") if d in levels)
     page.select_option("select[name=difficulty]", level)
     visible = page.locator(".ss-question:visible")
-    assert visible.count() == levels.count(level)
-    assert set(visible.evaluate_all("els => els.map(e => e.dataset.ssDifficulty)")) == {level}
-    assert f"showing {levels.count(level)}" in status.inner_text()
+    # A case study shows whole when any of its questions matches.
+    cases = questions.evaluate_all("els => els.map(e => e.dataset.ssCase || '')")
+    matching = {c for c, d in zip(cases, levels, strict=True) if c and d == level}
+    expected = sum(d == level or c in matching for c, d in zip(cases, levels, strict=True))
+    assert visible.count() == expected
+    alone = page.locator(".ss-question:visible:not([data-ss-case])")
+    assert set(alone.evaluate_all("els => els.map(e => e.dataset.ssDifficulty)")) == {level}
+    assert f"showing {expected}" in status.inner_text()
     page.select_option("select[name=difficulty]", "")
     # State filters: wrong, then not answered yet.
     page.select_option("select[name=state]", "wrong")
@@ -272,14 +278,15 @@ def test_practice_page_difficulty_sticky_score_and_filters(
     page.select_option("select[name=state]", "unanswered")
     assert page.locator(".ss-question:visible").count() == total - 1
     page.select_option("select[name=state]", "")
-    # Topic filter: every question shown lists the topic.
+    # Topic filter: every question shown lists the topic (a case study's, where one does).
     topic = page.locator("select[name=topic] option").nth(1).get_attribute("value")
     page.select_option("select[name=topic]", topic)
-    topics = page.locator(".ss-question:visible").evaluate_all(
-        "els => els.map(e => e.dataset.ssTopics.split(' '))"
+    shown_topics = page.locator(".ss-question:visible").evaluate_all(
+        "els => els.map(e => [e.dataset.ssCase || '', e.dataset.ssTopics.split(' ')])"
     )
-    assert topics and all(topic in t for t in topics)
-    assert len(topics) < total
+    listing = {c for c, t in shown_topics if c and topic in t}
+    assert shown_topics and all(topic in t or c in listing for c, t in shown_topics)
+    assert len(shown_topics) < total
 
 
 # Layout shifts of what is on screen while the page loads and its widgets mount (Chromium's
@@ -339,7 +346,7 @@ def test_reload_keeps_progress(page: Any, site_url: str, built_site: Path) -> No
     verdict = question.locator(".ss-result__verdict").inner_text()
     before = score(page)
     data = stored(page)
-    assert data["version"] == 3
+    assert data["version"] == 4
     (key, record), *_ = data["answers"].items()
     assert (
         key
@@ -455,10 +462,11 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     # Follow the navigation link to the second topic: Material swaps the page in place.
     page.locator(f'.md-nav a[href$="{second.split("/")[-2]}/"]').first.click()
     page.wait_for_url("**/" + second)
-    page.wait_for_function(
+    wait_until(
+        page,
         "(t) => document.querySelector('.ss-quiz--live .ss-question__stem')"
         " && document.querySelector('.ss-question__stem').innerText !== t",
-        arg=title,
+        title,
     )
     assert page.evaluate("window.__sameDocument") is True, "instant navigation expected"
     assert page.locator(".ss-quiz__bar").count() == 1
@@ -469,12 +477,20 @@ def test_instant_navigation_then_answering(page: Any, site_url: str, built_site:
     page.wait_for_url("**/" + first)
     page.wait_for_selector(".ss-quiz--live")
     # Every question of the page it came back to gets its choices (mounting runs in order).
-    page.wait_for_function(
+    wait_until(
+        page,
         "document.querySelectorAll('.ss-choices').length"
-        " === document.querySelectorAll('.ss-question').length"
+        " === document.querySelectorAll('.ss-question[data-ss-choose]').length",
     )
     question = single(page)
     choice(question, wrong_indexes(question)[0]).locator("button").click()
+    # The live region is announced a tick after the click (its text is replaced, then set).
+    said = wait_until(
+        page,
+        "() => { const s = document.querySelector('.ss-quiz [role=status]').textContent;"
+        " return s.includes('Incorrect') && s; }",
+    )
+    assert str(said).replace("\u00a0", "").strip().startswith("Incorrect: the answer is")
     assert live_text(page).startswith("Incorrect: the answer is")
     assert len(stored(page)["answers"]) == 2
 
@@ -606,9 +622,69 @@ def test_a_long_quiz_renders_its_first_ten_questions_then_the_rest(
         early = questions.evaluate_all(rendered)
         assert len(early) > 12
         assert all(early[:10]), early
-        page.wait_for_function("window.__laidOut !== undefined", timeout=60_000)
-        assert page.evaluate("window.__laidOut") >= len(early) - 10
+        wait_until(page, "window.__laidOut !== undefined", timeout=60_000)
+        # A case study is laid out as one block with its questions.
+        blocks = page.locator(".ss-question:not([data-ss-case]), .ss-case").count()
+        assert page.evaluate("window.__laidOut") >= blocks - 10
         assert all(questions.evaluate_all(rendered))
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def long_practice_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A synthetic bank of one domain and 450 questions, built and served: its practice page
+    defers 440 questions, past the 400 blocks that offscreen.js lays out itself."""
+    from tests.support.project import copy_project, mkdocs_build, serve
+    from tests.support.synthetic import generate
+
+    base = tmp_path_factory.mktemp("long-practice")
+    generate(base / "data", 450, per_topic=50, topics_per_domain=9)
+    project = base / "project"
+    project.mkdir()
+    copy_project(project, base / "data")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    for url in serve(base / "site"):
+        yield url + "domain-1/questions/"
+
+
+# Resolves after n animation frames: offscreen.js lays out at least one block in each.
+_FRAMES = """(n) => new Promise((done) => {
+  const tick = () => (--n > 0 ? requestAnimationFrame(tick) : done());
+  requestAnimationFrame(tick);
+})"""
+
+
+def test_a_longer_page_leaves_its_far_blocks_to_the_browser(
+    browser: Any, long_practice_url: str
+) -> None:
+    """Past 400 deferred blocks, nothing lays them all out after the load: each frame of
+    that pass walked every block laid out before it, so a 1,000-question page spent a minute
+    of busy main thread on it. The browser lays out a block as it nears the screen, and a far
+    question is answered as a near one is."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(long_practice_url, wait_until="load")
+        page.wait_for_selector(".ss-quiz--live")
+        page.evaluate(_FRAMES, 30)
+        assert page.locator(".ss-laid-out").count() == 0
+        rendered = """els => els.map(e => e.querySelector('.ss-question__stem')
+            .checkVisibility({contentVisibilityAuto: true}))"""
+        questions = page.locator(".ss-question")
+        shown = questions.evaluate_all(rendered)
+        assert len(shown) == 450
+        assert all(shown[:10]) and not any(shown[-20:]), shown
+        far = page.locator('.ss-question[data-ss-choose="1"]').nth(400)
+        far.scroll_into_view_if_needed()
+        page.evaluate(_FRAMES, 2)  # the browser lays it out in the next frame
+        assert far.evaluate(
+            "e => e.querySelector('.ss-question__stem')"
+            ".checkVisibility({contentVisibilityAuto: true})"
+        )
+        choice(far, correct_indexes(far)[0]).locator("button").click()
+        assert far.locator(".ss-result__verdict").inner_text() == "\u2713 Correct."
     finally:
         context.close()
 

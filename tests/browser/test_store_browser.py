@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.browsing import wait_until
 from tests.support.project import screenshot_path, serve
 from tests.support.quiz_helpers import (
     BACKUPS_KEY,
@@ -62,7 +63,7 @@ def import_file(page: Any, name: str, content: bytes) -> str:
     page.locator("input[type=file][data-ss-action=import]").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": content}]
     )
-    page.wait_for_function("el => el.textContent != ''", arg=box.element_handle())
+    wait_until(page, "el => el.textContent != ''", box.element_handle())
     return message(page)
 
 
@@ -78,6 +79,32 @@ def record(picked: list[int], correct: bool = True, at: int = NOW - 60_000) -> d
 def kept(picked: list[int], correct: bool = True, at: int = NOW - 60_000) -> dict[str, Any]:
     """The same answer as the store keeps it (version 3)."""
     return picks(picked, correct, at)
+
+
+def attempt(n: int, at: int, **fields: Any) -> dict[str, Any]:
+    """A practice exam attempt as exam.js writes it (submit)."""
+    return {
+        "id": f"a{n}",
+        "at": at,
+        "ended": at + 60_000,
+        "mode": "mock",
+        "title": "Mock exam",
+        "timed": True,
+        "limit": 3600,
+        "seconds": 60,
+        "right": 1,
+        "total": 2,
+        "percent": 50,
+        "pass": None,
+        "passed": None,
+        "reason": "submitted",
+        "seed": 34,
+        "items": [
+            ["q-one", "abcdef123456", 1, [0], 0, 1, [1, 0, 2, 3]],
+            ["q-two", "abcdef123456", 1, [], 1, 0, None, "typed"],
+        ],
+        **fields,
+    }
 
 
 def watch_dialogs(page: Any, seen: list[str]) -> None:
@@ -151,7 +178,7 @@ def test_hostile_import_skips_bad_records_keeps_good_ones_and_what_is_stored(
     page.reload()
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 3
+    assert exported["version"] == 4  # the review log's (issue 30)
     assert exported["answers"][mine] == kept_before
     assert exported["answers"][good] == kept([0], False)  # where it came from stays here
     assert len(exported["answers"]) == 22
@@ -453,20 +480,20 @@ def test_version_2_progress_is_migrated_to_version_3_and_the_old_key_goes(
         store_key(q1): {**record([1], False), "order": list(range(q1[5]))[::-1]},
         store_key(q2): record([0]),
     }
-    attempt = {"id": "a1", "at": NOW - 3_600_000, "right": 1, "total": 2, "items": [[q1[0], 1]]}
-    v2 = {"version": 2, "exam": "mls-c01", "answers": old_answers, "attempts": [attempt]}
+    one = attempt(1, NOW - 3_600_000)
+    v2 = {"version": 2, "exam": "mls-c01", "answers": old_answers, "attempts": [one]}
     running = {"v": 1, "id": "x1", "at": NOW, "slots": [], "cur": 0}
     put_stored(page, V2_KEY, json.dumps(v2))
     put_stored(page, "studysite:exam:v1:mls-c01", json.dumps(running))
     open_progress(page, site_url)
     assert summary(page).startswith("You have answered 2 of ")
     data = stored(page)
-    assert data["version"] == 3
+    assert data["version"] == 4  # through version 3, then the review log's (issue 30)
     assert data["answers"] == {
         store_key(q1): {**kept([1], False), "shown": list(range(q1[5]))[::-1]},
         store_key(q2): kept([0]),
     }
-    assert data["attempts"] == [attempt]
+    assert data["attempts"] == [one]
     # Each under its own key; version 2's one key and the exam's old key are gone.
     assert keys_of(page, "studysite:progress") == []
     assert keys_of(page, "studysite:exam:") == []
@@ -474,8 +501,8 @@ def test_version_2_progress_is_migrated_to_version_3_and_the_old_key_goes(
     assert STORE + "attempts" in keys_of(page, STORE)
     assert {answer_shard(store_key(q1)), answer_shard(store_key(q2))} <= set(keys_of(page, STORE))
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 3
-    assert exported["answers"] == data["answers"] and exported["attempts"] == [attempt]
+    assert exported["version"] == 4
+    assert exported["answers"] == data["answers"] and exported["attempts"] == [one]
     page.reload()
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
     assert stored(page) == data
@@ -534,6 +561,66 @@ def test_imported_records_never_evict_the_learners_own(
     assert names == ["own1", "own2", "own3", "own4", "own5"]
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", {"toString": 1}),
+        ("title", ["Mock exam"]),
+        ("right", "1"),
+        ("percent", 50.5),
+        ("total", -1),
+        ("mode", "<img src=x onerror=alert(1)>"),
+        ("reason", None),
+        ("items", [["q-one", "abcdef123456", 1, [0], 0, 1, {"toString": 1}]]),
+        ("items", [["q-one", "abcdef123456", 1, [0], 0, 1, None, {"toString": 1}]]),
+    ],
+)
+def test_an_attempt_with_a_field_of_the_wrong_type_is_refused_with_a_reason(
+    page: Any, site_url: str, built_site: Path, field: str, value: Any
+) -> None:
+    """Issue 34: a title {"toString": 1} broke the Progress page's attempt list on every
+    visit until a full reset. Each field is checked for its type; the others are dropped."""
+    open_progress(page, site_url)
+    seen: list[str] = []
+    watch_dialogs(page, seen)
+    good = attempt(1, NOW - 7_200_000, extra="<script>x</script>")
+    bad = attempt(2, NOW - 3_600_000, **{field: value})
+    file = {"version": 3, "exam": "mls-c01", "answers": {}, "attempts": [good, bad]}
+    said = import_file(page, "p.json", json.dumps(file).encode())
+    assert said.startswith("Imported 0 answers and 1 practice exam attempt from p.json."), said
+    assert f'"attempts[1]" (its {field} is not what a practice exam writes)' in said, said
+    [kept_attempt] = stored(page)["attempts"]
+    assert kept_attempt["id"] == "a1" and "extra" not in kept_attempt
+    # The Progress page lists the attempt and keeps working on the next visit.
+    open_progress(page, site_url)
+    assert page.locator("[data-ss-exam-history-list] tbody tr").count() == 1
+    assert seen == []
+    # The exam widget's own call refuses it too, with the reason.
+    refused = page.evaluate(
+        "a => { try { StudySite.store.addAttempt(a); return ''; } catch (e) { return e.message; } }",
+        attempt(3, NOW - 600_000, **{field: value}),
+    )
+    assert refused == f"This record cannot be kept: its {field} is not what a practice exam writes."
+
+
+def test_a_file_of_500_attempts_never_deletes_the_learners_own(
+    page: Any, site_url: str, built_site: Path
+) -> None:
+    open_progress(page, site_url)
+    for n in range(3):
+        assert page.evaluate("a => StudySite.store.addAttempt(a)", attempt(n, NOW - 60_000 + n))
+    theirs = [attempt(1000 + n, NOW - 9_000_000 + n * 1000) for n in range(500)]
+    file = json.dumps({"version": 3, "exam": "mls-c01", "answers": {}, "attempts": theirs})
+    assert len(file) > 130_000
+    said = import_file(page, "many.json", file.encode())
+    assert "Imported 0 answers and 497 practice exam attempts from many.json." in said, said
+    assert "3 records from the file found no room and were left out" in said, said
+    ids = [a["id"] for a in stored(page)["attempts"]]
+    assert len(ids) == 500 and {"a0", "a1", "a2"} <= set(ids)
+    # The newest of the file's are the ones kept.
+    assert "a1000" not in ids and "a1499" in ids
+
+
 REGISTER_LATER_FEATURE = """() => {
   // What a later issue adds, each in one place: a record kind under a key of its own, and a
   // migration step (the schema's version is the last step's).
@@ -544,7 +631,7 @@ REGISTER_LATER_FEATURE = """() => {
     clean: (r) => ({ text: r.text, at: r.at }),
     newer: (mine, theirs) => theirs.at > mine.at,
   });
-  S.migrations[4] = (d) => Object.assign({}, d, { version: 4, notes: d.notes || { hello: { text: "new in 4", at: 1.7e12 } } });
+  S.migrations[5] = (d) => Object.assign({}, d, { version: 5, notes: d.notes || { hello: { text: "new in 5", at: 1.7e12 } } });
 }"""
 
 
@@ -556,13 +643,13 @@ def test_a_later_kind_and_migration_plug_into_the_registries(
     page.goto(site_url + "glossary/")
     page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
     page.evaluate(REGISTER_LATER_FEATURE)
-    assert page.evaluate("StudySite.store.VERSION") == 4
-    # Stored version 3 is read as it is, migrated once and written back as version 4.
-    assert page.evaluate("StudySite.store.load().version") == 4
-    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4
+    assert page.evaluate("StudySite.store.VERSION") == 5
+    # Stored version 4 is read as it is, migrated once and written back as version 5.
+    assert page.evaluate("StudySite.store.load().version") == 5
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 5
     assert stored(page)["answers"] == before["answers"]
     assert json.loads(page.evaluate(f"localStorage.getItem('{STORE}notes')")) == {
-        "hello": {"text": "new in 4", "at": 1.7e12}
+        "hello": {"text": "new in 5", "at": 1.7e12}
     }
     writes = page.evaluate(
         """() => {
@@ -575,20 +662,20 @@ def test_a_later_kind_and_migration_plug_into_the_registries(
     )
     assert writes == [STORE + "notes"]
     exported = json.loads(page.evaluate("StudySite.store.exportText()"))
-    assert exported["version"] == 4 and set(exported["notes"]) == {"hello", "n1"}
+    assert exported["version"] == 5 and set(exported["notes"]) == {"hello", "n1"}
     assert exported["answers"][mine] == before["answers"][mine]
     # Files of every earlier version still import, through the same migrations.
-    for version in (1, 2, 3):
+    for version in (1, 2, 3, 4):
         answer = record([0], True) if version < 3 else kept([0], True)
         text = json.dumps(
             {"version": version, "exam": "mls-c01", "answers": {f"v{version}:abc": answer}}
         )
         report = page.evaluate("t => StudySite.store.importText(t)", text)
         assert report["taken"] == 1, (version, report)
-    assert {f"v{n}:abc" for n in (1, 2, 3)} <= set(stored(page)["answers"])
-    # A copy of the site that knows only version 3 reads version 4's data, never overwrites it.
+    assert {f"v{n}:abc" for n in (1, 2, 3, 4)} <= set(stored(page)["answers"])
+    # A copy of the site that knows only version 4 reads version 5's data, never overwrites it.
     page.reload()
     page.wait_for_selector("[data-ss-exam][data-ss-ready]", state="attached")
     assert page.evaluate(f"StudySite.store.put('x', 'y', {json.dumps(kept([0]))})") is False
     assert "a newer version of this site saved it" in page.evaluate("StudySite.store.problem()")
-    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 4
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}meta')).version") == 5

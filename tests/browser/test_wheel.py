@@ -160,7 +160,7 @@ def test_every_widget_works_and_nothing_is_requested_elsewhere(
     page.goto(author_url + "progress/")
     page.wait_for_selector("[data-ss-progress][data-ss-ready]")
     summary = page.locator("[data-ss-progress-summary]").inner_text()
-    assert summary.startswith("You have answered 1 of 3 questions"), summary
+    assert summary.startswith("You have answered 1 of 10 questions"), summary
     page.screenshot(path=str(screenshot_path("wheel-progress.png")))
     assert errors == []
     assert log.foreign({"127.0.0.1"}) == []

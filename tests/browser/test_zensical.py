@@ -111,13 +111,14 @@ def test_zensical_search_index_keeps_answers_out(zensical_site: Path, bundled_ba
     bank = bundled_bank
     first = bank.domains[0].questions[0]
     assert first.stem.split(".")[0] in plain
-    leaked = [
-        o.why
+    # Explanations of every type: each option's why, and a question's general one.
+    whys = [
+        why
         for d in bank.domains
         for q in d.questions
-        for o in q.options
-        if o.why and o.why.strip() in plain
+        for why in [*(o.why for o in getattr(q, "options", [])), q.explanation]
     ]
+    leaked = [why for why in whys if why and why.strip() in plain]
     assert not leaked, leaked[:3]
     assert "Show the answer" not in plain
 

@@ -33,16 +33,42 @@ from generator.pipeline import build
 from tests.support.project import ROOT
 
 PAGES = ("index.html", "domain-4/deployment-options/index.html", "404.html")
+# The deployment options topic: its tree and table, and its self-check questions' types
+# (d4-order-deploy-objects, d4-match-deployment-limits, d4-num-realtime-payload; the case
+# studies d4-case-clinic and d4-case-retailer, drawn whole, bring a short answer part).
+QUESTION_TYPES = ["ordering", "matching", "numeric", "short-answer", "case-study"]
+DEPLOYMENT_OPTIONS = [
+    "schedule",
+    "tree",
+    "table",
+    "ordering",
+    "matching",
+    "numeric",
+    "short-answer",
+    "case-study",
+]
 SERVED = {".js": "assets/studysite.min.js", ".css": "assets/studysite.min.css"}
 # What each page links of ours, the core first: the page kinds' and widgets' modules.
 LINKED = {
     "index.html": [],
     "404.html": [],
-    "domain-4/deployment-options/index.html": ["tree", "table"],
-    "domain-4/questions/index.html": [],
+    "domain-4/deployment-options/index.html": DEPLOYMENT_OPTIONS,
+    # Every question type is in the bank's practice questions.
+    "domain-4/questions/index.html": [
+        "schedule",
+        "ordering",
+        "matching",
+        "numeric",
+        "short-answer",
+        "case-study",
+    ],
     "domain-4/study-sheet/index.html": ["tree", "table"],
-    "exam/index.html": ["exam"],
-    "progress/index.html": ["progress"],
+    "exam/index.html": ["exam", "schedule"],
+    "progress/index.html": ["progress", "schedule"],
+    # The Review and wrong-answers pages show questions of any type (a case study
+    # one part at a time, so without the case-study module).
+    "review/index.html": ["schedule", "review", *QUESTION_TYPES[:4]],
+    "mistakes/index.html": ["schedule", "review", *QUESTION_TYPES[:4]],
 }
 #: What every page loads of ours, gzipped (gzip -9): the core script and style bundles.
 CORE_BUDGET = 30_000
@@ -140,7 +166,10 @@ def test_pages_load_the_core_and_the_modules_they_show_and_no_source(built_site:
 
 @pytest.mark.parametrize(
     ("page", "names"),
-    [("exam/index.html", ["exam"]), ("domain-4/deployment-options/index.html", ["tree", "table"])],
+    [
+        ("exam/index.html", ["schedule", "exam"]),
+        ("domain-4/deployment-options/index.html", DEPLOYMENT_OPTIONS),
+    ],
 )
 def test_a_modules_styles_follow_the_heading_and_its_scripts_end_the_page(
     built_site: Path, page: str, names: list[str]
@@ -195,6 +224,8 @@ def test_served_bundle_is_smaller_than_its_sources_and_holds_no_comments(
 def test_each_widget_registers_in_the_bundle_of_its_module(built_site: Path) -> None:
     core = (built_site / SERVED[".js"]).read_text(encoding="utf-8")
     for m in (CORE, *MODULES):
+        if m.kind == "question" and not sources(".js", m.name):
+            continue  # a question type whose widget is not written yet: no bundle
         served = (built_site / m.script).read_text(encoding="utf-8")
         names = [
             name
@@ -216,10 +247,39 @@ def test_the_core_that_every_page_loads_stays_within_its_budget(built_site: Path
     assert size <= CORE_BUDGET, f"the core is {size:,} bytes gzipped, over {CORE_BUDGET:,}"
 
 
-@pytest.mark.parametrize("m", [m for m in MODULES if m.kind == "question"], ids=lambda m: m.name)
-def test_each_question_type_stays_within_its_budget(built_site: Path, m: Module) -> None:
-    size = sum(gzipped(built_site / path) for path in module_bundles()[m.name] if path)
-    assert size <= QUESTION_TYPE_BUDGET, f"{m.name}: {size:,} bytes gzipped"
+def question_types_over_budget(
+    site: Path,
+    modules: tuple[Module, ...] = MODULES,
+    bundles: dict[str, tuple[str | None, str | None]] | None = None,
+) -> dict[str, int]:
+    """The question types' modules whose script and style, gzipped, exceed their budget."""
+    bundles = module_bundles() if bundles is None else bundles
+    sizes = {
+        m.name: sum(gzipped(site / path) for path in bundles[m.name] if path)
+        for m in modules
+        if m.kind == "question"
+    }
+    return {name: size for name, size in sizes.items() if size > QUESTION_TYPE_BUDGET}
+
+
+def test_each_question_type_stays_within_its_budget(built_site: Path) -> None:
+    # None yet: the question types this round's issues add are modules of kind "question".
+    assert question_types_over_budget(built_site) == {}
+
+
+def test_a_question_type_over_its_budget_is_found(tmp_path: Path) -> None:
+    small = Module("small", "question", "data-ss-small")
+    bulky = Module("bulky", "question", "data-ss-bulky")
+    page = Module("page", "page", "data-ss-page")
+    for m, words in ((small, 200), (bulky, 2_000), (page, 2_000)):
+        (tmp_path / m.script).parent.mkdir(parents=True, exist_ok=True)
+        # Words that gzip leaves long: each a different number, written out.
+        (tmp_path / m.script).write_text(" ".join(f"w{n * 7919 % 100_003}" for n in range(words)))
+    bundles: dict[str, tuple[str | None, str | None]] = {
+        m.name: (m.script, None) for m in (small, bulky, page)
+    }
+    found = question_types_over_budget(tmp_path, (small, bulky, page), bundles)
+    assert list(found) == ["bulky"] and found["bulky"] > QUESTION_TYPE_BUDGET
 
 
 def test_minified_bundles_keep_every_selector(built_site: Path) -> None:

@@ -43,7 +43,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "    topics: [memory]",
         "    topics: [memroy]",
         [
-            "data/domain-1/content.yml:93: questions[2].topics[0]: unknown topic 'memroy'; known: memory, processors"
+            "data/domain-1/content.yml:93: questions[2].topics[0]: unknown topic 'memroy'; known: cables, disks, memory, processors"
         ],
     ),
     (
@@ -97,7 +97,7 @@ CASES: list[tuple[str, str, str, str, list[str]]] = [
         "        why: It runs thousands of threads.\n        topic: processors",
         "        why: It runs thousands of threads.\n        topic: graphics",
         [
-            "data/domain-1/content.yml:62: trees[0].outcomes[0].topic: unknown topic 'graphics'; known: memory, processors"
+            "data/domain-1/content.yml:62: trees[0].outcomes[0].topic: unknown topic 'graphics'; known: cables, disks, memory, processors"
         ],
     ),
     (
@@ -284,7 +284,7 @@ def test_check_passes_good_data_and_prints_warnings(
 ) -> None:
     assert main(["check"]) == 0
     out, err = capsys.readouterr()
-    assert out == "ok: 1 domains, 2 topics, 3 questions\n"
+    assert out == "ok: 2 domains, 4 topics, 12 questions\n"
     assert (
         "warning: data/domain-1/content.yml:3: topics[0]: topic 'processors' has 2 self-check questions; "
         "aim for at least 3" in err

@@ -28,6 +28,7 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
             "--repeat",
             "2",
             "--no-browser",
+            "--no-mixed",  # tests/unit/test_bench_mixed.py checks the mixed bank
             "--keep",
             str(work),
             "--json",
@@ -70,12 +71,21 @@ def test_benchmark_command_reports_every_size_and_the_served_bundles(tmp_path: P
     # Each page kind's total: the core and its modules, from the pages as built.
     kinds = data["page_kinds"]
     core = sum(served[name][1] for name in ("assets/studysite.min.js", "assets/studysite.min.css"))
-    assert (
-        kinds["practice questions"]["modules"] == [] and kinds["practice questions"]["gz"] == core
-    )
-    exam = served["assets/studysite-exam.min.js"][1] + served["assets/studysite-exam.min.css"][1]
-    assert kinds["exam"]["modules"] == ["exam"] and kinds["exam"]["gz"] == core + exam
-    assert kinds["progress"]["modules"] == ["progress"]
+
+    def module(name: str) -> int:
+        return sum(
+            served[f"assets/studysite-{name}.min.{ext}"][1]
+            for ext in ("js", "css")
+            if f"assets/studysite-{name}.min.{ext}" in served
+        )
+
+    # A page with questions schedules their reviews (FSRS): the schedule module.
+    practice = kinds["practice questions"]
+    assert practice["modules"] == ["schedule"] and practice["gz"] == core + module("schedule")
+    assert kinds["exam"]["modules"] == ["exam", "schedule"]
+    assert kinds["exam"]["gz"] == core + module("exam") + module("schedule")
+    assert "assets/studysite-exam.min.css" in served
+    assert kinds["progress"]["modules"] == ["progress", "schedule"]
 
     assert "| Questions | 50 | 100 | Growth (2x questions) |" in result.stdout
     assert (

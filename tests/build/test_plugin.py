@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.assets.bundle import OVERRIDES
 from generator.plugin import site_config
+from generator.plugin.plugin import StudySitePlugin
 from tests.support.project import FIXTURES, mkdocs_build
 
 MINIMAL = "site_name: x\ntheme:\n  name: material\nplugins:\n  - search\n  - studysite\n"
@@ -217,3 +218,33 @@ def test_an_older_mkdocs_yml_says_what_to_change_until_it_builds(tmp_path: Path)
     assert (site / "domain-1" / "index.html").is_file()
     info = mkdocs_build(project, tmp_path / "again", "-v")
     assert "the studysite plugin's `data` option does that now" in info.stderr
+
+
+def test_a_serve_rebuild_keeps_the_catalog_until_the_language_changes(tmp_path: Path) -> None:
+    """The plugin reads the string catalog once and keeps it (with the labels and numbers it
+    has worked out) from one ``mkdocs serve`` build to the next; another language, or a
+    changed catalog file (its stamp), is read again."""
+    from generator.assets.catalog import catalog_files, catalog_stamp
+
+    shutil.copytree(FIXTURES / "mini", tmp_path / "data")
+    first = _config(tmp_path, MINIMAL)
+    plugin = first.plugins["studysite"]
+    assert isinstance(plugin, StudySitePlugin)
+    first.plugins.on_startup(command="serve", dirty=False)
+    try:
+        first.plugins.on_config(first)
+        assert not plugin.errors and plugin.generated
+        kept = plugin.catalog
+        again = _config(tmp_path, MINIMAL)
+        assert id(again.plugins["studysite"]) == id(plugin)  # the same instance
+        again.plugins.on_config(again)
+        assert plugin.catalog is kept
+        other = _config(
+            tmp_path, MINIMAL.replace("  name: material\n", "  name: material\n  language: fr\n")
+        )
+        other.plugins.on_config(other)
+        assert plugin.catalog is not kept
+    finally:
+        first.plugins.on_shutdown()
+    assert catalog_stamp("fr") != catalog_stamp("en")
+    assert [p.name for p in catalog_files("xx")] == ["en.yml"]

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from generator.content.model import Question
+
 
 def words(text: str) -> str:
     """Text as the search index holds it: no tags, no Markdown emphasis, single spaces."""
@@ -23,8 +25,9 @@ def test_search_finds_stems_but_not_answers(built_site: Path, bundled_bank) -> N
         # A stretch from the middle of the stem, clear of glossary abbreviations.
         stem = words(question.stem)
         assert any(part in text for part in stem.split(". ") if len(part) > 20), question.id
-        for option in question.options:
-            explained = option.why and words(option.why) in text
+        whys = [o.why for o in question.options] if isinstance(question, Question) else []
+        for why in [*whys, question.explanation]:
+            explained = why and words(why) in text
             assert not explained, f"{question.id}: an explanation is searchable"
     # What only the hidden answer says: the key, and each option marked right or wrong.
     for marker in ("Answer: ", "Show the answer", "(right):", "(wrong):"):

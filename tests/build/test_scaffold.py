@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from generator.authoring.schema import SCHEMA_DIR
 from generator.config import DATA_ENV
 from generator.content.load import load_bank
+from generator.content.model import Question
 from tests.support.project import FIXTURES, copy_project
 
 # Words of the bundled exam that a new exam's site must not contain.
@@ -68,14 +70,28 @@ def test_init_writes_the_skeleton_and_says_what_next(new_exam: Path, bundled_ban
     bank = load_bank(exam)
     assert bank.exam.id == "my-exam" != bundled_bank.exam.id
     questions = bank.domains[0].questions
-    assert len(questions) == 3 and [q.choose for q in questions].count(2) == 1
+    # One of each type: three multiple choice (one "choose 2"), five others, a case study's two.
+    assert [q.type for q in questions] == [
+        "choice",
+        "choice",
+        "choice",
+        "true-false",
+        "ordering",
+        "matching",
+        "numeric",
+        "short-answer",
+        "choice",
+        "true-false",
+    ]
+    assert [q.choose for q in questions if isinstance(q, Question)].count(2) == 1
+    assert type(bank.domains[0].items[-1]).__name__ == "CaseStudy"
     assert len(bank.domains[0].tables) == 1 and len(bank.domains[0].trees) == 1
 
 
 def test_init_passes_check_with_no_warning(new_exam: Path) -> None:
     result = cli("--data", "my-exam", "check", cwd=new_exam)
     assert result.returncode == 0
-    assert result.stdout == "ok: 1 domains, 1 topics, 3 questions\n"
+    assert result.stdout == "ok: 1 domains, 1 topics, 10 questions\n"
     assert result.stderr == ""
 
 
@@ -162,7 +178,7 @@ def test_new_domain_adds_the_folder_and_its_blueprint_entry(tmp_path: Path) -> N
     )
     exam_file.write_text(exam_file.read_text().replace("weight: 100", "weight: 99"))
     check = cli("--data", "exam", "check", cwd=tmp_path)
-    assert check.stdout == "ok: 2 domains, 2 topics, 6 questions\n"
+    assert check.stdout == "ok: 2 domains, 2 topics, 20 questions\n"
     assert check.stderr == ""
     again = cli("new-domain", "2", "--data", "exam", cwd=tmp_path)
     assert again.returncode == 1
@@ -172,6 +188,7 @@ def test_new_domain_adds_the_folder_and_its_blueprint_entry(tmp_path: Path) -> N
 def test_new_domain_in_the_blueprint_already_leaves_exam_yml_alone(tmp_path: Path) -> None:
     data = tmp_path / "data"
     subprocess.run(["cp", "-r", str(FIXTURES / "mini"), str(data)], check=True)
+    shutil.rmtree(data / "domain-2")  # in the blueprint, without a folder
     before = (data / "exam.yml").read_text()
     result = cli("new-domain", "2", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -28,8 +28,9 @@ def test_one_changed_question_rewrites_only_the_files_that_show_it(
     written = build(DataFolder(data, ORIGIN_OPTION), docs).report
     assert written is not None
 
-    # Pages, and the practice exam's per-domain question scripts.
-    generated = [*docs.rglob("*.md"), *docs.glob("exam-data/*.js")]
+    # Pages, and the per-domain question scripts of the practice exam and of the Review and
+    # wrong-answers pages.
+    generated = [*docs.rglob("*.md"), *docs.glob("exam-data/*.js"), *docs.glob("review-data/*.js")]
     showing_id = {str(p.relative_to(docs)) for p in generated if question in p.read_text()}
     showing_edit = {str(p.relative_to(docs)) for p in generated if "Edited." in p.read_text()}
     assert showing_edit  # the edit is on the pages

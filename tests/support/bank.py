@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 
 from generator.content.load import load_bank
-from generator.content.model import Bank, Question
+from generator.content.model import Answerable, Bank, DomainContent, Question
+from generator.formats import exportable, formats
 from generator.site.layout import Site, build_site
 from tests.support.project import ROOT
 
@@ -27,6 +28,19 @@ def bundled_site() -> Site:
     return build_site(bundled_bank())
 
 
+def choices(content: DomainContent) -> list[Question]:
+    """A domain's multiple-choice questions, case studies' parts too, in bank order."""
+    return [q for q in content.questions if isinstance(q, Question)]
+
+
 def questions_in(bank: Bank) -> list[Question]:
-    """Every question of ``bank``, in bank order."""
-    return [q for d in bank.domains for q in d.questions]
+    """Every multiple-choice question of ``bank`` (case studies' too), in bank order."""
+    return [q for d in bank.domains for q in d.questions if isinstance(q, Question)]
+
+
+def exported_in(bank: Bank, fmt: str) -> list[Answerable]:
+    """What an export of ``bank`` in format ``fmt`` carries, in bank order: every question of a
+    type the format takes, a case study's parts one by one where the format keeps the case
+    study (``generator.formats.exportable``, the code the export itself runs)."""
+    kept, _ = exportable(bank, formats()[fmt])
+    return [q for d in kept.domains for q in d.questions]

@@ -31,6 +31,8 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "glossary.yml": Glossary,
     "domain-1/domain.yml": Domain,
     "domain-1/content.yml": DomainFile,
+    # Domain 2 holds one question of each type and a case study.
+    "domain-2/content.yml": DomainFile,
 }
 
 
@@ -98,6 +100,7 @@ _ADDITIONS: dict[str, dict[str, Any]] = {
     "glossary.yml": {},
     "domain-1/domain.yml": {},
     "domain-1/content.yml": {},
+    "domain-2/content.yml": {},
 }
 
 
@@ -111,6 +114,13 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         topic = raw["topics"][0]
         topic["blocks"].append({"prose": "p"})
         topic["blocks"][2]["callout"]["title"] = "t"
+        # Sources and a change notice on the topic and on a section (issue 33).
+        sourced = {
+            "sources": [{"url": "https://example.org/s", "title": "t", "checked": "2026-12-07"}],
+            "changed": {"date": "2026-04-01", "note": "n", "source": "https://example.org/c"},
+        }
+        topic.update(sourced)
+        next(b for b in topic["blocks"] if "heading" in b).update(sourced)
         table = raw["tables"][0]
         table["intro"] = "i"
         table["notes"] = ["n"]
@@ -121,6 +131,30 @@ def _extend(raw: dict[str, Any], rel: str) -> None:
         for question in raw["questions"]:
             question["source"] = "s"
             question["explanation"] = "e"
+    if rel == "domain-2/content.yml":
+        # A case study's question of each type the fixture's case study lacks.
+        case = next(q for q in raw["questions"] if q.get("type") == "case-study")
+        for question in [q for q in raw["questions"] if q.get("type") != "case-study"]:
+            if question.get("type") in ("true-false", "matching", "numeric"):
+                part = {k: v for k, v in question.items() if k != "topics"}
+                case["questions"].append({**part, "id": f"part-{question['id']}"})
+        for item in raw["questions"]:
+            item["source"] = "s"
+            for question in (
+                item.get("questions", [item]) if item.get("type") == "case-study" else [item]
+            ):
+                question["source"] = "s"
+                question["explanation"] = "e"
+
+
+def _fits(model: type[BaseModel], item: dict[str, Any]) -> bool:
+    """Whether ``item`` can be a ``model``: known keys, and its question ``type`` if any."""
+    if not model.model_fields.keys() >= item.keys():
+        return False
+    kind = model.model_fields.get("type")
+    if kind is None:
+        return True
+    return item.get("type", "choice") in typing.get_args(kind.annotation)
 
 
 class _Filler:
@@ -147,7 +181,14 @@ class _Filler:
             if "text" in kinds and isinstance(value, str):
                 raw[name] = self.text(field)
             elif "text" in kinds and isinstance(value, list):
-                raw[name] = [self.text(field) if isinstance(v, str) else v for v in value]
+                raw[name] = [
+                    self.text(field)
+                    if isinstance(v, str)
+                    else [self.text(field) if isinstance(c, str) else c for c in v]  # table rows
+                    if isinstance(v, list)
+                    else v
+                    for v in value
+                ]
             elif "text" in kinds and isinstance(value, dict):  # table cells
                 raw[name] = {
                     k: self.text(field) if isinstance(v, str) else v for k, v in value.items()
@@ -155,10 +196,17 @@ class _Filler:
             models = [k for k in kinds if k != "text"]
             for item in value if isinstance(value, list) else [value]:
                 for sub in models:
-                    if isinstance(item, dict) and sub.model_fields.keys() >= item.keys():
+                    if isinstance(item, dict) and _fits(sub, item):
                         self.fill(item, sub)
                         break
         return raw
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes a text used twice out twice: data files refuse YAML aliases (issue 34)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
@@ -173,7 +221,10 @@ def hostile_data(fixture: Path, target: Path, payload: str) -> Path:
         if rel == "glossary.yml":
             # A term the pages use, so its hostile expansion reaches a tooltip.
             raw["terms"].append({"term": "CPU", "expansion": f"{payload} cpu"})
-        path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.dump(raw, Dumper=_NoAliases, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
     missing = all_text_fields() - filler.reached
     assert not missing, f"the hostile fixture does not reach these text fields: {sorted(missing)}"
     return target

@@ -107,7 +107,9 @@ def _topic_text(topic: Topic) -> list[str]:
 def topic_page(site: Site, topic: Topic) -> str:
     """A topic's page: its text, then its self-check questions."""
     questions = site.questions_for(topic.id)
-    parts = [*_topic_text(topic), "## Self-check", *(quiz(q) for q in questions)]
+    # mkdocs-quiz asks multiple-choice questions only (the benchmark's bank has no other).
+    choices = [q for q in questions if isinstance(q, Question)]
+    parts = [*_topic_text(topic), "## Self-check", *(quiz(q) for q in choices)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -131,7 +133,7 @@ def write_project(data: Path, target: Path) -> dict[str, int]:
             (folder / f"{topic.id}.md").write_text(topic_page(site, topic), encoding="utf-8")
             pages += 1
         practice = [f"# Domain {content.domain.number} practice questions"]
-        practice += [quiz(q) for q in content.questions]
+        practice += [quiz(q) for q in content.questions if isinstance(q, Question)]
         (folder / "questions.md").write_text("\n\n".join(practice) + "\n", encoding="utf-8")
         pages += 1
         questions += len(content.questions)

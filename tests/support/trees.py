@@ -57,6 +57,29 @@ def paths(tree: Tree) -> list[Path_]:
     return found
 
 
+def outline_paths(tree: Tree) -> list[Path_]:
+    """The paths the printed outline writes out: each question once, where the first path
+    (depth first) reaches it; a later path to it ends in a "go to" line, not an outcome
+    (generator.content.trees.unroll)."""
+    nodes = {n.id: n for n in tree.nodes}
+    outcomes = {o.id: o for o in tree.outcomes}
+    placed: set[str] = set()
+    found: list[Path_] = []
+
+    def walk(ref: str, steps: tuple[tuple[str, int], ...]) -> None:
+        if ref in outcomes:
+            found.append(Path_(steps, outcomes[ref]))
+            return
+        if ref in placed:
+            return
+        placed.add(ref)
+        for i, choice in enumerate(nodes[ref].choices):
+            walk(choice.next, (*steps, (ref, i)))
+
+    walk(tree.start, ())
+    return found
+
+
 def instant_navigation(page: Any, site_url: str, built_site: Path) -> None:
     """Let Material's instant navigation work on the local server.
 

@@ -149,10 +149,10 @@ def test_files_the_generator_does_not_read_are_named_in_warnings(
 def test_domain_folder_without_domain_yml_is_an_error(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (data / "domain-2").mkdir()
-    shutil.copy(data / "domain-1" / "content.yml", data / "domain-2" / "content.yml")
+    (data / "domain-3").mkdir()
+    shutil.copy(data / "domain-1" / "content.yml", data / "domain-3" / "content.yml")
     assert _errors(capsys) == [
-        "data/domain-2/domain.yml: missing: every folder of a data folder is a domain and needs "
+        "data/domain-3/domain.yml: missing: every folder of a data folder is a domain and needs "
         "a domain.yml; add one, or move the folder out of the data folder"
     ]
 

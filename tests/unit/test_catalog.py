@@ -168,6 +168,40 @@ def test_plurals_numbers_and_lists_in_english() -> None:
         catalog.t("quiz.nothing")
 
 
+def test_what_the_catalog_keeps_gives_what_it_worked_out_the_first_time() -> None:
+    """Strings, numbers and plurals are kept per catalog (a page asks for the same label
+    thousands of times); the text and the HTML of one string, and a parameter given as text
+    or as HTML, stay apart."""
+    from babel import Locale
+    from markupsafe import Markup
+
+    from generator.assets.catalog import Catalog
+
+    catalog = Catalog(
+        "en",
+        {
+            "plain": "Fish & chips",
+            "named": "<{name}> & {n}",
+            "counted": {"one": "{count} fish", "other": "{count} fishes"},
+        },
+        Locale.parse("en"),
+    )
+    for _ in range(2):
+        assert catalog.t("plain") == "Fish & chips"
+        assert str(catalog.html("plain")) == "Fish &amp; chips"
+        assert str(catalog.html("named", name="<b>", n=1000)) == "&lt;&lt;b&gt;&gt; &amp; 1,000"
+        assert str(catalog.html("named", name=Markup("<b>"), n=1.5)) == "&lt;<b>&gt; &amp; 1.5"
+        assert str(catalog.html("named", name="<b>", n=1.5)) == "&lt;&lt;b&gt;&gt; &amp; 1.5"
+        assert catalog.t("named", name="<b>", n=2) == "<<b>> & 2"
+        assert catalog.t("counted", count=1) == "1 fish"
+        assert catalog.t("counted", count=1.5) == "1.5 fishes"
+        assert catalog.t("counted", count=1200) == "1,200 fishes"
+    other = Catalog("en", {"plain": "Other words"}, Locale.parse("en"))
+    assert other.t("plain") == "Other words"
+    with pytest.raises(BuildError, match="needs `n`"):
+        catalog.t("named", name="x")
+
+
 def test_a_language_without_a_catalog_gets_english() -> None:
     assert load_catalog("xx").language == FALLBACK
     assert load_catalog("en-GB").t("quiz.check") == "Check"
@@ -177,6 +211,9 @@ def test_each_bundle_carries_the_strings_its_scripts_ask_for_once() -> None:
     bundles = joined_sources()
     core = bundles[CORE.script]
     for module in (CORE, *MODULES):
+        if module.script not in bundles:
+            assert module.kind == "question", module.name  # a type's widget still to come
+            continue
         text = bundles[module.script]
         asked = set()
         for path in sorted((ASSETS / "js" / module.name).glob("*.js")):

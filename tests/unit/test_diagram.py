@@ -58,13 +58,19 @@ def _tree(nodes: list[tuple[str, str, list[tuple[str, str]]]], outcomes: list[st
 
 
 def _paths(tree: Tree) -> dict[str, str]:
-    """Every path from the start, as the diagram keys it, to the node it reaches."""
+    """Every path from the start, as the diagram keys it, to the node it reaches.
+
+    A question is drawn once, where the first path (depth first) reaches it; a path that
+    reaches it again ends there, in a "go to" box (the bundled AI-service tree shares one).
+    """
     nodes = {n.id: n for n in tree.nodes}
     found: dict[str, str] = {}
+    drawn: set[str] = set()
 
     def walk(ref: str, key: str) -> None:
         found[key] = ref
-        if ref in nodes:
+        if ref in nodes and ref not in drawn:
+            drawn.add(ref)
             for i, choice in enumerate(nodes[ref].choices):
                 walk(choice.next, f"{key},{ref}:{i}".lstrip(","))
 
@@ -112,8 +118,12 @@ def test_every_path_has_a_box_and_every_box_a_path(tree: Tree) -> None:
     paths = _paths(tree)
     assert {b.key: b.ref for b in diagram.boxes} == paths
     outcomes = {o.id for o in tree.outcomes}
+    first = {ref: key for key, ref in reversed(paths.items())}
     for box in diagram.boxes:
-        assert box.kind == ("outcome" if box.ref in outcomes else "question")
+        drawn_here = box.ref not in outcomes and first[box.ref] == box.key
+        assert box.kind == (
+            "outcome" if box.ref in outcomes else "question" if drawn_here else "goto"
+        )
     assert {e.key for e in diagram.edges} == set(paths) - {""}
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from generator.assets.catalog import load_catalog
 from generator.content.load import load_bank
-from generator.content.model import Exam
+from generator.content.model import Exam, Question
 from generator.site.widgets import exam as exam_data
+from generator.site.widgets.exam_draw import Pool
 from tests.support.exam_scripts import decode_script
 from tests.support.project import FIXTURES
 
@@ -60,6 +61,24 @@ def test_too_few_questions_shrink_the_exam_keeping_the_weights_never_repeating()
     assert "the same weighting of its domains" in plan.note
 
 
+def test_a_case_study_counts_as_its_questions_and_shares_are_drawn_whole() -> None:
+    # Domain 4's 13 questions: 4 singles and case studies of 5 and 4 questions make 13.
+    pool = Pool(singles=["a", "b", "c", "d"], cases=[("case-1", 5), ("case-2", 4)])
+    plan = exam_data.mock_plan(blueprint(), {4: pool}, CATALOG)
+    assert plan.per_domain == {4: 13}
+    # Only case studies of 5: a share of 13 becomes the 10 two of them make up exactly.
+    pool = Pool(cases=[("c1", 5), ("c2", 5), ("c3", 5)])
+    plan = exam_data.mock_plan(blueprint(), {4: pool}, CATALOG)
+    assert (plan.per_domain, plan.questions) == ({4: 10}, 10)
+
+
+def test_the_pool_of_a_domain_holds_singles_and_whole_case_studies() -> None:
+    content = load_bank(FIXTURES / "mini").domains[1]
+    pool = exam_data.pool(content)
+    assert pool.cases == [("case-desk", 3)]
+    assert len(pool.singles) == 6 and pool.size == 9
+
+
 def test_no_questions_no_mock_exam() -> None:
     plan = exam_data.mock_plan(blueprint(), {}, CATALOG)
     assert plan.questions == 0
@@ -85,6 +104,7 @@ def test_domain_script_holds_every_question_compactly() -> None:
     assert data["topics"] == [t.id for t in content.topics]
     assert [q[0] for q in data["q"]] == [q.id for q in content.questions]
     first, question = data["q"][0], content.questions[0]
+    assert isinstance(question, Question)
     assert first[1] == question.content_hash
     assert [data["topics"][t] for t in first[2]] == question.topics
     assert first[6] == question.stem
@@ -104,6 +124,6 @@ def test_quotes_backslashes_and_line_separators_survive_the_script(tmp_path: Pat
     content = bank.domains[0]
     tricky = 'It\'s a \\ path: C:\\temp\\n, "quoted", \u2028 and </script> too'
     question = content.questions[0].model_copy(update={"stem": tricky})
-    content.questions[0] = question
+    content.items[0] = question
     _, data = decode_script(exam_data.domain_script(content))
     assert data["q"][0][6] == tricky

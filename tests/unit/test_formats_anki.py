@@ -9,9 +9,10 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import Note
 
 from generator.commands import main
+from generator.content.model import Question
 from generator.formats import anki as anki_format
-from tests.support.bank import questions_in
-from tests.support.formats_helpers import data_copy, questions_of
+from tests.support.bank import exported_in
+from tests.support.formats_helpers import data_copy, exported_of, questions_of
 
 
 def export(data: Path, out: Path) -> Path:
@@ -38,13 +39,17 @@ def notes_by_id(collection: Collection) -> dict[str, Note]:
 
 def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path: Path) -> None:
     data = data_copy(tmp_path)
-    originals = questions_of(data)
+    originals = exported_of(data, "anki")
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:
         import_into(collection, export(data, tmp_path / "first.apkg"))
+        # A note per question Anki carries, of any type (case-study parts one by one).
+        assert len(originals) > len(questions_of(data))
         assert collection.note_count() == len(originals)
         notes = notes_by_id(collection)
-        first = originals[0]
+        # The seed's first question (the bank keeps the seed's five with their keys).
+        first = next(q for q in originals if q.id == "d4-batch-nightly-scoring")
+        assert isinstance(first, Question)
         note = notes[first.id]
         note_type = note.note_type()
         assert note_type is not None and note_type["name"] == anki_format.NOTE_TYPE
@@ -82,7 +87,8 @@ def test_deck_imports_into_anki_and_an_updated_export_updates_the_notes(tmp_path
 
 
 def test_note_text_is_the_sites_sanitized_html(bundled_bank) -> None:
-    question = questions_in(bundled_bank)[0]
+    question = exported_in(bundled_bank, "anki")[0]
+    assert isinstance(question, Question)
     hostile = question.model_copy(update={"stem": "<script>alert(1)</script> & <b>x</b>"})
     fields = anki_format.note_fields(hostile)
     assert fields[0] == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"

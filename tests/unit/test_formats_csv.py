@@ -9,13 +9,20 @@ from pathlib import Path
 import pytest
 
 from generator.commands import main
+from generator.content.model import Question
 from generator.errors import DataError
-from generator.formats import Draft
+from generator.formats import Draft, Skipped
 from generator.formats import csv as csv_format
 from generator.formats.importer import import_file
-from tests.support.bank import questions_in
-from tests.support.formats_helpers import data_copy, questions_of, round_trip_view
+from tests.support.bank import exported_in
+from tests.support.formats_helpers import (
+    all_questions_of,
+    data_copy,
+    questions_of,
+    round_trip_view,
+)
 from tests.support.project import ROOT
+from tests.support.real_banks import BANKS, locate, read_bank
 
 HEADER = "id,topics,stem,choose,option_1,option_2,option_3,correct,why_1,why_2,why_3,explanation,difficulty"
 
@@ -24,10 +31,19 @@ def read(text: str) -> list[Draft]:
     return [d for d in csv_format.read(text, "bank.csv") if isinstance(d, Draft)]
 
 
-def errors(text: str) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        read(text)
-    return [str(p) for p in caught.value.problems]
+def errors(text: str, **options: str) -> list[str]:
+    """A header's problems (the import stops), else each row not imported, as reported."""
+    try:
+        items = list(csv_format.read(text, "bank.csv", **options))
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    return [
+        f"bank.csv:{i.line}: row {i.row}, {i.reason}"
+        if i.reason.startswith("column")
+        else f"bank.csv:{i.line}: row {i.row}: {i.reason}"
+        for i in items
+        if isinstance(i, Skipped)
+    ]
 
 
 def test_a_row_with_every_column() -> None:
@@ -102,11 +118,12 @@ def test_bad_rows_name_row_and_column() -> None:
 
 
 def test_bad_header() -> None:
-    assert errors("stem,option_1,answer,why_3\n") == [
+    assert errors("stem,option_1,answers,why_3\n") == [
         "bank.csv:1: row 1: missing column 'correct'",
         "bank.csv:1: row 1: missing column 'option_2'",
-        "bank.csv:1: row 1, column answer: unknown column 'answer'; expected id, topics, stem, "
-        "choose, option_1..option_N, correct, why_1..why_N, explanation, difficulty",
+        "bank.csv:1: row 1, column answers: unknown column 'answers'; expected id, type, topics, "
+        "stem, choose, shuffle, option_1..option_N, correct, why_1..why_N, match_1..match_N, "
+        "answer, unit, explanation, difficulty",
         "bank.csv:1: row 1, column why_3: column 'why_3' has no column 'option_3'",
     ]
 
@@ -119,9 +136,9 @@ def test_too_many_cells_and_bad_ids() -> None:
         "ok2,iam,Q?,a,b,A,extra\n"
     ) == [
         "bank.csv:2: row 2, column id: 'Bad Id' is not an id (lowercase letters, digits, hyphens)",
-        "bank.csv:3: row 3, column topics: 'A' is not a topic id (lowercase letters, digits, hyphens)",
-        "bank.csv:3: row 3, column topics: 'Not' is not a topic id (lowercase letters, digits, hyphens)",
-        "bank.csv:3: row 3, column topics: 'Topic!' is not a topic id (lowercase letters, digits, hyphens)",
+        "bank.csv:3: row 3, column topics: 'Not' is not a topic id (lowercase letters, digits, hyphens); "
+        "column topics: 'A' is not a topic id (lowercase letters, digits, hyphens); "
+        "column topics: 'Topic!' is not a topic id (lowercase letters, digits, hyphens)",
         "bank.csv:4: row 4: 7 cells, but the header has 6 columns",
     ]
 
@@ -136,12 +153,14 @@ def test_export_layout_opens_in_a_spreadsheet(tmp_path: Path, bundled_bank) -> N
     out = tmp_path / "bank.csv"
     assert main(["-q", "export", "csv", "--out", str(out), "--data", str(ROOT / "data")]) == 0
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfid,topics,stem,choose,option_1,")
+    # Questions of several types: a type column, then the choice columns.
+    assert raw.startswith(b"\xef\xbb\xbfid,type,topics,stem,choose,option_1,")
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    originals = questions_in(bundled_bank)
+    originals = exported_in(bundled_bank, "csv")
     assert [r["id"] for r in rows] == [q.id for q in originals]
     first = rows[0]
+    assert isinstance(originals[0], Question) and first["type"] == ""  # choice, the default
     assert first["correct"] == ",".join("ABCDEF"[i] for i in originals[0].correct_indexes)
     assert first["why_1"] == originals[0].options[0].why
 
@@ -181,8 +200,162 @@ def test_csv_round_trip_is_equal(tmp_path: Path, bundled_bank) -> None:
     target = data_copy(tmp_path, questions=False)
     report = import_file("csv", out, target, 4, "deployment-options")
     assert report.skipped == []
-    originals = questions_in(bundled_bank)
-    back = questions_of(target)
+    originals = exported_in(bundled_bank, "csv")
+    back = all_questions_of(target)
+    assert {q.type for q in originals} > {"choice"}
     assert [round_trip_view(q) for q in back] == [round_trip_view(q) for q in originals]
     # CSV also carries every topic and the difficulty.
     assert [(q.topics, q.difficulty) for q in back] == [(q.topics, q.difficulty) for q in originals]
+
+
+# ---- other tools' layouts: --columns and --preset -------------------------------------------
+
+
+def mapped(text: str, **options: str) -> list[Draft]:
+    items = list(csv_format.read(text, "bank.csv", **options))
+    assert all(isinstance(i, Draft) for i in items), items
+    return [i for i in items if isinstance(i, Draft)]
+
+
+@pytest.mark.parametrize("answer", ["2", "B", "b", "Beta", "beta", "2.0"])
+def test_columns_with_the_answer_as_number_letter_or_text(answer: str) -> None:
+    (draft,) = mapped(
+        f"Q,First,Second,Third,Right,Why\nWhich?,Alpha,Beta,Gamma,{answer},Because.\n",
+        columns="question=Q,option=First,option=Second,option=Third,answer=Right,explanation=Why",
+    )
+    assert [o.correct for o in draft.options] == [False, True, False]
+    assert draft.explanation == "Because."
+
+
+def test_one_cell_options_with_several_answers_and_ambiguity() -> None:
+    drafts = mapped(
+        "question,options,answer,explanation,topic\n"
+        'Pick two.,"a; b; c; d","A,C",,iam\n'
+        'Pick two again.,"a; b; c; d","1;3",,\n'
+        'Which?,"Kiwi; Apple; Pear",Apple,Fruit.,\n'
+        'Letter?,"B; A; C",A,,\n',
+        preset="one-cell",
+    )
+    assert [[o.correct for o in d.options] for d in drafts] == [
+        [True, False, True, False],
+        [True, False, True, False],
+        [False, True, False],
+        [False, True, False],
+    ]
+    assert drafts[0].topics == ["iam"] and drafts[0].choose == 2
+    assert drafts[3].notes == ["answer 'A' read as the option with that text, not as option 1"]
+
+
+def test_one_cell_types() -> None:
+    drafts = mapped(
+        "question,options,answer,type\n"
+        "The sky is blue.,,true,true-false\n"
+        "Name the API.,InvokeEndpoint; invoke_endpoint,,short-answer\n"
+        "Payload in MB?,,6:0.5,numeric\n"
+        "Range?,,5..7,numeric\n",
+        preset="one-cell",
+    )
+    assert [(d.type, d.answer) for d in drafts[:1]] == [("true-false", True)]
+    assert [a.text for a in drafts[1].accept] == ["InvokeEndpoint", "invoke_endpoint"]
+    assert [(n.answer, n.tolerance, n.range) for n in drafts[2].numbers + drafts[3].numbers] == [
+        (6, 0.5, None),
+        (None, 0, (5, 7)),
+    ]
+
+
+def test_mapped_rows_that_cannot_be_read_are_listed() -> None:
+    assert errors(
+        "question,options,answer\n"
+        "Fine?,a; b,1\n"
+        "Too far?,a; b,3\n"
+        "Unknown?,a; b,Z1\n"
+        'All right?,a; b,"1,2"\n'
+        "One option?,a,1\n"
+        ",a; b,1\n",
+        preset="one-cell",
+    ) == [
+        "bank.csv:3: row 3, column answer: '3' names option 3, but the row has 2 options",
+        "bank.csv:4: row 4, column answer: 'Z1' names no option: expected numbers (1, 2, ...), "
+        "letters (A, B, ...) or an option's text",
+        "bank.csv:5: row 5, column answer: every option is right (2 of 2): a question here "
+        "needs at least one wrong option",
+        "bank.csv:6: row 6, column options: expected at least 2 options, found 1",
+        "bank.csv:7: row 7, column question: empty: every question needs a stem",
+    ]
+
+
+def test_bad_mappings_and_presets() -> None:
+    assert errors("a\n", columns="question=Q,colour=C") == [
+        ": --columns: unknown key 'colour' (keys: question, option, options, answer, why, "
+        "explanation, id, topic, difficulty, name, type, header)"
+    ]
+    assert errors("a\n", preset="nope") == [
+        ": --preset: no preset 'nope' (presets: kahoot, moodle-csv, one-cell)"
+    ]
+    assert errors("a,b\n", columns="question=Q,answer=R") == [
+        "bank.csv:1: row 1: --columns: no header row with the columns 'Q', 'R' in the first 30 rows"
+    ]
+    assert errors("a\n", columns="question") == [": --columns: 'question' is not key=header name"]
+
+
+def test_header_names_with_commas_and_a_header_row() -> None:
+    (draft,) = mapped(
+        'title row,,\n"Question, long",Answers,"Correct, 1-based"\nWhich?,x; y,2\n',
+        columns='"question=Question, long",options=Answers,"answer=Correct, 1-based",header=2',
+    )
+    assert (draft.row, [o.correct for o in draft.options]) == (3, [False, True])
+
+
+CSV_BANKS = [b for b in BANKS if b.format == "csv"]
+
+
+@pytest.mark.parametrize("bank", CSV_BANKS, ids=[b.file for b in CSV_BANKS])
+def test_real_csv_banks(bank) -> None:
+    items = read_bank(bank, locate(bank))
+    assert len(items) == bank.questions == bank.read
+    drafts = [i for i in items if isinstance(i, Draft)]
+    assert all(d.type == "choice" and sum(o.correct for o in d.options) == d.choose for d in drafts)
+
+
+def test_kahoot_template_finds_its_header_on_row_8() -> None:
+    bank = next(b for b in BANKS if b.file == "kahoot-generator-output.derived.csv")
+    drafts = [i for i in read_bank(bank, locate(bank)) if isinstance(i, Draft)]
+    first = drafts[0]
+    assert (first.row, first.line) == (9, 9)
+    assert first.stem == "Did you know… Even during the changing voice, boys should:"
+    assert [o.correct for o in first.options] == [True, False, False, False]
+    second = drafts[1]
+    assert [o.correct for o in second.options] == [False, False, False, True]
+
+
+def test_moodle_csv_plugin_layout() -> None:
+    bank = next(b for b in BANKS if b.file == "qformat-csv-sample.csv")
+    drafts = [i for i in read_bank(bank, locate(bank)) if isinstance(i, Draft)]
+    second = drafts[1]
+    # Answer 1 = A, Answer 2 = B: two right answers (qformat_csv gives each 50%).
+    assert (second.name, second.choose) == ("Question2", 2)
+    assert [o.text for o in second.options][3] == "None ,of the mentioned"
+    assert [o.correct for o in drafts[0].options] == [False, False, True, False]
+
+
+def test_kahoot_generator_input_answers_by_text() -> None:
+    bank = next(b for b in BANKS if b.file == "kahoot-generator-input.csv")
+    drafts = [i for i in read_bank(bank, locate(bank)) if isinstance(i, Draft)]
+    first = drafts[0]
+    assert [o.text for o in first.options if o.correct] == ["Up to an inch and a half"]
+    assert first.explanation and first.explanation.startswith("That extra length")
+
+
+def test_kahoot_every_answer_right_is_listed() -> None:
+    text = (
+        ",Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,"
+        "Answer 3 - max 75 characters,Answer 4 - max 75 characters,"
+        '"Time limit (sec) \u2013 5, 10, 20, 30, 60, 90, 120, or 240 secs",'
+        "Correct answer(s) - choose at least one\n"
+        '1,Example?,a,b,c,d,60,"1,2,3,4"\n'
+        "2,,,,,,,\n"
+    )
+    assert errors(text, preset="kahoot") == [
+        "bank.csv:2: row 2, column Correct answer(s) - choose at least one: every option is "
+        "right (4 of 4): a question here needs at least one wrong option"
+    ]

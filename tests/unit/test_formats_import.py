@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.commands import main
-from tests.support.formats_helpers import data_copy, questions_of
+from generator.errors import DataError
+from generator.formats import Draft, DraftNumber, Skipped, formats
+from generator.formats.importer import (
+    as_known_type,
+    import_file,
+    model_types,
+    read_source,
+    target_name,
+)
+from tests.support.formats_helpers import all_questions_of, data_copy, questions_of
 
 BANK = """// A small bank.
 $CATEGORY: mls/iam
@@ -41,7 +51,7 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def imported(data: Path) -> list[str]:
-    return [q.id for q in questions_of(data) if (q.source or "").startswith("gift:")]
+    return [q.id for q in all_questions_of(data) if (q.source or "").startswith("gift:")]
 
 
 def run(data: Path, *args: str) -> int:
@@ -66,8 +76,8 @@ def test_import_writes_a_new_file_in_the_hand_written_style(
     assert run(data, *import_args(bank)) == 0
     out = capsys.readouterr().out
     path = data / "domain-4" / TARGET
-    assert "wrote new file data/domain-4/imported-iam-bank.yml: 3 questions from bank.gift" in out
-    assert "  bank.gift:19: numerical: How many regions are there?" in out
+    assert "wrote new file data/domain-4/imported-iam-bank.yml: 4 questions from bank.gift" in out
+    assert out.endswith("4 imported, 0 not imported\n")
     assert path.is_file()
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Imported from bank.gift (Moodle GIFT) by\n")
@@ -88,11 +98,11 @@ def test_import_writes_a_new_file_in_the_hand_written_style(
     ) in text
     assert "    choose: 2\n" in text
     assert "    explanation: Both are server-side encryption options.\n" in text
-    assert "    shuffle: false\n" in text
+    assert "    type: true-false\n" in text and "    answer: true\n" in text
     capsys.readouterr()
     assert run(data, "check") == 0
     assert (
-        "warning: data/domain-4/imported-iam-bank.yml:6: questions: 4 options in 3 questions "
+        "warning: data/domain-4/imported-iam-bank.yml:7: questions: 2 options in 2 questions "
         "have no explanation ('why'); learners see \"No explanation given\""
     ) in capsys.readouterr().err
     two = next(q for q in questions_of(data) if q.id == "which-two-encrypt-data-at-rest")
@@ -140,6 +150,7 @@ def test_reimporting_a_corrected_source_updates_the_same_file(
         "least-privilege",
         "which-two-encrypt-data-at-rest",
         "s3-encrypts-new-objects-by-default",
+        "how-many-regions-are-there",
     ]
     corrected = BANK.replace("Which policy gives", "Which IAM policy gives").replace(
         "S3 encrypts new objects by default.{T}\n", ""
@@ -148,7 +159,7 @@ def test_reimporting_a_corrected_source_updates_the_same_file(
     capsys.readouterr()
     assert run(data, *import_args(bank)) == 0
     out = capsys.readouterr().out
-    assert "updated data/domain-4/imported-iam-bank.yml: 2 questions from bank.gift" in out
+    assert "updated data/domain-4/imported-iam-bank.yml: 3 questions from bank.gift" in out
     assert "no longer in the source, removed: s3-encrypts-new-objects-by-default" in out
     files = sorted(p.name for p in (data / "domain-4").glob("imported-*"))
     assert files == [TARGET]
@@ -179,30 +190,42 @@ def test_unknown_topic_or_domain(tmp_path: Path, capsys: pytest.CaptureFixture[s
     data = data_copy(tmp_path)
     bank = write_bank(tmp_path)
     assert run(data, "import", "gift", str(bank), "--domain", "4", "--topic", "nope") == 1
-    assert (
-        "domain 4 has no topic 'nope' (its topics: deployment-options," in capsys.readouterr().err
-    )
+    err = capsys.readouterr().err
+    assert "domain 4 has no topic 'nope' (its topics: " in err
+    assert "deployment-options, " in err
     assert run(data, "import", "gift", str(bank), "--domain", "9", "--topic", "iam") == 1
     assert "domain 9 has no folder with a domain.yml (domains: 4)" in capsys.readouterr().err
 
 
-def test_bad_source_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_question_is_listed_and_the_others_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = data_copy(tmp_path)
     bank = write_bank(tmp_path, "Fine?{=a ~b}\n\nBroken?{=a ~b\n")
-    assert run(data, *import_args(bank)) == 1
-    err = capsys.readouterr().err
-    assert "1 problem in the study data; nothing was written" in err
-    assert "  bank.gift:3: unclosed '{'" in err
-    assert not (data / "domain-4" / TARGET).exists()
-    latin = write_bank(tmp_path, "Caf\xe9?{=a ~b}", "latin.gift")
+    assert run(data, *import_args(bank)) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  bank.gift:3: unreadable: Broken?: unclosed '{' at line 3: the answers that start "
+        "there have no closing '}' (a blank line ends a question; write \\{ for a literal brace)"
+    ) in out
+    assert out.endswith("1 imported, 1 not imported\n")
+    assert imported(data) == ["fine"]
+
+
+def test_a_source_that_is_not_utf8_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    latin = tmp_path / "latin.gift"
     latin.write_bytes("Caf\xe9?{=a ~b}".encode("latin-1"))
     assert run(data, "import", "gift", str(latin), "--domain", "4", "--topic", "iam") == 1
     assert "the file is not UTF-8 text (invalid continuation byte at byte 3)" in (
         capsys.readouterr().err
     )
+    assert not list((data / "domain-4").glob("imported-*"))
 
 
-def test_a_question_the_check_rejects_is_placed_in_the_source(
+def test_a_question_the_check_rejects_is_listed_with_the_checks_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = data_copy(tmp_path)
@@ -211,10 +234,12 @@ def test_a_question_the_check_rejects_is_placed_in_the_source(
         "stem,topics,option_1,option_2,correct\nFine?,iam,a,b,A\nSame options?,iam,a,A,A\n",
         "bank.csv",
     )
-    assert run(data, "import", "csv", str(csv_bank), "--domain", "4", "--topic", "iam") == 1
-    err = capsys.readouterr().err
-    assert "  bank.csv:3: row 3: same text as option 0" in err
-    assert not list((data / "domain-4").glob("imported-*"))
+    assert run(data, "import", "csv", str(csv_bank), "--domain", "4", "--topic", "iam") == 0
+    out = capsys.readouterr().out
+    assert "  bank.csv:3: row 3: choice: Same options?: same text as option 0" in out
+    assert out.endswith("1 imported, 1 not imported\n")
+    assert [q.id for q in questions_of(data) if (q.source or "").startswith("csv:")] == ["fine"]
+    assert run(data, "check") == 0
 
 
 def test_imported_file_reads_as_plain_yaml(tmp_path: Path) -> None:
@@ -226,6 +251,7 @@ def test_imported_file_reads_as_plain_yaml(tmp_path: Path) -> None:
         "least-privilege",
         "which-two-encrypt-data-at-rest",
         "s3-encrypts-new-objects-by-default",
+        "how-many-regions-are-there",
     ]
 
 
@@ -244,8 +270,15 @@ def test_imported_text_cannot_run_script_on_the_site(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     assert run(data, "build", "--docs", str(docs)) == 0
     page = (docs / "domain-4" / "iam.md").read_text(encoding="utf-8")
-    assert "Safe &lt;script&gt;alert&#40;1&#41;&lt;/script&gt; <strong>bold</strong>?" in page
+    # The page's own module scripts (its comparison table's) are not the imported text.
+    page = re.sub(
+        r'<script src="(?:\.\./)*assets/studysite-[a-z-]+\.min\.js" defer></script>', "", page
+    )
+    # HTML is reduced on the way in (scripts dropped with their content), in every format.
+    assert "Safe <strong>bold</strong>?" in " ".join(page.split())
     assert "Clicked <strong>here</strong>?" in page
+    # The site's own module scripts aside (a page with a quiz loads the review schedule's).
+    page = re.sub(r'<script src="[./]*assets/studysite-[a-z]+\.min\.js" defer></script>', "", page)
     for hostile in ("<script", "<img", "onerror=", "onclick", "javascript:"):
         assert hostile not in page
 
@@ -266,11 +299,11 @@ def test_a_source_with_nothing_to_import(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data = data_copy(tmp_path)
-    bank = write_bank(tmp_path, "Who?{=no one}\n\nWhen?{#1822}\n\nWho else?{=nobody}\n")
+    bank = write_bank(tmp_path, "Discuss.{}\n\nWrite about it.{}\n")
     assert run(data, *import_args(bank)) == 1
     assert (
-        "bank.gift: no multiple-choice, multiple-answer or true/false question to import "
-        "(questions of other types: 1 numerical, 2 short answer); nothing was written"
+        "bank.gift: no question to import: 0 imported, 2 not imported (2 essay); nothing "
+        "was written; line 1: essay: an essay needs a person to grade it"
     ) in capsys.readouterr().err
     assert not list((data / "domain-4").glob("imported-*"))
 
@@ -291,3 +324,201 @@ def test_a_file_with_topics_of_its_own_is_not_an_earlier_import(
     assert run(data, *import_args(bank)) == 1
     assert "already exists and was not written by importing bank.gift" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == edited
+
+
+# ---- every question counted, listed or imported ---------------------------------------------
+
+EVERY_TYPE = """$CATEGORY: $course$/top/iam
+
+::Choice::Which one?{=right ~wrong}
+
+::TF::S3 encrypts new objects by default.{TRUE#No: it does.#Yes.}
+
+::Short::Which API action invokes an endpoint?{=InvokeEndpoint#Right. =invoke_endpoint}
+
+::Numeric::Largest payload in MB?{#=6:0 =%50%5}
+
+::Matching::Classify.{=frog -> amphibian =newt -> amphibian =cat -> mammal = -> insect}
+
+::Ordering::Put in order.{>3 ALL VERTICAL ALL_OR_NOTHING SHOW 123
+Capture
+Baseline
+Schedule
+}
+
+::Essay::Discuss.{}
+"""
+
+
+def test_the_report_lists_partial_credit_and_ends_with_the_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path, "Pick.{~wrong ~%50%half =full}\n\nEssay.{}\n\n::TF::True?{T}\n")
+    assert run(data, *import_args(bank)) == 0
+    out = capsys.readouterr().out
+    assert (
+        "partial credit (1): scored all or nothing here, so these answers count as wrong or "
+        "are not accepted:\n  bank.gift:1: pick: 'half' (50%)\n"
+    ) in out
+    assert (
+        "  bank.gift:3: essay: Essay.: an essay needs a person to grade it; this site has no "
+        "such type\n"
+    ) in out
+    assert out.endswith("2 imported, 1 not imported\n")
+
+
+def test_a_type_the_model_lacks_is_listed_and_true_false_falls_back_to_choice() -> None:
+    """as_known_type: what an import does with a type the model does not have."""
+    numeric = Draft(3, "N", "How many?", type="numeric", numbers=[DraftNumber(6)])
+    skipped = as_known_type(numeric, frozenset({"choice"}))
+    assert isinstance(skipped, Skipped) and skipped.kind == "numeric"
+    tf = as_known_type(
+        Draft(1, "TF", "It is.", type="true-false", answer=True), frozenset({"choice"})
+    )
+    assert isinstance(tf, Draft) and tf.type == "choice"
+    assert ([o.text for o in tf.options], tf.shuffle) == (["True", "False"], False)
+
+
+def test_the_model_knows_every_type_a_reader_writes() -> None:
+    assert model_types() == frozenset(
+        {"choice", "true-false", "ordering", "matching", "numeric", "short-answer"}
+    )
+
+
+def test_every_type_is_written_as_the_spec_says_and_passes_the_check(tmp_path: Path) -> None:
+    data = data_copy(tmp_path)
+    report = import_file("gift", write_bank(tmp_path, EVERY_TYPE), data, 4, "iam")
+    assert report.summary == "6 imported, 1 not imported"
+    text = (data / "domain-4" / TARGET).read_text(encoding="utf-8")
+    assert "    type: matching\n" in text and "    type: ordering\n" in text
+    assert main(["--data", str(data), "check"]) == 0
+
+
+def test_the_model_knows_choice_questions() -> None:
+    assert "choice" in model_types()
+
+
+# ---- hostile and huge sources ------------------------------------------------------------------
+
+
+def test_endless_input_stops_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(DataError) as caught:
+        read_source(Path("/dev/zero"))
+    assert str(caught.value.problems[0]).endswith(
+        "dev/zero: the file is larger than 20 MB: an import reads at most that much; split "
+        "the bank into smaller files"
+    )
+
+
+def test_a_50_mb_file_stops_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    big = tmp_path / "big.gift"
+    with big.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
+    assert run(data, *import_args(big)) == 1
+    assert "big.gift: the file is larger than 20 MB" in capsys.readouterr().err
+    assert not list((data / "domain-4").glob("imported-*"))
+
+
+@pytest.mark.parametrize("fmt", ["gift", "aiken", "moodle-xml", "csv"])
+def test_every_reader_bounds_its_input(fmt: str) -> None:
+    read = formats()[fmt].read
+    assert read is not None
+    with pytest.raises(DataError, match="larger than 20 MB"):
+        list(read("x" * (20 * 1024 * 1024 + 1), "huge"))
+
+
+def test_a_hostile_file_name_gives_a_safe_output_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path, BANK, "..%2f..%2fevil name;rm -rf ~.gift")
+    assert target_name("iam", bank) == "imported-iam-2f-2fevil-name-rm-rf.yml"
+    assert run(data, *import_args(bank)) == 0
+    written = list((data / "domain-4").glob("imported-*"))
+    assert [p.name for p in written] == ["imported-iam-2f-2fevil-name-rm-rf.yml"]
+    text = written[0].read_text(encoding="utf-8")
+    # The command in the comment quotes the name for a shell.
+    assert (
+        "#   python -m generator import gift '..%2f..%2fevil name;rm -rf ~.gift' --domain" in text
+    )
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".yml") == []
+    assert target_name("iam", Path("....gift")) == "imported-iam-question.yml"
+
+
+def test_a_line_break_in_a_file_name_stays_in_the_comment(tmp_path: Path) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path, BANK, "two\nlines: [x].gift")
+    report = import_file("gift", bank, data, 4, "iam")
+    assert report.written
+    assert "python -m generator import gift 'two?lines: [x].gift'" in report.text
+    assert yaml.safe_load(report.text)["questions"][0]["id"] == "least-privilege"
+
+
+def test_reader_options_belong_to_their_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank, "--preset", "kahoot")) == 1
+    assert (
+        "--preset: not an option of the gift format (its options: none)" in capsys.readouterr().err
+    )
+    csv_bank = write_bank(tmp_path, "Q,Options,Answer\nWhich?,a; b,b\n", "bank.csv")
+    args = ["import", "csv", str(csv_bank), "--domain", "4", "--topic", "iam"]
+    assert run(data, *args, "--columns", "question=Q,options=Options,answer=Answer") == 0
+    assert capsys.readouterr().out.endswith("1 imported, 0 not imported\n")
+
+
+def test_reimporting_over_an_edited_file_is_refused_with_how_to_proceed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 34: a second import replaced the author's edits to the file without a word."""
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank)) == 0
+    path = data / "domain-4" / TARGET
+    written = path.read_text(encoding="utf-8")
+    assert "\n# import fingerprint: " in written
+    # Unchanged: the import updates it as before (the same text again).
+    assert run(data, *import_args(bank)) == 0
+    assert path.read_text(encoding="utf-8") == written
+    edited = written.replace("Far too broad.", "Far too broad, it allows every action.")
+    path.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    for dry in ((), ("--dry-run",)):
+        assert run(data, *import_args(bank, *dry)) == 1
+        err = capsys.readouterr().err
+        assert (
+            "data/domain-4/imported-iam-bank.yml: was edited since bank.gift was last imported "
+            "into it, and importing again would replace those edits; nothing was written. To "
+            "keep them, rename the file"
+        ) in err, err
+        assert path.read_text(encoding="utf-8") == edited
+    # Renamed, the edits stay and the next import writes a new file beside it.
+    path.rename(path.with_name("iam-edited.yml"))
+    write_bank(tmp_path, BANK.replace("How many regions are there?{#33}\n", ""))
+    assert run(data, *import_args(bank)) == 0
+    assert "Far too broad, it allows every action." in (
+        data / "domain-4" / "iam-edited.yml"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_file_an_earlier_version_imported_without_a_fingerprint_is_updated(
+    tmp_path: Path,
+) -> None:
+    data = data_copy(tmp_path)
+    bank = write_bank(tmp_path)
+    assert run(data, *import_args(bank)) == 0
+    path = data / "domain-4" / TARGET
+    old = "".join(
+        line
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith("# import fingerprint: ")
+    )
+    path.write_text(old, encoding="utf-8")
+    assert run(data, *import_args(bank)) == 0
+    assert "# import fingerprint: " in path.read_text(encoding="utf-8")

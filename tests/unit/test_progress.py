@@ -21,9 +21,11 @@ def site() -> Site:
 def test_question_index_lists_every_question(site: Site) -> None:
     index = question_index(site)
     assert index["version"] == 2
-    assert index["topics"] == ["processors", "memory"]
+    assert index["topics"] == ["processors", "memory", "disks", "cables"]
     questions = site.bank.domains[0].questions
-    assert index["questions"] == [
+    listed = index["questions"]
+    assert isinstance(listed, list)
+    assert listed[:3] == [
         [
             "q-gpu",
             questions[0].content_hash,
@@ -46,6 +48,25 @@ def test_question_index_lists_every_question(site: Site) -> None:
             "Where does data live while the CPU\u2026",
         ],
     ]
+    # Other types: the shape store.js known() checks an answer against, after the stem;
+    # true/false is a choice of two. A case study's questions are listed like any other.
+    others = {q[0]: q for q in listed[3:]}
+    assert others["q-tf-ssd"][5:] == [
+        2,
+        1,
+        "An SSD has moving parts.",
+        {"type": "picks", "options": 2, "choose": 1},
+    ]
+    assert others["q-order-backup"][8] == {"type": "order", "items": 3}
+    assert others["q-match-cables"][8] == {"type": "pairs", "prompts": 3, "answers": 3}
+    assert others["q-num-pins"][5:7] == [0, 0] and others["q-num-pins"][8] == {"type": "number"}
+    assert others["q-short-plug"][8] == {"type": "text"}
+    assert [others[i][4] for i in ("case-desk-cable", "case-desk-order", "case-desk-socket")] == [
+        7,
+        8,
+        9,
+    ]
+    assert len(others["case-desk-cable"]) == 8  # multiple choice: no shape entry
 
 
 def test_stem_start_is_plain_text_cut_at_a_word() -> None:
@@ -57,8 +78,11 @@ def test_stem_start_is_plain_text_cut_at_a_word() -> None:
 
 def test_progress_view_rows_and_links(site: Site) -> None:
     view = progress_view(site, "progress.md")
-    assert view.questions == 3
-    (domain,) = view.domains
+    assert view.questions == 12
+    domain, types = view.domains
+    assert (types.number, types.questions) == (2, 9)
+    # A topic counts the questions that test it (not a case study's others shown with them).
+    assert [(t.id, t.questions) for t in types.topics] == [("disks", 4), ("cables", 6)]
     assert (domain.number, domain.title, domain.questions) == (1, "Basics", 3)
     assert domain.link == "domain-1/index.md"
     assert domain.questions_link == "domain-1/questions.md"

@@ -139,8 +139,8 @@ def test_reference_lists_every_field_with_type_required_and_example() -> None:
         "pick; exactly that many are correct. | `choose: 2` |" in text
     )
     assert (
-        "| `items` | list of [Item](#item), at least 2 | required | The rows, in order; at "
-        "least two. | see [Item](#item) |" in text
+        "| `items` | list of [Item](#item), at least 2, at most 100 | required | The rows, in "
+        "order; at least two. | see [Item](#item) |" in text
     )
 
 
@@ -183,6 +183,7 @@ def test_readme_content_examples_make_a_domain_that_passes_check(tmp_path: Path)
     data = tmp_path / "data"
     shutil.copytree(FIXTURES / "mini", data)
     shutil.rmtree(data / "domain-1")
+    shutil.rmtree(data / "domain-2")
     blocks = readme_yaml_blocks()
     domain = data / "domain-4"
     domain.mkdir()
@@ -202,3 +203,32 @@ def test_readme_content_examples_make_a_domain_that_passes_check(tmp_path: Path)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "ok: 1 domains, 1 topics, 1 questions\n"
+
+
+def test_a_sample_of_every_question_type_is_valid_for_the_schema_and_the_check(
+    tmp_path: Path,
+) -> None:
+    """The reference's examples (init's samples with every type) pass check-jsonschema and
+    `check`; a wrong type, a nested case study and a number in quotes fail the schema."""
+    from generator.authoring.scaffold import ALL_TYPES, init_exam
+    from generator.checks import find_problems
+    from generator.content.load import load_bank
+
+    init_exam(tmp_path / "exam")
+    questions = tmp_path / "exam" / "domain-1" / "questions.yml"
+    questions.write_text(ALL_TYPES.format(n=1), encoding="utf-8")
+    result = _validate("content.schema.json", questions)
+    assert result.returncode == 0, result.stdout + result.stderr
+    problems = find_problems(load_bank(tmp_path / "exam"))
+    assert [str(p) for p in problems] == []
+    for wrong, instead in (
+        ("    type: true-false\n    topics", "    type: yes-no\n    topics"),
+        ("    answer: 10\n", "    answer: '10'\n"),
+        (
+            "      - id: d1-case-growing-shop-now\n",
+            "      - id: d1-case-growing-shop-now\n        type: case-study\n",
+        ),
+    ):
+        bad = tmp_path / "bad.yml"
+        bad.write_text(ALL_TYPES.format(n=1).replace(wrong, instead, 1), encoding="utf-8")
+        assert _validate("content.schema.json", bad).returncode == 1, instead

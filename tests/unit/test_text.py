@@ -149,8 +149,13 @@ def _strings(node: object) -> list[str]:
     return []
 
 
-def test_the_parser_is_skipped_only_where_it_would_change_nothing(tmp_path) -> None:
-    """The shortcut for text without Markdown syntax gives what Python-Markdown gives."""
+def test_the_parser_is_skipped_only_where_it_would_change_nothing(tmp_path, monkeypatch) -> None:
+    """The shortcut for text without Markdown syntax gives what Python-Markdown gives.
+
+    Where ``convert`` calls the parser, its answer is the parser's; so the parser is stood in
+    for while ``convert`` runs, and the real one is asked only about the text that ``convert``
+    answered without it (a fifth of the samples: the rest cost nothing).
+    """
     import random
     from pathlib import Path
 
@@ -173,11 +178,23 @@ def test_the_parser_is_skipped_only_where_it_would_change_nothing(tmp_path) -> N
     ]
     rng = random.Random(7)
     samples.update("".join(rng.choices(alphabet, k=rng.randint(1, 7))) for _ in range(30_000))
+    parse = markup._parse
+    parsed: list[str] = []
+
+    def record(text: str, prose: bool) -> str:
+        parsed.append(text)
+        return ""
+
+    monkeypatch.setattr(markup, "_parse", record)
     skipped = 0
     for sample in sorted(samples):
         for prose in (False, True):
-            assert markup.convert(sample, prose) == markup._parse(sample, prose), (sample, prose)
-        skipped += markup.convert(sample, True) == f"<p>{sample}</p>"
+            parsed.clear()
+            shown = markup.convert(sample, prose)
+            if not parsed:  # the shortcut: what the parser would have made of it
+                assert shown == parse(sample, prose), (sample, prose)
+                skipped += prose
+    monkeypatch.undo()
     # The shortcut is taken for most of a real bank's text, not only in theory.
     bundled = {
         s

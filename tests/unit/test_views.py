@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from typing import Any
 
@@ -63,7 +64,15 @@ def test_site_pages_in_reading_order(site) -> None:
         "domain-1/questions.md",
         "domain-1/takeaways.md",
         "domain-1/study-sheet.md",
+        "domain-2/index.md",
+        "domain-2/disks.md",
+        "domain-2/cables.md",
+        "domain-2/questions.md",
+        "domain-2/takeaways.md",
+        "domain-2/study-sheet.md",
         "exam.md",
+        "review.md",
+        "mistakes.md",
         "progress.md",
         "glossary.md",
     ]
@@ -125,13 +134,22 @@ def test_question_links_follow_the_url_setting(site) -> None:
     assert page_url("domain-1/memory.md", "index.md", True) == "../../"
 
 
-def test_blueprint_rows_and_missing_domains(site) -> None:
+def test_blueprint_rows_and_missing_domains(site, tmp_path) -> None:
     rows = blueprint_rows(site)
+    assert [(r.number, r.weight, r.link, r.topics, r.questions) for r in rows] == [
+        (1, 60, "domain-1/index.md", 2, 3),
+        (2, 40, "domain-2/index.md", 2, 9),
+    ]
+    assert missing_domains(site) == ""
+    shutil.copytree(FIXTURES / "mini", tmp_path / "mini")
+    shutil.rmtree(tmp_path / "mini" / "domain-2")
+    without = build_site(load_bank(tmp_path / "mini"))
+    rows = blueprint_rows(without)
     assert [(r.number, r.weight, r.link, r.topics, r.questions) for r in rows] == [
         (1, 60, "domain-1/index.md", 2, 3),
         (2, 40, None, 0, 0),
     ]
-    assert missing_domains(site) == "domain 2"
+    assert missing_domains(without) == "domain 2"
 
 
 def test_table_view_cells(site) -> None:

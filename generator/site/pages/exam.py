@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.site.widgets import exam as exam_data
-from generator.site.widgets.progress import html_json
+from generator.site.widgets.progress import html_json, readiness_index
 from generator.site.layout import Page, Site, link
 
 
@@ -80,8 +80,8 @@ def _config(site: Site, plan: exam_data.MockPlan, mark: exam_data.PassMark) -> d
 def context(site: Site, page: Page) -> dict[str, Any]:
     """The plan, the pass mark, the domains and topics with links, and the script's config."""
     exam = site.bank.exam
-    available = {c.domain.number: len(c.questions) for c in site.bank.domains}
-    plan = exam_data.mock_plan(exam, available, site.catalog)
+    pools = {c.domain.number: exam_data.pool(c) for c in site.bank.domains}
+    plan = exam_data.mock_plan(exam, pools, site.catalog)
     mark = exam_data.pass_mark(exam, site.catalog)
     weights = {d.number: d.weight for d in exam.domains}
     domains = [
@@ -95,7 +95,7 @@ def context(site: Site, page: Page) -> dict[str, Any]:
                     t.id,
                     t.title,
                     link(page.path, site.topic_pages[t.id]),
-                    len(site.questions_for(t.id)),
+                    site.questions_testing(t.id),
                 )
                 for t in c.topics
             ],
@@ -109,4 +109,5 @@ def context(site: Site, page: Page) -> dict[str, Any]:
         "mark": mark,
         "domains": domains,
         "config": html_json(_config(site, plan, mark)),
+        "readiness_index": html_json(readiness_index(site)),
     }

@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify  # MkDocs heading ids
 from generator.content import trees
 from generator.content.model import Outcome, Tree
 from generator.site.layout import Site, link
+from generator.site.widgets.progress import LINE_BREAKS
 from generator.site.widgets.table import row_anchor
 
 @dataclass(frozen=True)
@@ -161,5 +162,8 @@ def tree_data(tree: Tree) -> str:
         },
         "outcomes": {o.id: {"answer": o.answer, "why": o.why} for o in tree.outcomes},
     }
-    # "</" would end the script element early.
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    # "</" would end the script element early; line breaks other than "\n" stay escaped.
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    for char in LINE_BREAKS:
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text

@@ -25,6 +25,9 @@
  * StudySite.emit(element, name, detail) dispatches a bubbling CustomEvent;
  * StudySite.listen(target, type, handler, options) adds a listener and returns the function
  * that removes it, for cleanups.
+ * StudySite.refresh() mounts the widgets of markup a widget has just put in the page and
+ * tears down those whose element it removed (the Review page's questions: each is mounted by
+ * the same widgets as a topic page's, whatever its type).
  *
  * The core bundle, with this script, is on every page; a page kind's or a widget's module
  * (generator/assets/bundle.py) is linked by the pages that need it, and runs once per
@@ -109,6 +112,11 @@
     listen(target, type, handler, options) {
       target.addEventListener(type, handler, options);
       return () => target.removeEventListener(type, handler, options);
+    },
+    refresh() {
+      if (!started) return; // the first mount will find it
+      teardown();
+      widgets.forEach(mountWidget);
     },
   };
 

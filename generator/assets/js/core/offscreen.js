@@ -10,6 +10,18 @@
  * been deferred: innerText, full-page screenshots and audits that measure boxes (axe's contrast
  * and target size misjudge unrendered blocks) see every block, and scrolling or a fragment
  * meets real heights. Without this script a block is laid out as it nears the screen.
+ *
+ * Only a page of at most MAX_BLOCKS deferred blocks (a topic; a domain's study sheet
+ * or practice page up to about 300 questions: the bundled Domain 4's sheet, 141 questions
+ * with their sources and notices, has about 310) is laid out so; a longer one is left to the
+ * browser, which lays out each block as it nears the screen and skips it again once far.
+ * Each frame that lays out a block also walks every block laid out before it (Chromium's
+ * pre-paint, measured: ~3 ms with none laid out, ~50 ms with 900), so the whole pass grows
+ * with the square of the blocks: on a practice page of 1,000 questions it was 1,000 frames
+ * and a minute of busy main thread after each load (long tasks on a loaded machine, and
+ * every later answer near the top shifting the whole laid-out page), where 400 blocks cost
+ * a few seconds of short frames. Lighthouse and axe read a block never laid out with made-up
+ * colours (a false contrast failure), so a bundled page must stay under the limit.
  */
 (() => {
   "use strict";
@@ -23,6 +35,8 @@
     MAX_PER_FRAME = 3,
     FAST = 20,
     SLOW = 34;
+  // The longest page laid out here: past it, the browser lays out what nears the screen.
+  const MAX_BLOCKS = 400;
 
   function mount(article) {
     const blocks = [...article.querySelectorAll(DEFERRED)];
@@ -40,7 +54,7 @@
       if (next < blocks.length) pending = requestAnimationFrame(frame);
       else SS.emit(article, "ss:laid-out", { blocks: blocks.length });
     }
-    if (!blocks.length) return;
+    if (!blocks.length || blocks.length > MAX_BLOCKS) return;
     const start = () => {
       pending = requestAnimationFrame(frame);
     };

@@ -14,6 +14,14 @@
  * (matched to data-ss-topics, data-ss-difficulty and the answer state), which this wires.
  * With the URL hash #practice-mistakes only the questions last answered wrongly are shown;
  * with #practice-revised only those edited (new content hash) since they were answered.
+ *
+ * The other question types (ordering, matching, numeric, short answer: question_markup.py)
+ * are counted, scored, filtered, retried and reset here too; their answering is their
+ * module's (js/<type>/), loaded only by pages holding that type, which calls
+ * StudySite.typed(name, api, read) (below). Until it mounts, such a question keeps its static
+ * form and answer, and an answer kept for it still counts. A case study's parts stay
+ * together: a filter shows or hides the whole case study.
+ * A quiz with data-ss-fresh shows no answer kept from before (the Review page asks again).
  */
 (() => {
   "use strict";
@@ -29,6 +37,11 @@
     other: ["", t("quiz.mark_other"), t("quiz.mark_other")],
   };
   const letter = SS.text.letter;
+  const CHOICES = '[data-ss-question]:not([data-ss-type]), [data-ss-question][data-ss-type="true-false"]';
+  // The question objects of the mounted quizzes, by section: a type's module finds its own.
+  const bySection = new WeakMap();
+  // The answering widgets of the other types, by type (data-ss-type): SS.typed() fills it.
+  const types = (SS.types = {});
   // ARIA attributes are set through their reflected properties (btn.ariaPressed = "true").
   const pressed = (o) => o.btn.ariaPressed == "true";
   const picks = (q) => q.opts.filter(pressed);
@@ -175,6 +188,7 @@
 
   function reset(q) {
     q.state = null;
+    if (q.typed) return q.ui && retype(q);
     q.result.hidden = true;
     q.opts.forEach((o) => {
       o.li.className = "ss-choice";
@@ -192,6 +206,7 @@
   }
 
   function answer(q, picked) {
+    if (q.typed) return checked(q, picked);
     show(q, picked);
     mark("ss-feedback-shown");
     q.quiz.say(q.said);
@@ -207,12 +222,18 @@
   }
 
   // The answer as the store keeps it (store.js): the options picked, as shown.
-  const record = (q, picked, correct) => ({ type: "picks", value: picked, correct, at: Date.now(), shown: q.order });
+  const record = (q, picked, correct) =>
+    q.typed
+      ? { type: q.kind, value: picked, correct, at: Date.now() }
+      : { type: "picks", value: picked, correct, at: Date.now(), shown: q.order };
 
   function mount(quiz) {
     const store = SS.store;
     const shuffle = quiz.getAttribute("data-ss-shuffle") != "false";
-    const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) => setup(sec, shuffle));
+    // Multiple choice and true/false (a choice of two); the other types are their widgets'.
+    const qs = [...quiz.querySelectorAll("[data-ss-question]")].map((sec) =>
+      sec.matches(CHOICES) ? setup(sec, shuffle) : typedSetup(sec),
+    );
     const live = el("div", "ss-sr");
     const bar = el("div", "ss-quiz__bar");
     const score = el("p", "ss-quiz__score");
@@ -224,7 +245,8 @@
     const notice = el("p", "ss-quiz__notice");
     const visible = () => qs.filter((q) => !q.sec.hidden);
     const wrong = (list) => list.filter((q) => q.state && !q.state.correct);
-    const first = (q) => q.opts[q.order[0]].btn.focus();
+    const first = (q) =>
+      q.typed ? q.ui && q.ui.node.querySelector("button,select,input").focus() : q.opts[q.order[0]].btn.focus();
     let undone = []; // [question, record] of the last reset, for Undo
     live.role = "status";
     undoLine.hidden = true;
@@ -265,10 +287,19 @@
       SS.emit(quiz, event, { count: list.length });
     }
 
-    const saved = store.load().answers; // read once: a bank can be large
+    // Read once: a bank can be large.
+    const saved = quiz.hasAttribute("data-ss-fresh") ? {} : store.load().answers;
     // Questions answered before an edit changed their content hash.
     const before = new Set(Object.keys(saved).map((k) => k.split(":")[0]));
     qs.forEach((q) => {
+      bySection.set(q.sec, q);
+      if (q.typed) {
+        const kept = saved[q.id + ":" + q.hash];
+        q.quiz = ctx;
+        q.revised = !kept && before.has(q.id);
+        if (kept && kept.type == q.kind) q.state = { picked: kept.value, correct: kept.correct };
+        return;
+      }
       const n = q.opts.length,
         kept = saved[q.id + ":" + q.hash],
         rec = kept && kept.type == "picks" ? kept : null;
@@ -302,6 +333,7 @@
     undo.onclick = () => {
       store.putMany(undone.map(([q, rec]) => [q.id, q.hash, rec]));
       undone.forEach(([q, rec]) => {
+        if (q.typed) return q.ui ? typedShow(q, rec.value) : (q.state = { picked: rec.value, correct: rec.correct });
         if (rec.shown && rec.shown.length == q.opts.length) arrange(q, rec.shown);
         show(q, rec.value);
       });
@@ -339,12 +371,14 @@
         qs.forEach((q) => {
           q.sec.hidden = !chosen.includes(q);
         });
+        together(qs);
         chosen.forEach(reset);
         banner.append(practising(n), " ", all);
         all.onclick = () => {
           qs.forEach((q) => {
             q.sec.hidden = false;
           });
+          together(qs);
           if (tools) tools.clear();
           banner.remove();
           ctx.update();
@@ -387,6 +421,7 @@
       qs.forEach((q) => {
         q.sec.hidden = !matches(q);
       });
+      together(qs);
       const n = qs.filter((q) => !q.sec.hidden).length;
       qs[0].quiz.update();
       qs[0].quiz.say(n ? t("quiz.showing", { shown: n, count: qs.length }) : t("quiz.no_match"));
@@ -409,6 +444,173 @@
       },
     };
   }
+
+  // A case study's parts stay together: shown whole when any part is, else hidden whole.
+  function together(qs) {
+    const cases = new Map();
+    qs.forEach((q) => {
+      const box = q.sec.closest("[data-ss-case-study]");
+      if (box) cases.set(box, (cases.get(box) || []).concat(q));
+    });
+    cases.forEach((parts, box) => {
+      const shown = parts.some((q) => !q.sec.hidden);
+      box.hidden = !shown;
+      parts.forEach((q) => {
+        q.sec.hidden = !shown;
+      });
+    });
+  }
+
+  // ---- the other types: the quiz's part (their module answers, this scores and keeps) -----
+  // Store value type per question type (store.js values).
+  const KINDS = { ordering: "order", matching: "pairs", numeric: "number", "short-answer": "text" };
+  function typedSetup(sec) {
+    const attr = (name) => sec.getAttribute("data-ss-" + name) || "";
+    return {
+      sec,
+      typed: attr("type"),
+      kind: KINDS[attr("type")] || attr("type"),
+      id: attr("question"),
+      hash: attr("hash"),
+      difficulty: attr("difficulty"),
+      topics: attr("topics").split(" ").filter(Boolean),
+    };
+  }
+
+  /* StudySite.typed(name, api, read): the module of a question type hands over its widget,
+   * and registers the mount this returns for its questions (data-ss-type="name").
+   * read(section) -> the question's data d from its markup; the exam (exam.js) makes d from
+   * its data file. api (also StudySite.types[name], which the exam uses):
+   *   kind            the store's value type ("order", "pairs", "number", "text")
+   *   ui(d, env)      -> {node, get(), set(value or null), lock(bool)}: the answering form;
+   *                   get() -> [value, why]: why, a sentence when it is not complete ("" when
+   *                   it is); env.change(value) after each edit, env.say(text) to announce
+   *   judge(d, value) -> [bool per part]: right when every part is
+   *   feedback(d, value) -> an element: per part, right or wrong, with its explanation
+   *   done(d, value)  -> whether the value answers every part (the exam's "partly")
+   */
+  SS.typed = (name, api, read) => {
+    types[name] = api;
+    // The mount of the type's questions: StudySite.register(name, '[data-ss-type="name"]', it).
+    return (sec) => {
+      const q = bySection.get(sec);
+      if (q && q.typed == name) attach(q, api, read(sec));
+    };
+  };
+
+  function attach(q, api, d) {
+    const details = q.sec.querySelector(".ss-answer");
+    const env = {
+      say: (text) => q.quiz.say(text),
+      change: () => {
+        q.hint.textContent = "";
+      },
+    };
+    Object.assign(q, {
+      api,
+      d,
+      ui: api.ui(d, env),
+      result: el("div", "ss-result"),
+      verdict: el("p", "ss-result__verdict"),
+    });
+    const row = el("p", "ss-check ss-screen-only");
+    const check = el("button", "md-button ss-check__btn", t("quiz.check"));
+    const key = el("button", "md-button", t("quiz.show_answer"));
+    q.hint = el("span", "ss-check__hint");
+    key.ariaExpanded = false;
+    row.append(check, " ", key, " ", q.hint);
+    q.row = row;
+    q.ui.node.classList.add("ss-screen-only");
+    q.sec.querySelector("fieldset").append(q.ui.node, row);
+    q.verdict.tabIndex = -1;
+    q.result.hidden = true;
+    q.sec.querySelector("fieldset").after(q.result);
+    env.enter = () => check.click();
+    check.onclick = () => {
+      if (q.state) return;
+      const [value, why] = q.ui.get();
+      if (why) {
+        q.hint.textContent = why;
+        return q.quiz.say(why);
+      }
+      mark("ss-answer-click");
+      answer(q, value);
+    };
+    key.onclick = () => {
+      const open = q.sec.classList.toggle("ss-question--key");
+      if (details) details.open = open;
+      key.ariaExpanded = open;
+    };
+    q.key = key;
+    q.sec.classList.add("ss-question--live");
+    if (q.state) typedShow(q, q.state.picked);
+  }
+
+  function typedShow(q, value) {
+    const parts = q.api.judge(q.d, value),
+      ok = parts.every(Boolean),
+      right = parts.filter(Boolean).length;
+    q.state = { picked: value, correct: ok };
+    q.ui.set(value);
+    q.ui.lock(true);
+    q.row.hidden = true;
+    q.said = ok
+      ? t("quiz.correct")
+      : parts.length > 1
+        ? t("typed.incorrect_parts", { right, count: parts.length })
+        : t("typed.incorrect");
+    say(q.verdict, ok ? "\u2713" : "\u2717", t("quiz.verdict", { verdict: q.said }));
+    const keyLine = q.sec.querySelector(".ss-answer__key");
+    q.result.replaceChildren(q.verdict, q.api.feedback(q.d, value));
+    if (keyLine && !ok) q.result.append(keyLine.cloneNode(true));
+    for (const part of [".ss-answer__explanation", ".ss-answer__review"]) {
+      const node = q.sec.querySelector(part);
+      if (node) q.result.append(node.cloneNode(true));
+    }
+    q.result.className = "ss-result ss-result--" + (ok ? "right" : "wrong");
+    q.result.hidden = false;
+  }
+
+  function retype(q) {
+    q.result.hidden = true;
+    q.row.hidden = false;
+    q.hint.textContent = "";
+    q.ui.lock(false);
+    q.ui.set(null);
+    q.sec.classList.remove("ss-question--key");
+    q.key.ariaExpanded = false;
+  }
+
+  function checked(q, value) {
+    typedShow(q, value);
+    mark("ss-feedback-shown");
+    q.quiz.say(q.said);
+    q.verdict.focus({ preventScroll: true });
+    q.result.scrollIntoView({ block: "nearest" });
+    SS.store.put(q.id, q.hash, record(q, value, q.state.correct));
+    q.revised = false;
+    q.quiz.answered();
+    q.quiz.update();
+    SS.emit(q.sec, "ss:answer", { id: q.id, hash: q.hash, value, correct: q.state.correct });
+  }
+
+  /* Helpers the types share (and the exam): one line of feedback, right or wrong, with the
+   * part's explanation; and a copy of an element's content. */
+  SS.typedLine = (ok, content, why) => {
+    const li = el("li", "ss-part ss-part--" + (ok ? "right" : "wrong"));
+    const m = el("strong", "ss-part__mark");
+    say(m, ok ? "\u2713" : "\u2717", ok ? t("typed.part_right") : t("typed.part_wrong"));
+    li.append(m, " ", ...content);
+    if (why) {
+      const w = el("div", "ss-part__why");
+      copy(why, w);
+      li.append(w);
+    }
+    return li;
+  };
+  SS.copyInto = copy;
+  // A question's state in its quiz ({picked, correct} or null), for the case study's tally.
+  SS.quizState = (sec) => (bySection.get(sec) || {}).state || null;
 
   SS.register("quiz", "[data-ss-quiz]", mount);
 })();

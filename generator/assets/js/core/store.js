@@ -4,11 +4,16 @@
  * exam, hosted, served locally or opened from disk, share it; other exams on the origin never
  * do), each kind of record under keys of its own, so that a change rewrites only its part:
  *
- *   studysite:store:<exam>:meta              {"version": 3}
+ *   studysite:store:<exam>:meta              {"version": 4}
  *   studysite:store:<exam>:answers:<0..63>   one shard of the answers: {"<id>:<hash>": answer}
  *   studysite:store:<exam>:attempts          the practice exam attempts: {"<attempt id>": attempt}
+ *   studysite:store:<exam>:cards:<0..63>     the review log's FSRS cards: {"<id>": card}
+ *   studysite:store:<exam>:reviews:<0..15>   the review log's last reviews: {"<id>@<at>": review}
  *   studysite:store:<exam>:draft:<name>      a widget's work in progress (the exam's running
  *                                            attempt); not exported
+ *   studysite:store:<exam>:summary           one small record, read alone by the home page
+ *                                            (core/summary.js); not exported:
+ *       {page: {p, t, at}, quiz: {p, t, at, k}, due: {at, days: [[local midnight, n], ...]}}
  *   studysite:store:<exam>:backups           damaged texts set aside: [{at, key, why, text}]
  *
  * An answer (schema version 3) is the latest answer to one question, keyed by the question's
@@ -21,11 +26,27 @@
  * (per prompt, the index of the answer matched to it, or null), "number" (a finite number) or
  * "text" (at most 1,000 characters). correct: whether it was right; at: when (ms since 1970);
  * shown (optional): the options or items as they were shown. An attempt has a unique string
- * "id" and its start "at"; its other fields belong to the exam widget (every number finite).
+ * "id" and its start "at"; its other fields are those the exam widget writes, each of its type
+ * and range (ATTEMPT_FIELDS), and only those are kept.
  * A record imported from a file carries "imported": true in storage (never in an export).
  *
+ * The review log (schema version 4, issue 30; schedule/schedule.js writes it, schedule/fsrs.js
+ * schedules): one card per question, its memory state after its last review, and the last
+ * reviews themselves, each under its own key, so that merging two exports keeps both logs
+ * without duplicates:
+ *
+ *   card    "<id>": {"h": "<hash>", "at": <last review>, "c": [state, step, stability,
+ *                    difficulty, due]}     (state 1 learning, 2 review, 3 relearning)
+ *   review  "<id>@<at>": {"h": "<hash>", "at": <time>, "g": <rating 1-4>}
+ *
+ * Bounded: a card per question (cap 20,000, as answers) and the last 2,000 reviews; at 10,000
+ * questions with ids of 16 characters, about 1.1 MB of cards and 0.16 MB of log. A card whose hash is not the question's
+ * is an earlier version's: the question starts over. An import takes a file's card when it
+ * was reviewed later than the one kept, and every review not kept yet; the scheduler folds a
+ * logged review that a card does not include yet into it (schedule/schedule.js).
+ *
  * The registries a later feature extends, each with one entry:
- * - store.kind(name, spec): a record kind under a key of its own (the review log is one):
+ * - store.kind(name, spec): a record kind under a key of its own (the review log's two are):
  *   {shards, cap, list, check(key, record, shape) -> why or "", clean(record) -> record,
  *   newer(mine, theirs) -> whether the file's record replaces the one kept}. list: in files
  *   the kind is a list of records keyed by their "id" (attempts), else an object by key.
@@ -38,8 +59,13 @@
  * Caps per kind: over the cap, records imported from a file go first, then the learner's own,
  * the oldest first within each; an import never evicts the learner's own records.
  *
+ * Two tabs: a tab hears of another's writes by the storage event, and before changing a shard
+ * it reads the shard again in case it has not heard yet (sync()): nothing another tab kept is
+ * written over.
+ *
  * Untrusted input, nothing lost:
- * - Every record is checked (finite times from 2000 to a day ahead, indexes unique
+ * - Every record is checked (finite times from 2000 on, a file's at most a day ahead: a clock
+ *   set years ahead, then put right, leaves records this browser still reads; indexes unique
  *   non-negative integers; with known() also inside the question's options, picks of the
  *   right count). A bad record is skipped and reported, never the file's good records.
  * - A stored text that fails the checks is set aside before anything overwrites it, under
@@ -68,10 +94,15 @@
  *       put, putMany, remove, clear and addAttempt return whether storage kept the change
  *   draft(name), keepDraft(name, value): a widget's work in progress (null deletes it);
  *       keepDraft returns whether storage kept it (the value lasts the visit either way)
+ *   summary()               the summary record, read alone (its key only): {} when none
+ *   noteSummary(fields)     change its fields from what storage holds now; whether kept
  *   problem()               "" or a sentence for a quiet notice; full(): storage is full
  *   probe()                 try a small write, to learn whether storage is full; full()
  *   backups()               the damaged texts set aside: [{at, key, why, text}], oldest first
- *   known(questions)        the questions this site has: [[id, hash, options, choose], ...]
+ *   known(questions)        the questions this site has: [[id, hash, shape], ...], a shape being
+ *                           [options, choose] (multiple choice) or {type, ...} as values[type]
+ *                           reads it: {type: "order", items}, {type: "pairs", prompts, answers},
+ *                           {type: "number"}, {type: "text"}, {type: "picks", options, choose}
  *   unknown()               keys of kept answers for questions known() does not list
  *   dropUnknown()           delete those; the number deleted, or -1 if storage refused
  *   exportText()            the export file's text (version 3, with "exported", an ISO date)
@@ -81,6 +112,9 @@
  *   describe(report, name)  sentences saying what importing the file name did
  *   records(kind), keep(kind, key, record), forget(kind, keys): any kind's records, as
  *                           answers have them (a later kind needs nothing more)
+ *   update(what, [[kind, key, f], ...])  change records from what storage holds now: f(kept
+ *                           record) -> record, null (forget) or undefined (leave); all or
+ *                           nothing (the review log's reviews use it)
  *   VERSION (the last migration's), MAX_FILE (the largest import file, in bytes)
  * Events on document: "ss:store-change" {what: "put" | "remove" | "clear" | "attempt" |
  * "import" | "drop" | "other-tab"} after a kept change; "ss:store-problem" {problem, full}
@@ -95,8 +129,10 @@
     MAX_FILE = 5 * 1024 * 1024,
     MAX_LIST = 100,
     MAX_TEXT = 1000,
-    MAX_ATTEMPT_TEXT = 200000;
+    MAX_ATTEMPT_TEXT = 200000,
+    MAX_SLOTS = 1000;
   const FIRST_AT = Date.UTC(2000, 0, 1),
+    MAX_TIME = 8.64e15,
     DAY = 864e5;
   const V1_KEY = "studysite:progress:v1",
     V2_KEY = "studysite:progress:v2:",
@@ -125,7 +161,11 @@
   const drafts = {};
 
   // ---- the registries ---------------------------------------------------------------------
-  const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= Date.now() + DAY;
+  // A time from 2000 on. An import file's times are at most a day ahead (a time in the future
+  // would win every merge); what this browser stored is trusted up to a Date's range, so that
+  // a clock set years ahead and then put right again corrupts nothing.
+  let importing = false;
+  const validAt = (t) => Number.isSafeInteger(t) && t >= FIRST_AT && t <= (importing ? Date.now() + DAY : MAX_TIME);
   function indexes(list, below) {
     return (
       Array.isArray(list) &&
@@ -172,19 +212,55 @@
     return "";
   }
 
-  function finite(v, depth) {
-    if (typeof v == "number") return Number.isFinite(v);
-    if (typeof v == "string" || typeof v == "boolean" || v === null) return true;
-    if (depth > 8 || typeof v != "object") return false;
-    return Object.values(v).every((x) => finite(x, depth + 1));
-  }
+  // An attempt as the exam widget writes it (exam.js, submit): each field of its type and
+  // range, since the Progress page prints them (a title {"toString": 1} broke its list on
+  // every visit until a full reset); only these fields are kept.
+  const int = (v, lo, hi) => Number.isSafeInteger(v) && v >= lo && v <= hi;
+  const str = (v, n) => typeof v == "string" && v.length <= n;
+  const optional = (check) => (v) => v === undefined || v === null || check(v);
+  const bit = (v) => v === 0 || v === 1;
+  const anyValue = (v) => v === undefined || v === null || Object.keys(values).some((k) => !values[k](v));
+  const item = (it) =>
+    Array.isArray(it) &&
+    (it.length == 7 || it.length == 8) &&
+    str(it[0], 100) &&
+    str(it[1], 100) &&
+    int(it[2], 1, 99) &&
+    indexes(it[3], MAX_LIST) &&
+    bit(it[4]) &&
+    bit(it[5]) &&
+    (it[6] === null || indexes(it[6], MAX_LIST)) &&
+    anyValue(it[7]);
+  const ATTEMPT_FIELDS = {
+    ended: validAt,
+    mode: (v) => v === "mock" || v === "custom",
+    title: optional((v) => str(v, MAX_TEXT)),
+    timed: (v) => typeof v == "boolean",
+    limit: optional((v) => int(v, 0, (7 * DAY) / 1000)),
+    seconds: (v) => int(v, 0, (365 * DAY) / 1000),
+    right: (v) => int(v, 0, MAX_SLOTS),
+    total: (v) => int(v, 0, MAX_SLOTS),
+    percent: (v) => int(v, 0, 100),
+    pass: optional((v) => typeof v == "number" && v >= 0 && v <= 100),
+    passed: optional((v) => typeof v == "boolean"),
+    reason: (v) => v === "submitted" || v === "time" || v === "time-away",
+    seed: optional((v) => Number.isSafeInteger(v)),
+    items: (v) => Array.isArray(v) && v.length <= MAX_SLOTS && v.every(item),
+  };
   function attemptWhyBad(k, a) {
     if (!plain(a) || typeof a.id != "string" || !a.id || a.id.length > 100 || a.id !== k) return t("store.why_id");
     if (!validAt(a.at)) return t("store.why_time");
-    if (!finite(a, 0)) return t("store.why_finite");
+    for (const field in ATTEMPT_FIELDS) {
+      if (!ATTEMPT_FIELDS[field](a[field])) return t("store.why_attempt_field", { field });
+    }
+    if (a.right > a.total || a.ended < a.at || a.items.length > a.total) return t("store.why_score");
     if (JSON.stringify(a).length > MAX_ATTEMPT_TEXT) return t("store.why_large");
     return "";
   }
+  const attemptRecord = (a) =>
+    Object.fromEntries(
+      ["id", "at", ...Object.keys(ATTEMPT_FIELDS), "imported"].filter((k) => a[k] !== undefined).map((k) => [k, a[k]]),
+    );
 
   const kinds = {};
   /** Register a record kind (see the header); returns its spec. */
@@ -209,6 +285,63 @@
     cap: 500,
     list: true,
     check: (k, a) => attemptWhyBad(k, a),
+    // Only the fields the exam widget writes are kept.
+    clean: attemptRecord,
+    newer: () => false,
+  });
+
+  // The review log (issue 30), a kind for each part: one FSRS memory state per question, and
+  // the last reviews. A card of another content hash is an earlier version's: it starts over.
+  //   cards    "<id>": {h: hash, at: last review, c: [state, step, stability, difficulty, due]}
+  //   reviews  "<id>@<at>": {h: hash, at, g: rating} (1 Again, 2 Hard, 3 Good, 4 Easy)
+  const HASH = /^[0-9a-z]{1,64}$/,
+    QUESTION = /^[^:@\s]{1,200}$/;
+  const num = (v) => typeof v == "number" && Number.isFinite(v);
+  function cardWhyBad(key, r) {
+    if (!QUESTION.test(key)) return t("store.why_card_key");
+    if (!plain(r) || typeof r.h != "string" || !HASH.test(r.h)) return t("store.why_hash");
+    if (!validAt(r.at)) return t("store.why_time");
+    const c = r.c;
+    if (!Array.isArray(c) || c.length != 5) return t("store.why_card");
+    const [state, step, stability, difficulty, due] = c;
+    const steps = state == 2 ? step === null : (state == 1 || state == 3) && Number.isInteger(step) && step >= 0;
+    if (!steps || !(step === null || step < 100)) return t("store.why_card_state");
+    if (
+      !(
+        num(stability) &&
+        stability >= 0.001 &&
+        stability < 1e12 &&
+        num(difficulty) &&
+        difficulty >= 1 &&
+        difficulty <= 10
+      )
+    ) {
+      return t("store.why_memory");
+    }
+    if (!(Number.isSafeInteger(due) && due >= r.at && due <= MAX_TIME)) return t("store.why_due");
+    return "";
+  }
+  function reviewWhyBad(key, r) {
+    const at = key.slice(key.lastIndexOf("@") + 1);
+    if (!QUESTION.test(key.slice(0, -at.length - 1)) || !/^\d{1,16}$/.test(at)) return t("store.why_review_key");
+    if (!plain(r) || typeof r.h != "string" || !HASH.test(r.h)) return t("store.why_hash");
+    if (!validAt(r.at) || String(r.at) !== at) return t("store.why_time");
+    return [1, 2, 3, 4].includes(r.g) ? "" : t("store.why_rating");
+  }
+  kind("cards", {
+    shards: 64,
+    cap: 20000,
+    check: cardWhyBad,
+    clean: (r) => ({ h: r.h, at: r.at, c: r.c.slice() }),
+    // The one reviewed last; reviews it lacks are in the log, and the scheduler folds them in.
+    newer: (mine, theirs) => theirs.at > mine.at,
+  });
+  kind("reviews", {
+    shards: 16,
+    cap: 2000,
+    check: reviewWhyBad,
+    clean: (r) => ({ h: r.h, at: r.at, g: r.g }),
+    // One review has one key: a file's copy of a review kept here adds nothing.
     newer: () => false,
   });
 
@@ -229,6 +362,11 @@
       }
       return Object.assign({}, d, { version: 3, answers });
     },
+    // Version 4: the review log, two kinds of its own, empty until the first review. An answer
+    // kept before counts as one review of its question (Good if right, Again if wrong, at its
+    // time) until the question has a card: the scheduler reads it there (schedule/schedule.js),
+    // so nothing is copied into storage that a full one could not take.
+    4: (d) => Object.assign({}, d, { version: 4 }),
   };
   // The schema's version: the last migration's (a later feature adds migrations[4], and the
   // version follows).
@@ -594,8 +732,36 @@
     return changed(what, false);
   }
 
+  /** Another tab may have written this shard since this page read it, before its storage event
+   * came: take in what it holds, the kind's newer() deciding, before changing it. Records only
+   * this page holds stay (nothing is lost; another tab's reset is seen through its event). */
+  function sync(k, i) {
+    const key = shardKey(k, i);
+    let text;
+    try {
+      text = storage().getItem(key);
+    } catch {
+      return;
+    }
+    if (text === raw[key] || raw[key] === undefined || text === null || pinned.has(key)) return;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {}
+    if (!plain(value)) return; // damaged: the next full read sets it aside
+    const theirs = sift(k, value, null, []);
+    for (const r in theirs) {
+      const mine = state[k.name].records[r];
+      if (!mine || k.newer(mine, theirs[r])) add(k, r, theirs[r]);
+    }
+    raw[key] = text;
+    view = null;
+  }
+
   function put(kindName, key, record, touched) {
-    const k = kinds[kindName];
+    const k = kinds[kindName],
+      shard = shardKey(k, shardOf(k, key));
+    if (!touched.has(shard)) sync(k, shardOf(k, key));
     add(k, key, record);
     touched.add(shardKey(k, shardOf(k, key)));
     enforceCap(k, false, touched);
@@ -638,6 +804,32 @@
     }
   }
 
+  // ---- the summary: one small record the home page reads alone ------------------------------
+  // Read and written by its own key only (never load(): a page that shows it reads nothing
+  // else), each writer changing its fields from what storage holds now, so that two tabs
+  // noting different fields keep both. Derived data, not exported.
+  const SUMMARY_MAX = 20000;
+  function summary() {
+    try {
+      const text = storage().getItem(prefix() + "summary");
+      const value = text && text.length <= SUMMARY_MAX ? JSON.parse(text) : null;
+      return plain(value) ? value : {};
+    } catch {
+      return {};
+    }
+  }
+  function noteSummary(fields) {
+    const value = Object.assign(summary(), fields),
+      text = JSON.stringify(value);
+    if (text.length > SUMMARY_MAX) return false;
+    try {
+      storage().setItem(prefix() + "summary", text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   // ---- import and export ----------------------------------------------------------------------
   const isFile = (d, upTo) =>
     plain(d) && Number.isInteger(d.version) && d.version >= 1 && d.version <= upTo && plain(d.answers);
@@ -672,11 +864,16 @@
     const doc = migrate(d),
       bad = [],
       got = {};
-    for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
+    importing = true;
+    try {
+      for (const name in kinds) got[name] = sift(kinds[name], doc[name], name == "answers" ? shapes : null, bad);
+    } finally {
+      importing = false;
+    }
     if (bad.length && !Object.values(got).some((g) => Object.keys(g).length)) {
       throw Error(t("store.file_only_damaged", { records: listed(bad) }));
     }
-    const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, dropped: 0 };
+    const report = { taken: 0, older: 0, unknown: 0, skipped: bad, attempts: 0, reviews: 0, dropped: 0 };
     const kept = change(
       "import",
       (touched) => {
@@ -700,6 +897,7 @@
           const taken = added.filter((key) => state[name].records[key] === got[name][key]).length;
           if (name == "answers") report.taken = taken;
           else if (name == "attempts") report.attempts = taken;
+          else if (name == "reviews") report.reviews = taken;
         }
       },
       true,
@@ -784,13 +982,40 @@
     addAttempt(a) {
       const why = attemptWhyBad(a && a.id, a);
       if (why) throw Error(t("store.not_kept", { why }));
-      return change("attempt", (touched) => put("attempts", a.id, a, touched));
+      return change("attempt", (touched) => put("attempts", a.id, attemptRecord(a), touched));
     },
     records: (name) => load() && state[name].records,
     keep(name, key, record) {
       const why = kinds[name].check(key, record, null);
       if (why) throw Error(t("store.not_kept", { why }));
       return change(name, (touched) => put(name, key, kinds[name].clean(record), touched));
+    },
+    /** Change records of any kinds at once, all or nothing: entries [[kind, key, f]] (key may be
+     * a function, called after the entries before it), where
+     * f(record kept now, or undefined) gives the record to keep, null to forget it, or
+     * undefined to leave it. Each f sees what storage holds now (another tab's write taken in
+     * first), so two tabs changing one record both count. Each result is checked as keep()
+     * checks; one that fails throws before anything changes. Returns whether storage kept it. */
+    update(what, entries) {
+      load();
+      const plan = entries.map(([name, named, f]) => {
+        const k = kinds[name],
+          key = typeof named == "function" ? named() : named;
+        sync(k, shardOf(k, key));
+        const next = f(state[name].records[key]);
+        const why = next ? k.check(key, next, null) : "";
+        if (why) throw Error(t("store.not_kept", { why }));
+        return [name, key, next && k.clean(next)];
+      });
+      return change(what, (touched) => {
+        for (const [name, key, next] of plan) {
+          if (next) put(name, key, next, touched);
+          else if (next === null) {
+            touched.add(shardKey(kinds[name], shardOf(kinds[name], key)));
+            drop(kinds[name], key);
+          }
+        }
+      });
     },
     forget: (name, keys) =>
       change(name, (touched) => {
@@ -801,9 +1026,12 @@
       }),
     draft,
     keepDraft,
+    summary,
+    noteSummary,
     backups,
     known(questions) {
-      shapes = new Map(questions.map((q) => [q[0] + ":" + q[1], { type: "picks", options: q[2], choose: q[3] }]));
+      const shape = (s) => (Array.isArray(s) ? { type: "picks", options: s[0], choose: s[1] } : s);
+      shapes = new Map(questions.map((q) => [q[0] + ":" + q[1], shape(q[2])]));
     },
     unknown,
     dropUnknown() {

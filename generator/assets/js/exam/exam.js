@@ -22,8 +22,16 @@
  * Keyboard during an attempt (before Material's own keys): 1-9 pick, N / P next and previous,
  * F flag, ? the shortcuts; a listener on window while the page is shown, removed with the
  * clock by the cleanup when instant navigation leaves it. Events (bubbling, on the page
- * root): "ss:exam-start" {mode, total}, "ss:exam-submit" {right, total, reason}. Performance
+ * root): "ss:exam-start" {mode, total}, "ss:exam-submit" {right, total, reason, answers: [[id,
+ * hash, right], ...], at} (the answers for the review schedule). Performance
  * marks: "ss-exam-start", "ss-exam-first-question".
+ *
+ * The other question types (the data's "x" entries, and case studies' parts in "c") are
+ * answered with their type's widget (StudySite.types, js/<type>/): its module is added to the
+ * page, as a domain's data is, when a domain holding that type loads. A slot keeps their
+ * answer in "v" (the store's value). A case study's parts are drawn whole and kept in
+ * consecutive slots; each part shows the scenario. Scoring is all or nothing per question;
+ * the result lists each part right or wrong with its explanation.
  */
 (() => {
   "use strict";
@@ -48,7 +56,8 @@
     t("quiz.choose_5"),
     t("quiz.choose_6"),
   ];
-  const chooseLabel = (q) => CHOOSE[q.choose] || t("quiz.choose_many", { count: q.choose });
+  const chooseLabel = (q) =>
+    q.tf ? t("types.true_false") : CHOOSE[q.choose] || t("quiz.choose_many", { count: q.choose });
 
   // ---- question data, loaded on demand ----------------------------------------------------
   const data = {},
@@ -56,25 +65,96 @@
     pending = {};
   SS.examData = (n, d) => {
     if (!d || d.v !== 1 || !Array.isArray(d.q)) return;
-    const byId = {};
-    d.q.forEach((q) => {
-      byId[q[0]] = {
-        id: q[0],
-        hash: q[1],
-        topics: q[2].map((i) => d.topics[i]),
-        diff: q[3],
-        choose: q[4],
-        shuffle: !!q[5],
-        stem: q[6],
-        options: q[7],
-        correct: q[8],
-        domain: n,
-      };
+    const byId = {},
+      types = new Set();
+    const make = (q, kase) => {
+      const one = { id: q[0], hash: q[1], topics: q[2].map((i) => d.topics[i]), diff: q[3], domain: n, kase };
+      if (typeof q[4] == "number") {
+        Object.assign(one, { choose: q[4], shuffle: !!q[5], stem: q[6], options: q[7], correct: q[8] });
+        // True/false: a choice of two with a question-level explanation.
+        if (q[9] && q[9].type == "true-false") Object.assign(one, { tf: true, explanation: q[9].explanation });
+      } else {
+        Object.assign(one, { type: q[4], stem: q[5], x: q[6], explanation: q[7] });
+        types.add(q[4]);
+      }
+      return (byId[q[0]] = one);
+    };
+    const cases = (d.c || []).map((c) => {
+      const kase = { id: c[0], title: c[1], scenario: c[2], table: c[3], parts: [] };
+      kase.parts = c[5].map((q) => make(q, kase));
+      return kase;
     });
-    data[n] = { list: d.q.map((q) => byId[q[0]]), byId };
+    const list = d.q.map((q) => make(q)).concat((d.x || []).map((q) => make(q)));
+    data[n] = { list, cases, byId, types: [...types] };
     (waiting[n] || []).forEach((f) => f(data[n]));
     delete waiting[n];
   };
+
+  // ---- the other types' widgets: their module, loaded as a domain's data is ----------------
+  // The modules with a style bundle (generator/assets/css/<type>/).
+  const STYLED = ["ordering", "matching"];
+  const typeLoads = {};
+  function loadType(type) {
+    if (SS.types && SS.types[type]) return Promise.resolve();
+    return (typeLoads[type] ||= new Promise((resolve, reject) => {
+      const script = D.createElement("script");
+      script.src = base() + "assets/studysite-" + type + ".min.js";
+      script.onload = resolve;
+      script.onerror = () => {
+        delete typeLoads[type];
+        reject(Error(t("exam.load_failed_type", { type })));
+      };
+      if (STYLED.includes(type)) {
+        const css = D.createElement("link");
+        css.rel = "stylesheet";
+        css.href = base() + "assets/studysite-" + type + ".min.css";
+        D.head.append(css);
+      }
+      D.head.append(script);
+    }));
+  }
+
+  // What a type's widget reads (its d, as js/<type>/ reads it from a page) for a slot: the
+  // author's text as elements, in the order the slot shows (slot.o).
+  function para(cls, text) {
+    const p = el("p", cls);
+    p.append(rich(text));
+    return p;
+  }
+  function span(text) {
+    const e = el("span");
+    if (text !== null && text !== undefined) e.append(rich(text));
+    return e;
+  }
+  const whyOf = (text) => (text ? span(text) : null);
+  function typed(q, slot) {
+    const x = q.x;
+    if (q.type == "ordering") {
+      const d = { items: x.items.map((it) => span(it[0])), whys: x.items.map((it) => whyOf(it[1])), letters: [] };
+      d.start = slot.o || d.items.map((_, i) => i);
+      d.start.forEach((i, k) => {
+        d.letters[i] = letter(k);
+      });
+      return d;
+    }
+    if (q.type == "matching") {
+      return {
+        prompts: x.prompts.map((p) => span(p[0])),
+        whys: x.prompts.map((p) => whyOf(p[1])),
+        key: x.key,
+        answers: x.answers.map(span),
+        offered: slot.o || x.answers.map((_, i) => i),
+      };
+    }
+    if (q.type == "numeric") return { accept: x.accept, unit: x.unit, whys: x.accept.map((e) => whyOf(e.why)) };
+    const whys = {};
+    const norm = SS.types["short-answer"].norm;
+    x.texts.forEach((it) => {
+      if (it[1]) whys[norm(it[0])] = whyOf(it[1]);
+    });
+    return { accept: x.accept, whys };
+  }
+  const api = (q) => SS.types[q.type];
 
   function base() {
     // The bundle's own URL is resolved by the browser for every kind of hosting.
@@ -83,7 +163,6 @@
   }
 
   function load(domain) {
-    if (data[domain.n]) return Promise.resolve(data[domain.n]);
     if (pending[domain.n]) return pending[domain.n];
     return (pending[domain.n] = new Promise((resolve, reject) => {
       (waiting[domain.n] = waiting[domain.n] || []).push(resolve);
@@ -96,7 +175,7 @@
         reject(Error(t("exam.load_failed", { domain: domain.n })));
       };
       D.head.append(script);
-    }));
+    }).then((d) => Promise.all(d.types.map(loadType)).then(() => d)));
   }
 
   // ---- drawing: reproducible with a seed ------------------------------------------------
@@ -122,8 +201,62 @@
     return given !== null && /^\d+$/.test(given) ? Number(given) >>> 0 : Math.floor(Math.random() * 4294967296);
   }
   function optionOrder(q, rand) {
+    if (q.type == "ordering") {
+      // Items shown in a shuffle that is never the right order.
+      const order = q.x.items.map((_, i) => i);
+      do shuffle(order, rand);
+      while (order.length > 1 && order.every((i, k) => i == k));
+      return order;
+    }
+    if (q.type == "matching")
+      return shuffle(
+        q.x.answers.map((_, i) => i),
+        rand,
+      );
+    if (q.type) return null;
     const order = q.options.map((_, i) => i);
     return q.shuffle ? shuffle(order, rand) : order;
+  }
+
+  /** A mock exam's draw for one domain (generator/site/widgets/exam_draw.py, its reference):
+   * whole case studies, then single questions, share questions in all. */
+  function sums(sizes, limit) {
+    let totals = new Set([0]);
+    sizes.forEach((size) => {
+      totals = new Set([...totals, ...[...totals].map((x) => x + size).filter((x) => x <= limit)]);
+    });
+    return totals;
+  }
+  const reachable = (share, singles, sizes) => share >= 0 && [...sums(sizes, share)].some((x) => share - singles <= x);
+  function drawDomain(dd, share, rand) {
+    const cases = shuffle(dd.cases.slice(), rand),
+      singles = shuffle(dd.list.slice(), rand);
+    const size = (c) => c.parts.length,
+      all = singles.length + cases.reduce((n, c) => n + size(c), 0);
+    const fair = all ? Math.ceil((share * cases.reduce((n, c) => n + size(c), 0)) / all) : 0;
+    const taken = [];
+    let left = share,
+      inCases = 0;
+    const rest = (but) => cases.filter((c) => c != but && !taken.includes(c)).map(size);
+    if (!reachable(share, singles.length, cases.map(size))) return singles.slice(0, share).map((q) => [q]);
+    cases.forEach((c) => {
+      if (size(c) <= Math.min(left, fair - inCases) && reachable(left - size(c), singles.length, rest(c))) {
+        taken.push(c);
+        left -= size(c);
+        inCases += size(c);
+      }
+    });
+    const made = sums(rest(null), left);
+    let count = Math.min(left, singles.length);
+    while (count > 0 && !made.has(left - count)) count--;
+    left -= count;
+    cases.forEach((c) => {
+      if (!taken.includes(c) && left && size(c) <= left && sums(rest(c), left).has(left - size(c))) {
+        taken.push(c);
+        left -= size(c);
+      }
+    });
+    return shuffle(taken.map((c) => c.parts).concat(singles.slice(0, count).map((q) => [q])), rand);
   }
 
   // ---- text: the author's text as text, with `code`, **strong** and *emphasis* ------------
@@ -232,13 +365,24 @@
     const taken = (end) => (end || Date.now()) - a.at;
     // A "choose two" question with one pick is not answered yet: the navigator, the review and
     // the submit warning say so, as a real exam's "incomplete" does (it still counts as wrong).
+    // The other types: answered once their widget gave a value; a matching with prompts left
+    // unmatched is partly answered.
+    const given = (slot) => slot.v !== undefined && slot.v !== null;
     const partly = (slot) => {
       const q = question(slot),
         n = slot.p.length;
+      if (q && q.type) return given(slot) && !api(q).done(typed(q, slot), slot.v);
       return n > 0 && !!q && n != q.choose;
     };
-    const answered = (slot) => slot.p.length > 0 && !partly(slot);
-    const picked = (slot) => t("quiz.picked", { picked: slot.p.length, choose: question(slot).choose });
+    const answered = (slot) => (slot.p.length > 0 || given(slot)) && !partly(slot);
+    const picked = (slot) => {
+      const q = question(slot);
+      if (q.type) {
+        const done = slot.v.filter((x) => x !== null).length;
+        return t("typed.matched", { done, count: slot.v.length });
+      }
+      return t("quiz.picked", { picked: slot.p.length, choose: q.choose });
+    };
 
     // ---- start --------------------------------------------------------------------------
     function startView() {
@@ -452,15 +596,27 @@
     function fill(n) {
       if (!a.plan[n] || !data[n]) return;
       const rand = random(mix(a.seed, n));
-      const picked = shuffle(data[n].list.slice(), rand).slice(0, a.plan[n]);
-      let k = 0;
-      a.slots.forEach((slot) => {
-        if (slot.d == n && !slot.q && k < picked.length) {
-          const q = picked[k++];
+      const units = drawDomain(data[n], a.plan[n], rand);
+      const open = (i) => a.slots[i] && !a.slots[i].q;
+      // A case study's parts take consecutive slots: the undrawn slots of other domains
+      // change places with this domain's (they hold nothing yet).
+      units.forEach((unit) => {
+        const mine = a.slots.map((_, i) => i).filter((i) => open(i) && a.slots[i].d == n);
+        let at = mine.find((i) => unit.every((_, k) => open(i + k)));
+        if (at === undefined) at = mine[0];
+        unit.forEach((q, k) => {
+          let i = at + k;
+          if (!open(i)) i = a.slots.findIndex((s) => !s.q && s.d == n);
+          const slot = a.slots[i];
+          if (slot.d != n) {
+            const other = a.slots.findIndex((s, j) => !s.q && s.d == n && (j < at || j >= at + unit.length));
+            if (other >= 0) a.slots[other].d = slot.d;
+            slot.d = n;
+          }
           slot.q = q.id;
           slot.h = q.hash;
           slot.o = optionOrder(q, rand);
-        }
+        });
       });
       delete a.plan[n];
       save();
@@ -497,15 +653,16 @@
         () => {
           const answers = store.load().answers;
           const pool = [];
-          chosen.forEach((n) =>
-            data[n].list.forEach((q) => {
-              if (!levels.has(q.diff) || !q.topics.some((topic) => wanted.has(topic))) return;
-              const rec = answers[q.id + ":" + q.hash];
-              if (which == "unanswered" && rec) return;
-              if (which == "wrong" && !(rec && rec.correct === false)) return;
-              pool.push(q);
-            }),
-          );
+          const fits = (q) => {
+            if (!levels.has(q.diff) || !q.topics.some((topic) => wanted.has(topic))) return false;
+            const rec = answers[q.id + ":" + q.hash];
+            return !((which == "unanswered" && rec) || (which == "wrong" && !(rec && rec.correct === false)));
+          };
+          // A case study comes whole when any of its questions fits.
+          chosen.forEach((n) => {
+            data[n].list.forEach((q) => fits(q) && pool.push([q]));
+            data[n].cases.forEach((c) => c.parts.some(fits) && pool.push(c.parts));
+          });
           if (!pool.length) {
             go.disabled = false;
             go.textContent = t("exam.start_custom");
@@ -524,7 +681,10 @@
           }
           const seed = newSeed(),
             rand = random(seed);
-          const drawn = shuffle(pool, rand).slice(0, count);
+          const drawn = [];
+          shuffle(pool, rand).forEach((unit) => {
+            if (drawn.length + unit.length <= count) drawn.push(...unit);
+          });
           const title = t("exam.custom_title");
           a = fresh("custom", title, timed ? Math.max(60, Math.round(drawn.length * pace * 60)) : 0, seed);
           a.slots = drawn.map((q) => ({ d: q.domain, q: q.id, h: q.hash, o: optionOrder(q, rand), p: [], f: 0 }));
@@ -554,6 +714,8 @@
         .then(() => {
           if (!a) return;
           fill(slot.d);
+          // A case study drawn into this place gave it another domain's turn.
+          if (!slot.q && a.plan[slot.d]) return ready(i, then);
           if (!question(slot)) {
             // A question kept in the attempt is no longer in this site's bank.
             throw Error(t("exam.question_gone"));
@@ -716,6 +878,7 @@
       ui.prev.disabled = i == 0;
       ui.next.disabled = i == a.slots.length - 1;
       flagShown(slot);
+      if (q.type) return drawTyped(slot, q);
       const set = el("fieldset", "ss-exam__asked");
       set.setAttribute("data-ss-question", q.id);
       const legend = el("legend", "ss-exam__stem");
@@ -745,12 +908,67 @@
       ui.hint = hint;
       set.append(hint);
       ui.body.replaceChildren(set);
+      if (q.kase) ui.body.prepend(scenario(q));
       hintShown();
+    }
+
+    // A case study's part: its scenario first, then the question; the other types' form is
+    // their widget's, which keeps the answer in slot.v.
+    function drawTyped(slot, q) {
+      const nodes = q.kase ? [scenario(q)] : [];
+      const set = el("fieldset", "ss-exam__asked");
+      set.setAttribute("data-ss-question", q.id);
+      const legend = el("legend", "ss-exam__stem");
+      legend.append(rich(q.stem), " ", el("span", "ss-exam__choose", instruction(q)));
+      const w = api(q).ui(typed(q, slot), {
+        exam: true,
+        say,
+        change(value) {
+          slot.v = value;
+          save();
+          cell(a.cur);
+        },
+      });
+      w.set(given(slot) ? slot.v : null);
+      set.append(legend, w.node);
+      ui.hint = el("p", "ss-exam__hint");
+      set.append(ui.hint);
+      nodes.push(set);
+      ui.body.replaceChildren(...nodes);
+    }
+    function instruction(q) {
+      const x = q.x;
+      if (q.type == "ordering") return t("types.ordering", { count: x.items.length });
+      if (q.type == "matching") return t("types.matching", { count: x.prompts.length });
+      return q.type == "numeric" ? t("types.numeric") : t("types.short_answer");
+    }
+    function scenario(q) {
+      const c = q.kase,
+        box = el("div", "ss-exam__case"),
+        part = c.parts.indexOf(q) + 1;
+      box.append(
+        el(
+          "p",
+          "ss-exam__case-title",
+          c.title
+            ? t("types.case_part", { title: c.title, part, parts: c.parts.length })
+            : t("types.case_part_untitled", { part, parts: c.parts.length }),
+        ),
+      );
+      String(c.scenario)
+        .split(/\n\s*\n/)
+        .forEach((text) => box.append(para("", text)));
+      if (c.table) {
+        const rows = c.table.rows.map((r) => r.map((cellText) => rich(cellText)));
+        box.append(table(t("typed.case_table"), c.table.columns, rows));
+      }
+      return box;
     }
 
     function hintShown() {
       const slot = a.slots[a.cur],
         q = question(slot);
+      if (q.type) return;
       const counts = { picked: slot.p.length, choose: q.choose };
       ui.hint.textContent =
         q.choose < 2 ? "" : slot.p.length > q.choose ? t("exam.too_many", counts) : t("exam.picked", counts);
@@ -772,6 +990,7 @@
     }
 
     function pickShown(position) {
+      if (question(a.slots[a.cur]).type) return;
       const inputs = ui.body.querySelectorAll("input");
       const input = inputs[position];
       if (!input) return;
@@ -885,8 +1104,13 @@
           const items = a.slots
             .filter((slot) => question(slot))
             .map((slot) => {
-              const q = question(slot),
-                right = slot.p.length == q.correct.length && q.correct.every((k) => slot.p.includes(k));
+              const q = question(slot);
+              if (q.type) {
+                // All or nothing: every part of the question right.
+                const ok = given(slot) && api(q).judge(typed(q, slot), slot.v).every(Boolean);
+                return [slot.q, slot.h, slot.d, [], slot.f, ok ? 1 : 0, slot.o, given(slot) ? slot.v : null];
+              }
+              const right = slot.p.length == q.correct.length && q.correct.every((k) => slot.p.includes(k));
               return [slot.q, slot.h, slot.d, slot.p.slice().sort((x, y) => x - y), slot.f, right ? 1 : 0, slot.o];
             });
           const right = items.filter((it) => it[5]).length,
@@ -917,13 +1141,18 @@
           let kept = !keep.problem();
           if (kept) {
             // With the options as shown, so the topic page shows the answer as it was given.
-            const answered = items.filter((it) => it[3].length);
+            const answered = items.filter((it) => it[3].length || (it[7] !== undefined && it[7] !== null));
             store.putMany(
-              answered.map((it) => [
-                it[0],
-                it[1],
-                { type: "picks", value: it[3], correct: !!it[5], at: end, shown: it[6] },
-              ]),
+              answered.map((it) => {
+                const q = data[it[2]].byId[it[0]];
+                return [
+                  it[0],
+                  it[1],
+                  q.type
+                    ? { type: api(q).kind, value: it[7], correct: !!it[5], at: end }
+                    : { type: "picks", value: it[3], correct: !!it[5], at: end, shown: it[6] },
+                ];
+              }),
             );
             try {
               kept = store.addAttempt(result);
@@ -933,7 +1162,9 @@
           }
           ui = null;
           resultView(kept);
-          SS.emit(root, "ss:exam-submit", { right, total, reason });
+          // The answers given, for the review schedule: [[id, hash, right], ...] at the end time.
+          const answers = items.filter((it) => it[3].length).map((it) => [it[0], it[1], !!it[5]]);
+          SS.emit(root, "ss:exam-submit", { right, total, reason, answers, at: end });
         })
         .catch((e) => fail(e));
     }
@@ -1076,12 +1307,13 @@
     }
 
     function answerItem(it, i) {
-      const [id, , n, picks, flagged, right, order] = it,
+      const [id, , n, picks, flagged, right, order, value] = it,
         q = data[n].byId[id];
       const li = el("li", "ss-exam__answer");
       li.dataset.right = String(right);
       li.dataset.flagged = String(flagged);
-      const status = !picks.length
+      const none = q.type ? value === null || value === undefined : !picks.length;
+      const status = none
         ? ["\u2717", t("exam.not_answered")]
         : right
           ? ["\u2713", t("exam.right")]
@@ -1099,8 +1331,25 @@
         if (!topics[topic]) return;
         head.append(" · ", Object.assign(el("a", "", topics[topic].title), { href: topics[topic].href }));
       });
+      if (q.kase) {
+        const c = q.kase;
+        head.append(
+          " · " +
+            (c.title
+              ? t("types.case_part", { title: c.title, part: c.parts.indexOf(q) + 1, parts: c.parts.length })
+              : t("types.case_part_untitled", { part: c.parts.indexOf(q) + 1, parts: c.parts.length })),
+        );
+      }
       const stem = el("p", "ss-exam__stem");
-      stem.append(rich(q.stem), " ", el("strong", "", chooseLabel(q)));
+      stem.append(rich(q.stem), " ", el("strong", "", q.type ? instruction(q) : chooseLabel(q)));
+      if (q.type) {
+        const d = typed(q, { o: order });
+        li.append(head, stem);
+        if (!none) li.append(api(q).feedback(d, value));
+        li.append(keyOf(q));
+        if (q.explanation) li.append(para("ss-exam__explain", q.explanation));
+        return li;
+      }
       const opts = el("ul", "ss-exam__why");
       (order || q.options.map((_, k) => k)).forEach((k, shown) => {
         const o = el("li"),
@@ -1123,12 +1372,52 @@
           el("em", "", tags),
         );
         const why = el("p", "ss-exam__explain");
-        why.append(rich(q.options[k][1]));
-        o.append(title, why);
+        if (q.options[k][1]) why.append(rich(q.options[k][1]));
+        o.append(title);
+        if (q.options[k][1]) o.append(why);
         opts.append(o);
       });
       li.append(head, stem, opts);
+      if (q.explanation) li.append(para("ss-exam__explain", q.explanation));
       return li;
+    }
+
+    // The right answer of another type, in words: the order, the pairs, the accepted answers.
+    function keyOf(q) {
+      const x = q.x,
+        box = el("div", "ss-exam__key");
+      box.append(el("p", "", t("typed.the_answer")));
+      if (q.type == "ordering" || q.type == "matching") {
+        const list = el(q.type == "ordering" ? "ol" : "ul");
+        (q.type == "ordering" ? x.items : x.prompts).forEach((it, i) => {
+          const li = el("li");
+          li.append(rich(it[0]));
+          if (q.type == "matching") li.append(" \u2192 ", rich(x.answers[x.key[i]]));
+          list.append(li);
+        });
+        box.append(list);
+      } else {
+        const said =
+          q.type == "numeric"
+            ? x.accept.map((e) => {
+                const n =
+                  e.answer !== undefined && e.tolerance
+                    ? t("types.number_tolerance", { answer: e.answer, tolerance: e.tolerance })
+                    : e.min == e.max
+                      ? SS.num(e.min)
+                      : t("types.number_range", { min: e.min, max: e.max });
+                return x.unit ? t("types.number_unit", { number: n, unit: x.unit }) : n;
+              })
+            : x.texts.map((it) => it[0]);
+        box.append(
+          el(
+            "p",
+            "",
+            said.reduce((first, second) => t("types.or", { first, second })),
+          ),
+        );
+      }
+      return box;
     }
 
     // ---- keyboard: during an attempt, before Material's own shortcuts ------------------------

@@ -20,8 +20,10 @@
     const link = (href, text) => Object.assign(document.createElement("a"), { href, textContent: text });
     $("controls").hidden = $("practice").hidden = false;
     const P = SS.store;
-    // Entries carry [.., options, choose] from index version 2: imports are checked against them.
-    if (index.questions.every((q) => q.length >= 7)) P.known(index.questions.map((q) => [q[0], q[1], q[5], q[6]]));
+    // Entries carry [.., options, choose] from index version 2: imports are checked against them;
+    // a question of another type than multiple choice also its answer shape (entry 8).
+    if (index.questions.every((q) => q.length >= 7))
+      P.known(index.questions.map((q) => [q[0], q[1], q[8] || [q[5], q[6]]]));
     P.probe();
     const drop = freeSpaceButton(root, P);
 
