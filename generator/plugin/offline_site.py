@@ -11,7 +11,7 @@ it (the widgets' mounting, Material's own tooltips) would run.
 
 Material details relied on (9.8): on ``file://`` its bundle loads ``search/search_index.js``
 (which sets ``__index``) instead of fetching the JSON index, and it loads the scripts listed in
-``extra.polyfills`` first (Material's offline plugin adds the shim from unpkg.com there unless
+``extra.polyfills`` first (Material's offline plugin adds the shim from a CDN there unless
 a polyfill already names iframe-worker). If an upgrade changed either, search would fail from
 disk (the offline browser test shows it) or the shim would come from a CDN (the build's check
 of external settings and the offline command's check of its output stop that).
